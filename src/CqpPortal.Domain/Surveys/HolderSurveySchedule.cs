@@ -1,0 +1,18 @@
+using CqpPortal.Domain.Vocabulary;
+
+namespace CqpPortal.Domain.Surveys;
+
+/// <summary>
+/// Holders are surveyed 6 and 24 months after they are certified (cahier des charges,
+/// « Recueil d'information et suivi des candidats »: « le suivi des titulaires à 6 mois et à 2 ans »).
+/// </summary>
+public static class HolderSurveySchedule
+{
+    public static readonly IReadOnlyList<SurveyWave> Waves = [SurveyWave.SixMonths, SurveyWave.TwentyFourMonths];
+
+    public static DateOnly DueOn(DateOnly certifiedOn, SurveyWave wave) => certifiedOn.AddMonths((int)wave);
+
+    /// <summary>The waves whose due date has come by <paramref name="today"/>.</summary>
+    public static IEnumerable<SurveyWave> WavesDue(DateOnly certifiedOn, DateOnly today) =>
+        Waves.Where(w => DueOn(certifiedOn, w) <= today);
+}

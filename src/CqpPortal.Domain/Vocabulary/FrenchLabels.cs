@@ -1,0 +1,98 @@
+namespace CqpPortal.Domain.Vocabulary;
+
+/// <summary>The French words users and exports see for each value. One place, so pages and reports agree.</summary>
+public static class FrenchLabels
+{
+    public static string Of(CertificationRoute value) => value switch
+    {
+        CertificationRoute.Training => "Formation",
+        CertificationRoute.Vae => "VAE",
+        CertificationRoute.Free => "Candidat libre",
+        _ => value.ToString(),
+    };
+
+    public static string Of(Sex value) => value == Sex.Female ? "F" : "M";
+
+    public static string Of(EmploymentStatus value) => value switch
+    {
+        EmploymentStatus.Employee => "Salarié",
+        EmploymentStatus.JobSeeker => "Demandeur d'emploi",
+        _ => "Autre",
+    };
+
+    public static string Of(Region value) => value switch
+    {
+        Region.Nord => "Nord",
+        Region.Ouest => "Ouest",
+        Region.Est => "Est",
+        Region.Sud => "Sud",
+        Region.IleDeFrance => "Île-de-France",
+        Region.OutreMer => "Outre-mer",
+        _ => value.ToString(),
+    };
+
+    public static string Of(Funding value) => value switch
+    {
+        Funding.ProfessionalisationContract => "Contrat de professionnalisation",
+        Funding.ProfessionalisationPeriod => "Période de professionnalisation",
+        Funding.Cpf => "CPF",
+        Funding.Cif => "CIF",
+        Funding.SkillsDevelopmentPlan => "Plan de développement des compétences",
+        Funding.Personal => "Financement personnel",
+        _ => "Autre",
+    };
+
+    public static string Of(PhoneJobKind value) => value switch
+    {
+        PhoneJobKind.Switchboard => "Standard téléphonique",
+        PhoneJobKind.InboundCallCentre => "Centre d'appels entrants",
+        PhoneJobKind.ReservationCentre => "Centrale de réservation téléphonique",
+        _ => "Autre",
+    };
+
+    public static string Of(RegistrationState value) => value switch
+    {
+        RegistrationState.Draft => "Brouillon",
+        RegistrationState.Submitted => "En attente",
+        RegistrationState.Incomplete => "Incomplet",
+        RegistrationState.Admissible => "Recevable",
+        RegistrationState.NotAdmissible => "Non recevable",
+        RegistrationState.Withdrawn => "Abandon",
+        _ => value.ToString(),
+    };
+
+    public static string Of(SessionKind value) => value switch
+    {
+        SessionKind.Evaluation => "Évaluation (mise en situation professionnelle simulée)",
+        SessionKind.VaeSituation => "Mise en situation VAE",
+        SessionKind.Jury => "Jury",
+        _ => value.ToString(),
+    };
+
+    public static string Of(JuryResult value) => value switch
+    {
+        JuryResult.TotalValidation => "Validation totale",
+        JuryResult.PartialValidation => "Validation partielle",
+        _ => "Non validé",
+    };
+
+    public static string Of(SurveyWave value) => value == SurveyWave.SixMonths ? "6 mois" : "24 mois";
+
+    public static string Of(HolderSituation value) => value switch
+    {
+        HolderSituation.Employed => "En emploi",
+        HolderSituation.JobSeeker => "Demandeur d'emploi",
+        HolderSituation.InTraining => "En formation",
+        _ => "Autre",
+    };
+
+    public static string Of(EmploymentContract value) => value switch
+    {
+        EmploymentContract.Cdi => "CDI",
+        EmploymentContract.Cdd => "CDD",
+        EmploymentContract.SelfEmployed => "Non salarié",
+        _ => "Intérimaire",
+    };
+
+    public static string Of(EmploymentSector value) => value == EmploymentSector.Branch ? "Dans la branche" : "Autre branche";
+}

@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using Markdig;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+
+namespace CqpPortal.Web.Content;
+
+public sealed record ContentPage(string Slug, string Title, string Description, string Html);
+
+/// <summary>
+/// The Markdown pages of content/ (copied beside the binaries), rendered once with Markdig. Raw HTML is disabled:
+/// the Markdown is text, never markup we would have to sanitise.
+/// </summary>
+public sealed class ContentLibrary(IConfiguration configuration)
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UseYamlFrontMatter()
+        .UseAutoIdentifiers()
+        .UsePipeTables()
+        .UseListExtras()
+        .UseEmphasisExtras()
+        .DisableHtml()
+        .Build();
+
+    private readonly ConcurrentDictionary<string, ContentPage?> cache = new();
+
+    public string Folder => configuration["Portal:ContentPath"] is { Length: > 0 } path ? path : Path.Combine(AppContext.BaseDirectory, "content");
+
+    public static bool IsValidSlug(string slug) => slug.Length is > 0 and <= 80 && slug.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-');
+
+    public ContentPage? Find(string slug) => IsValidSlug(slug) ? cache.GetOrAdd(slug, Load) : null;
+
+    private ContentPage? Load(string slug)
+    {
+        var file = Path.Combine(Folder, slug + ".md");
+        return File.Exists(file) ? Render(slug, File.ReadAllText(file)) : null;
+    }
+
+    public static ContentPage Render(string slug, string markdown)
+    {
+        var document = Markdown.Parse(markdown, Pipeline);
+        var frontMatter = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault();
+        var fields = frontMatter is null ? new Dictionary<string, string>() : ParseFrontMatter(frontMatter.Lines.ToString());
+        if (frontMatter is not null) document.Remove(frontMatter);
+        var title = fields.GetValueOrDefault("title") ?? document.Descendants<HeadingBlock>().FirstOrDefault()?.Inline?.FirstChild?.ToString() ?? slug;
+        return new ContentPage(slug, title, fields.GetValueOrDefault("description") ?? "", document.ToHtml(Pipeline));
+    }
+
+    /// <summary>Only flat `key: value` lines: our pages need a title and a description, nothing more.</summary>
+    private static Dictionary<string, string> ParseFrontMatter(string yaml) =>
+        yaml.Split('\n')
+            .Select(line => line.Split(':', 2))
+            .Where(parts => parts.Length == 2 && parts[0].Trim().Length > 0)
+            .GroupBy(parts => parts[0].Trim().ToLowerInvariant())
+            .ToDictionary(g => g.Key, g => g.First()[1].Trim().Trim('"', '\''));
+}

@@ -1,0 +1,62 @@
+using CqpPortal.Domain.Prerequisites;
+
+namespace CqpPortal.Web.Data;
+
+/// <summary>A certification (CQP, CCS…) and its referential: the portal knows them as data, not code.</summary>
+public class Certification
+{
+    public int Id { get; set; }
+    public required string Code { get; set; }
+    public required string Title { get; set; }
+    public string Kind { get; set; } = "CQP";
+    public string Branch { get; set; } = "";
+    public string? Idcc { get; set; }
+    public DateOnly? AccordDate { get; set; }
+    public int JourneyLimitMonths { get; set; } = 24;
+    public int? MinimumTrainingHours { get; set; }
+    public int? InitialCoefficient { get; set; }
+    public int? LaterCoefficient { get; set; }
+    public int? MonthsBeforeLaterCoefficient { get; set; }
+    public PrerequisiteThresholds Prerequisites { get; set; } = new();
+    public List<CertificationUnit> Units { get; set; } = [];
+}
+
+/// <summary>A certification unit ("unité" or block): validated totally or not by the jury.</summary>
+public class CertificationUnit
+{
+    public int Id { get; set; }
+    public int CertificationId { get; set; }
+    public Certification? Certification { get; set; }
+    public int Number { get; set; }
+    public required string Title { get; set; }
+    public string? Description { get; set; }
+    public string? EvaluationSummary { get; set; }
+    public List<Activity> Activities { get; set; } = [];
+    public List<Competence> Competences { get; set; } = [];
+}
+
+public class Activity
+{
+    public int Id { get; set; }
+    public int UnitId { get; set; }
+    public CertificationUnit? Unit { get; set; }
+    public required string Code { get; set; }
+    public required string Title { get; set; }
+}
+
+public class Competence
+{
+    public int Id { get; set; }
+    public int UnitId { get; set; }
+    public CertificationUnit? Unit { get; set; }
+    public int? ActivityId { get; set; }
+    public Activity? Activity { get; set; }
+    public required string Code { get; set; }
+    public required string Title { get; set; }
+    public List<string> EvaluationModalities { get; set; } = [];
+    public List<string> EvaluationCriteria { get; set; } = [];
+
+    /// <summary>True when the row was rebuilt from its activity because the source text lost it.</summary>
+    public bool Derived { get; set; }
+    public string? Note { get; set; }
+}

@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CqpPortal.Web.Data.Configurations;
+
+public sealed class RegistrationConfiguration : IEntityTypeConfiguration<Registration>
+{
+    public void Configure(EntityTypeBuilder<Registration> builder)
+    {
+        builder.HasOne(r => r.Candidate).WithMany(c => c.Registrations).HasForeignKey(r => r.CandidateId);
+        builder.HasOne(r => r.Certification).WithMany().HasForeignKey(r => r.CertificationId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(r => r.HighestDiploma).HasMaxLength(200);
+        builder.HasIndex(r => r.State);
+        builder.HasIndex(r => r.RegisteredOn);
+        builder.HasMany(r => r.History).WithOne().HasForeignKey(h => h.RegistrationId);
+    }
+}
+
+public sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
+{
+    public void Configure(EntityTypeBuilder<Session> builder)
+    {
+        builder.HasOne(s => s.Certification).WithMany().HasForeignKey(s => s.CertificationId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(s => s.PlaceName).HasMaxLength(200);
+        builder.Property(s => s.Address).HasMaxLength(300);
+        builder.Property(s => s.PostalCode).HasMaxLength(10);
+        builder.Property(s => s.City).HasMaxLength(100);
+        builder.HasIndex(s => s.StartsAt);
+    }
+}
+
+public sealed class SessionEnrolmentConfiguration : IEntityTypeConfiguration<SessionEnrolment>
+{
+    public void Configure(EntityTypeBuilder<SessionEnrolment> builder)
+    {
+        builder.HasOne(e => e.Session).WithMany(s => s.Enrolments).HasForeignKey(e => e.SessionId);
+        builder.HasOne(e => e.Registration).WithMany(r => r.Enrolments).HasForeignKey(e => e.RegistrationId);
+        builder.HasIndex(e => new { e.SessionId, e.RegistrationId }).IsUnique();
+    }
+}
+
+public sealed class JuryDecisionConfiguration : IEntityTypeConfiguration<JuryDecision>
+{
+    public void Configure(EntityTypeBuilder<JuryDecision> builder)
+    {
+        builder.HasOne(j => j.Registration).WithMany(r => r.JuryDecisions).HasForeignKey(j => j.RegistrationId);
+        builder.HasOne(j => j.Session).WithMany().HasForeignKey(j => j.SessionId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasMany(j => j.UnitResults).WithOne().HasForeignKey(u => u.JuryDecisionId);
+        builder.HasIndex(j => j.DecidedOn);
+    }
+}
+
+public sealed class JuryUnitResultConfiguration : IEntityTypeConfiguration<JuryUnitResult>
+{
+    public void Configure(EntityTypeBuilder<JuryUnitResult> builder)
+    {
+        builder.HasOne(u => u.Unit).WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(u => new { u.JuryDecisionId, u.UnitId }).IsUnique();
+    }
+}
+
+public sealed class HolderSurveyConfiguration : IEntityTypeConfiguration<HolderSurvey>
+{
+    public void Configure(EntityTypeBuilder<HolderSurvey> builder)
+    {
+        builder.HasOne(s => s.Registration).WithMany(r => r.Surveys).HasForeignKey(s => s.RegistrationId);
+        builder.HasIndex(s => new { s.RegistrationId, s.Wave }).IsUnique();
+        builder.Property(s => s.JobTitle).HasMaxLength(200);
+        builder.Property(s => s.NsfCode).HasMaxLength(10);
+        builder.HasIndex(s => s.RespondedOn);
+    }
+}

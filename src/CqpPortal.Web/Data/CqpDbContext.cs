@@ -1,0 +1,31 @@
+using CqpPortal.Web.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CqpPortal.Web.Data;
+
+/// <summary>The portal's one database context: Identity, the referential, candidates and their journey.</summary>
+public class CqpDbContext(DbContextOptions<CqpDbContext> options) : IdentityDbContext<PortalUser, IdentityRole, string>(options)
+{
+    public DbSet<Certification> Certifications => Set<Certification>();
+    public DbSet<CertificationUnit> CertificationUnits => Set<CertificationUnit>();
+    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<Competence> Competences => Set<Competence>();
+    public DbSet<Company> Companies => Set<Company>();
+    public DbSet<CompanyManager> CompanyManagers => Set<CompanyManager>();
+    public DbSet<Candidate> Candidates => Set<Candidate>();
+    public DbSet<Registration> Registrations => Set<Registration>();
+    public DbSet<RegistrationStatusChange> RegistrationStatusChanges => Set<RegistrationStatusChange>();
+    public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<SessionEnrolment> SessionEnrolments => Set<SessionEnrolment>();
+    public DbSet<JuryDecision> JuryDecisions => Set<JuryDecision>();
+    public DbSet<JuryUnitResult> JuryUnitResults => Set<JuryUnitResult>();
+    public DbSet<HolderSurvey> HolderSurveys => Set<HolderSurvey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CqpDbContext).Assembly);
+    }
+}

@@ -1,0 +1,55 @@
+using CqpPortal.Domain.Vocabulary;
+
+namespace CqpPortal.Web.Data;
+
+/// <summary>
+/// A candidate's registration ("bulletin d'inscription") to one certification, with the profile the statistics use
+/// as it was when registering, and the admissibility ("recevabilité") decision.
+/// </summary>
+public class Registration : IAudited
+{
+    public int Id { get; set; }
+    public int CandidateId { get; set; }
+    public Candidate? Candidate { get; set; }
+    public int CertificationId { get; set; }
+    public Certification? Certification { get; set; }
+
+    public CertificationRoute Route { get; set; }
+    public Funding? Funding { get; set; }
+    public EmploymentStatus EmploymentStatus { get; set; }
+    public int EducationLevel { get; set; }
+    public string? HighestDiploma { get; set; }
+    public int TeleSecretaryMonths { get; set; }
+    public int PhoneJobMonths { get; set; }
+    public int PhoneTimeShare { get; set; }
+    public PhoneJobKind? PhoneJobKind { get; set; }
+    public List<string> Sectors { get; set; } = [];
+    public Region Region { get; set; }
+    public DateTimeOffset? PrivacyConsentAt { get; set; }
+
+    public RegistrationState State { get; set; } = RegistrationState.Draft;
+
+    /// <summary>The day the registration was submitted: the statistics' "registration date".</summary>
+    public DateOnly? RegisteredOn { get; set; }
+    public DateOnly? AdmissibilityDecidedOn { get; set; }
+    public string? DecisionMotive { get; set; }
+
+    public List<RegistrationStatusChange> History { get; set; } = [];
+    public List<SessionEnrolment> Enrolments { get; set; } = [];
+    public List<JuryDecision> JuryDecisions { get; set; } = [];
+    public List<HolderSurvey> Surveys { get; set; } = [];
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>Who changed a registration's state, when, and why.</summary>
+public class RegistrationStatusChange
+{
+    public int Id { get; set; }
+    public int RegistrationId { get; set; }
+    public RegistrationState? From { get; set; }
+    public RegistrationState To { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string? ByUserId { get; set; }
+    public string? Comment { get; set; }
+}

@@ -1,0 +1,61 @@
+using CqpPortal.Domain.Vocabulary;
+
+namespace CqpPortal.Web.Data;
+
+/// <summary>An evaluation, a VAE simulated situation or a jury, at a date and place.</summary>
+public class Session : IAudited
+{
+    public int Id { get; set; }
+    public int CertificationId { get; set; }
+    public Certification? Certification { get; set; }
+    public SessionKind Kind { get; set; }
+    public DateTimeOffset StartsAt { get; set; }
+    public int DurationMinutes { get; set; }
+    public required string PlaceName { get; set; }
+    public required string Address { get; set; }
+    public required string PostalCode { get; set; }
+    public required string City { get; set; }
+    public Region Region { get; set; }
+    public int Capacity { get; set; }
+    public DateOnly RegistrationDeadline { get; set; }
+    public DateTimeOffset? CancelledAt { get; set; }
+    public string? CancellationReason { get; set; }
+    public List<SessionEnrolment> Enrolments { get; set; } = [];
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+public class SessionEnrolment
+{
+    public int Id { get; set; }
+    public int SessionId { get; set; }
+    public Session? Session { get; set; }
+    public int RegistrationId { get; set; }
+    public Registration? Registration { get; set; }
+    public EnrolmentState State { get; set; }
+    public DateTimeOffset EnrolledAt { get; set; }
+    public DateTimeOffset? CancelledAt { get; set; }
+}
+
+/// <summary>The jury's decision on one candidate, with the units it validated.</summary>
+public class JuryDecision
+{
+    public int Id { get; set; }
+    public int RegistrationId { get; set; }
+    public Registration? Registration { get; set; }
+    public int? SessionId { get; set; }
+    public Session? Session { get; set; }
+    public DateOnly DecidedOn { get; set; }
+    public JuryResult Result { get; set; }
+    public string? Comment { get; set; }
+    public List<JuryUnitResult> UnitResults { get; set; } = [];
+}
+
+public class JuryUnitResult
+{
+    public int Id { get; set; }
+    public int JuryDecisionId { get; set; }
+    public int UnitId { get; set; }
+    public CertificationUnit? Unit { get; set; }
+    public bool Validated { get; set; }
+}

@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace CqpPortal.Web.Formatting;
+
+/// <summary>Dates as French readers expect them, times in Europe/Paris whatever the server's zone.</summary>
+public static class FrenchFormat
+{
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+    public static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    public static DateTimeOffset InParis(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Paris);
+
+    /// <summary>"mardi 3 mars 2026".</summary>
+    public static string LongDate(DateOnly date) => date.ToString("dddd d MMMM yyyy", French);
+
+    /// <summary>"3 mars 2026".</summary>
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", French);
+
+    public static string Date(DateTimeOffset instant) => InParis(instant).ToString("d MMMM yyyy", French);
+
+    /// <summary>"mardi 3 mars 2026 à 09 h 30" (Paris time).</summary>
+    public static string DateTime(DateTimeOffset instant) =>
+        InParis(instant).ToString("dddd d MMMM yyyy 'à' HH' h 'mm", French);
+
+    public static string Time(DateTimeOffset instant) => InParis(instant).ToString("HH' h 'mm", French);
+
+    public static DateOnly TodayInParis(TimeProvider clock) => DateOnly.FromDateTime(InParis(clock.GetUtcNow()).DateTime);
+}

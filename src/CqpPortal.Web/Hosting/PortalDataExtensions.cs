@@ -1,0 +1,35 @@
+using CqpPortal.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CqpPortal.Web.Hosting;
+
+public static class PortalDataExtensions
+{
+    public const string ConnectionName = "Portal";
+
+    /// <summary>`CQP_DB` (an environment variable) wins over ConnectionStrings:Portal from configuration.</summary>
+    public static string ConnectionString(IConfiguration configuration) =>
+        configuration["CQP_DB"] is { Length: > 0 } fromEnvironment ? fromEnvironment
+        : configuration.GetConnectionString(ConnectionName) is { Length: > 0 } configured ? configured
+        : throw new InvalidOperationException(
+            "No database configured: start the portal with `./portal run`, or set CQP_DB (or ConnectionStrings__Portal) to a PostgreSQL connection string.");
+
+    public static IHostApplicationBuilder AddPortalData(this IHostApplicationBuilder builder)
+    {
+        var connectionString = ConnectionString(builder.Configuration);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<AuditInterceptor>();
+        builder.Services.AddDbContext<CqpDbContext>((services, options) => options
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .AddInterceptors(services.GetRequiredService<AuditInterceptor>()));
+        return builder;
+    }
+
+    /// <summary>Applies pending migrations (the schema of the portal and of the Quartz job store).</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CqpDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,91 @@
+using System.Globalization;
+using CqpPortal.Web.Content;
+using CqpPortal.Web.Identity;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Npgsql;
+
+namespace CqpPortal.Web.Hosting;
+
+public static class PortalWebExtensions
+{
+    public static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    public static WebApplicationBuilder AddPortalWeb(this WebApplicationBuilder builder)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = French;
+        CultureInfo.DefaultThreadCurrentUICulture = French;
+
+        if (!builder.Environment.IsDevelopment())
+            builder.Logging.ClearProviders().AddJsonConsole(o => o.IncludeScopes = true);
+
+        builder.Services
+            .AddRazorPages(options =>
+            {
+                foreach (var area in Areas.All)
+                    options.Conventions.AuthorizeFolder(area.Folder, area.Policy);
+            })
+            .AddMvcOptions(options => FrenchModelBindingMessages.Apply(options.ModelBindingMessageProvider));
+        builder.Services.AddSingleton<ContentLibrary>();
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<SchedulerHealthCheck>("scheduler");
+        return builder;
+    }
+
+    public static WebApplication UsePortalWeb(this WebApplication app)
+    {
+        // The French error page in every environment: users never see a stack trace.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Erreur", AllowStatusCode404Response = true });
+        app.Use(ForgetBrokenDatabaseConnections);
+        app.UseStatusCodePagesWithReExecute("/Erreur/{0}");
+        app.Use(SecurityHeaders);
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(French),
+            SupportedCultures = [French],
+            SupportedUICultures = [French],
+        });
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+        return app;
+    }
+
+    /// <summary>
+    /// After the database restarts, pooled connections are dead; dropping the pools on the first failure lets the
+    /// next request connect afresh, so the site recovers by itself.
+    /// </summary>
+    private static async Task ForgetBrokenDatabaseConnections(HttpContext context, RequestDelegate next)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (Exception e) when (IsConnectionFailure(e))
+        {
+            NpgsqlConnection.ClearAllPools();
+            throw;
+        }
+    }
+
+    private static bool IsConnectionFailure(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException) return true;
+        return false;
+    }
+
+    private static Task SecurityHeaders(HttpContext context, RequestDelegate next)
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
+        return next(context);
+    }
+}

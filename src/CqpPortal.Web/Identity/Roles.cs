@@ -1,0 +1,45 @@
+namespace CqpPortal.Web.Identity;
+
+/// <summary>The portal's roles, each with its own area (folder under Pages/) and the French name users see.</summary>
+public static class Roles
+{
+    public const string Candidate = "Candidate";
+    public const string CompanyManager = "CompanyManager";
+    public const string Staff = "Staff";
+    public const string Evaluator = "Evaluator";
+    public const string JuryMember = "JuryMember";
+    public const string SistAnalyst = "SistAnalyst";
+    public const string Committee = "Committee";
+
+    public static readonly IReadOnlyList<string> All = [Candidate, CompanyManager, Staff, Evaluator, JuryMember, SistAnalyst, Committee];
+
+    public static string Label(string role) => role switch
+    {
+        Candidate => "Candidat",
+        CompanyManager => "Responsable d'entreprise",
+        Staff => "Organisme de formation",
+        Evaluator => "Évaluateur",
+        JuryMember => "Membre du jury",
+        SistAnalyst => "SIST",
+        Committee => "Comité de veille",
+        _ => role,
+    };
+}
+
+/// <summary>Each audience folder and the roles allowed in it; secured once in <c>AddPortalWeb</c>.</summary>
+public static class Areas
+{
+    public static readonly IReadOnlyList<(string Folder, string Policy, string[] Roles, string Title)> All =
+    [
+        ("/Candidat", "Area.Candidat", [Roles.Candidate], "Mon espace candidat"),
+        ("/Entreprise", "Area.Entreprise", [Roles.CompanyManager], "Espace entreprise"),
+        ("/Staff", "Area.Staff", [Roles.Staff], "Espace de l'organisme"),
+        ("/Evaluation", "Area.Evaluation", [Roles.Evaluator], "Espace évaluateur"),
+        ("/Jury", "Area.Jury", [Roles.JuryMember], "Espace jury"),
+        ("/Analyse", "Area.Analyse", [Roles.SistAnalyst, Roles.Committee], "Statistiques et veille"),
+    ];
+
+    /// <summary>Where a user lands after signing in: the first area one of their roles opens.</summary>
+    public static (string Folder, string Title)? HomeFor(Func<string, bool> isInRole) =>
+        All.Where(a => a.Roles.Any(isInRole)).Select(a => (a.Folder, a.Title)).Cast<(string, string)?>().FirstOrDefault();
+}

@@ -1,0 +1,41 @@
+using Quartz;
+
+namespace CqpPortal.Web.Jobs;
+
+public static class PortalJobsExtensions
+{
+    /// <summary>
+    /// Quartz with its persistent ADO.NET store on the portal's PostgreSQL database, clustered so that several nodes
+    /// share the work and recover each other's interrupted jobs. The qrtz_* tables come from a migration.
+    /// </summary>
+    public static IHostApplicationBuilder AddPortalJobs(this IHostApplicationBuilder builder, bool? runScheduler = null)
+    {
+        var settings = builder.Configuration.GetSection(JobsSettings.Section).Get<JobsSettings>() ?? new JobsSettings();
+        if (runScheduler is not null) settings.RunScheduler = runScheduler.Value;
+        builder.Services.AddSingleton(settings);
+
+        var connectionString = Hosting.PortalDataExtensions.ConnectionString(builder.Configuration);
+        builder.AddQuartz(quartz =>
+        {
+            quartz.ConfigureScheduler(scheduler =>
+            {
+                scheduler.InstanceName = "CqpPortal";
+                scheduler.GenerateInstanceId = true; // one id per node: required for clustering
+            });
+            quartz.UseTimeProvider(TimeProvider.System);
+            quartz.UsePersistentStore(store =>
+            {
+                store.UsePostgres(connectionString);
+                store.UseSystemTextJsonSerializer();
+                store.UseClustering(cluster =>
+                {
+                    cluster.CheckinInterval = TimeSpan.FromSeconds(10);
+                    cluster.CheckinMisfireThreshold = TimeSpan.FromSeconds(20);
+                });
+            });
+        });
+        if (settings.RunScheduler)
+            builder.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        return builder;
+    }
+}

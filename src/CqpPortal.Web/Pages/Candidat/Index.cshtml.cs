@@ -1,0 +1,46 @@
+using CqpPortal.Domain.Journey;
+using CqpPortal.Domain.Vocabulary;
+using CqpPortal.Web.Data;
+using CqpPortal.Web.Formatting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CqpPortal.Web.Pages.Candidat;
+
+/// <summary>The signed-in candidate's own file: registrations, deadline, sessions, jury result.</summary>
+public class CandidateHomeModel(CqpDbContext db, UserManager<Identity.PortalUser> users, TimeProvider clock) : PageModel
+{
+    public sealed record SessionRow(SessionKind Kind, DateTimeOffset StartsAt, string PlaceName, string City);
+    public sealed record RegistrationRow(int Id, string CertificationTitle, CertificationRoute Route, RegistrationState State, DateOnly? RegisteredOn,
+        JourneyDeadline? Deadline, List<SessionRow> Sessions, JuryResult? JuryResult);
+    public sealed record CandidateView(string FirstName, List<RegistrationRow> Registrations);
+
+    public CandidateView? Candidate { get; private set; }
+    public DateOnly Today { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        Today = FrenchFormat.TodayInParis(clock);
+        var userId = users.GetUserId(User);
+        var candidate = await db.Candidates
+            .Where(c => c.UserId == userId)
+            .Select(c => new
+            {
+                c.FirstName,
+                Registrations = c.Registrations.OrderByDescending(r => r.Id).Select(r => new
+                {
+                    r.Id, r.Certification!.Title, r.Certification.JourneyLimitMonths, r.Route, r.State, r.RegisteredOn, r.AdmissibilityDecidedOn,
+                    Sessions = r.Enrolments.Where(e => e.State == EnrolmentState.Enrolled).OrderBy(e => e.Session!.StartsAt)
+                        .Select(e => new SessionRow(e.Session!.Kind, e.Session.StartsAt, e.Session.PlaceName, e.Session.City)).ToList(),
+                    Jury = r.JuryDecisions.OrderByDescending(j => j.DecidedOn).Select(j => (JuryResult?)j.Result).FirstOrDefault(),
+                }).ToList(),
+            })
+            .FirstOrDefaultAsync();
+        if (candidate is null) return;
+        Candidate = new CandidateView(candidate.FirstName, candidate.Registrations.Select(r => new RegistrationRow(
+            r.Id, r.Title, r.Route, r.State, r.RegisteredOn,
+            r.State == RegistrationState.Admissible && r.AdmissibilityDecidedOn is { } decided ? JourneyDeadline.From(decided, r.JourneyLimitMonths) : null,
+            r.Sessions, r.Jury)).ToList());
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using CqpPortal.Web.Email;
+using CqpPortal.Web.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace CqpPortal.Web.Pages.Compte;
+
+/// <summary>The account e-mails (address confirmation, password reset), with their links, in French.</summary>
+public sealed class AccountMailer(UserManager<PortalUser> users, IEmailSender sender)
+{
+    public async Task SendConfirmationAsync(PortalUser user, Func<string, string, string> linkTo)
+    {
+        var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
+        var link = linkTo(user.Id, code);
+        await sender.SendAsync(new EmailMessage(user.Email!, "Confirmez votre adresse électronique",
+            $"Bonjour {user.DisplayName},\n\nPour activer votre compte sur le portail du CQP Télésecrétaire qualifié(e), ouvrez ce lien :\n{link}\n\nSi vous n'avez pas créé de compte, ignorez ce message.",
+            $"<p>Bonjour {HtmlEncoder.Default.Encode(user.DisplayName)},</p><p>Pour activer votre compte sur le portail du CQP Télésecrétaire qualifié(e), <a href=\"{HtmlEncoder.Default.Encode(link)}\">confirmez votre adresse</a>.</p><p>Si vous n'avez pas créé de compte, ignorez ce message.</p>"));
+    }
+
+    public async Task SendPasswordResetAsync(PortalUser user, Func<string, string> linkTo)
+    {
+        var link = linkTo(Encode(await users.GeneratePasswordResetTokenAsync(user)));
+        await sender.SendAsync(new EmailMessage(user.Email!, "Réinitialisation de votre mot de passe",
+            $"Bonjour {user.DisplayName},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable 24 heures) :\n{link}\n\nSi vous n'avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.",
+            $"<p>Bonjour {HtmlEncoder.Default.Encode(user.DisplayName)},</p><p>Pour choisir un nouveau mot de passe, <a href=\"{HtmlEncoder.Default.Encode(link)}\">ouvrez ce lien</a> (valable 24 heures).</p><p>Si vous n'avez rien demandé, ignorez ce message.</p>"));
+    }
+
+    public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+
+    public static string? Decode(string? code)
+    {
+        if (string.IsNullOrEmpty(code)) return null;
+        try { return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code)); }
+        catch (FormatException) { return null; }
+    }
+}

@@ -1,0 +1,15 @@
+using CqpPortal.Domain.Vocabulary;
+using CqpPortal.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CqpPortal.Web.Pages.Shared;
+
+/// <summary>A coming session as the evaluator and jury areas list it (partial _SessionsTable).</summary>
+public sealed record SessionSummary(DateTimeOffset StartsAt, SessionKind Kind, string PlaceName, string City, int Enrolled)
+{
+    public static Task<List<SessionSummary>> UpcomingAsync(CqpDbContext db, DateTimeOffset now, params SessionKind[] kinds) =>
+        db.Sessions.Where(s => kinds.Contains(s.Kind) && s.StartsAt > now && s.CancelledAt == null)
+            .OrderBy(s => s.StartsAt).Take(12)
+            .Select(s => new SessionSummary(s.StartsAt, s.Kind, s.PlaceName, s.City, s.Enrolments.Count(e => e.State == EnrolmentState.Enrolled)))
+            .ToListAsync();
+}

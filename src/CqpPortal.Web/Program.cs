@@ -1,0 +1,24 @@
+using CqpPortal.Web.Cli;
+using CqpPortal.Web.Hosting;
+using CqpPortal.Web.Jobs;
+using CqpPortal.Web.Seeding;
+
+// `CqpPortal.Web <verb>` runs a command (migrate, seed-demo, worker…) instead of the web site.
+if (PortalCli.IsCommand(args)) return await PortalCli.RunAsync(args);
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPortalData();
+builder.AddPortalIdentity();
+builder.AddPortalEmail();
+builder.AddPortalJobs();
+builder.AddPortalSeeding();
+builder.AddPortalWeb();
+
+var app = builder.Build();
+await app.Services.MigrateDatabaseAsync();
+await app.Services.SeedAsync(app.Configuration, app.Environment);
+app.UsePortalWeb();
+await app.RunAsync();
+return 0;
+
+public partial class Program;

@@ -1,0 +1,320 @@
+using Bogus;
+using CqpPortal.Domain.Surveys;
+using CqpPortal.Domain.Vocabulary;
+using CqpPortal.Web.Data;
+using CqpPortal.Web.Formatting;
+using CqpPortal.Web.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CqpPortal.Web.Seeding;
+
+/// <summary>
+/// A believable three years of activity, always the same for the same day (fixed random seed): companies, about a
+/// hundred registrations a year across the regions and routes, sessions past and future, juries, holders and their
+/// survey answers, and the demo accounts wired into it.
+/// </summary>
+public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> users, TimeProvider clock, ILogger<DemoDataSeeder> logger)
+{
+    public const int Seed = 2098;
+    private const int CandidatesPerYear = 100;
+
+    private static readonly (Region Region, string City, string PostalCode, string Place, string Address)[] Centres =
+    [
+        (Region.Nord, "Lille", "59000", "Centre de formation Lille Europe", "12 rue de Tournai"),
+        (Region.Ouest, "Rennes", "35000", "Espace formation Rennes Colombier", "4 place du Colombier"),
+        (Region.Est, "Strasbourg", "67000", "Centre de formation Strasbourg Gare", "21 boulevard de Nancy"),
+        (Region.Sud, "Lyon", "69003", "Centre de formation Lyon Part-Dieu", "88 rue de la Villette"),
+        (Region.Sud, "Marseille", "13002", "Centre de formation Marseille Joliette", "15 quai d'Arenc"),
+        (Region.IleDeFrance, "Paris", "75012", "Centre de formation Paris Gare de Lyon", "210 rue de Bercy"),
+    ];
+
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        if (await users.FindByEmailAsync(DemoAccounts.All[0].Email) is not null) return;
+        var certification = await db.Certifications.Include(c => c.Units).OrderBy(c => c.Id).FirstAsync(cancellationToken);
+        var today = FrenchFormat.TodayInParis(clock);
+        var faker = new Faker("fr") { Random = new Randomizer(Seed) };
+
+        var accounts = await CreateAccountsAsync();
+        var companies = MakeCompanies(faker);
+        db.Companies.AddRange(companies);
+        db.CompanyManagers.AddRange(
+            new CompanyManager { UserId = accounts["manager@cqp.test"].Id, Company = companies[0], ApprovedAt = clock.GetUtcNow(), ApprovedByUserId = accounts["staff@cqp.test"].Id },
+            new CompanyManager { UserId = accounts["manager2@cqp.test"].Id, Company = companies[1], ApprovedAt = clock.GetUtcNow(), ApprovedByUserId = accounts["staff@cqp.test"].Id });
+
+        var sessions = MakeSessions(faker, certification, today);
+        db.Sessions.AddRange(sessions);
+
+        var staffId = accounts["staff@cqp.test"].Id;
+        var candidates = new List<Candidate>();
+        for (var year = today.Year - 2; year <= today.Year; year++)
+        {
+            var lastDay = year == today.Year ? today.AddDays(-1) : new DateOnly(year, 12, 31);
+            var count = year == today.Year ? CandidatesPerYear * lastDay.DayOfYear / 365 : CandidatesPerYear;
+            for (var i = 0; i < count; i++)
+            {
+                var registeredOn = new DateOnly(year, 1, 1).AddDays(faker.Random.Int(0, lastDay.DayNumber - new DateOnly(year, 1, 1).DayNumber));
+                candidates.Add(MakeCandidate(faker, certification, companies, sessions, registeredOn, today, staffId));
+            }
+        }
+        candidates.AddRange(DemoCandidates(accounts, certification, companies, sessions, today, staffId));
+        db.Candidates.AddRange(candidates);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Demo data seeded: {Candidates} candidates, {Sessions} sessions", candidates.Count, sessions.Count);
+    }
+
+    private async Task<Dictionary<string, PortalUser>> CreateAccountsAsync()
+    {
+        var created = new Dictionary<string, PortalUser>();
+        foreach (var (email, role, name) in DemoAccounts.All)
+        {
+            var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
+            var result = await users.CreateAsync(user, DemoAccounts.Password);
+            if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+            await users.AddToRoleAsync(user, role);
+            created[email] = user;
+        }
+        return created;
+    }
+
+    private static List<Company> MakeCompanies(Faker faker)
+    {
+        var names = new[] { "Allo Secrétariat Services", "Permanence Plus", "Télé-Accueil Conseil", "Secrétariat à Distance", "Médi-Appel", "Juris Accueil", "Atout Standard", "Office Relais" };
+        return names.Select((name, i) => new Company
+        {
+            Name = name,
+            Siret = Siret(faker),
+            City = Centres[i % Centres.Length].City,
+            Region = Centres[i % Centres.Length].Region,
+        }).ToList();
+    }
+
+    /// <summary>A 14-digit SIRET passing the Luhn check, as real ones do.</summary>
+    private static string Siret(Faker faker)
+    {
+        var digits = Enumerable.Range(0, 13).Select(_ => faker.Random.Int(0, 9)).ToList();
+        for (var check = 0; check <= 9; check++)
+        {
+            var candidate = digits.Append(check).ToList();
+            var sum = candidate.Select((d, i) => i % 2 == 0 ? (d * 2 > 9 ? d * 2 - 9 : d * 2) : d).Sum();
+            if (sum % 10 == 0) return string.Concat(candidate);
+        }
+        throw new InvalidOperationException("unreachable");
+    }
+
+    /// <summary>
+    /// Sessions from three years back to six months ahead. Dates follow the cahier des charges' advice: mid-month,
+    /// never in the last three weeks of December.
+    /// </summary>
+    private static List<Session> MakeSessions(Faker faker, Certification certification, DateOnly today)
+    {
+        var sessions = new List<Session>();
+        var first = new DateOnly(today.Year - 2, 1, 1);
+        for (var month = first; month <= today.AddMonths(6); month = month.AddMonths(1))
+        {
+            var centre = Centres[(month.Month + month.Year) % Centres.Length];
+            sessions.Add(MakeSession(faker, certification, SessionKind.Evaluation, month, centre, capacity: 12, hour: 9, minutes: 220));
+            if (month.Month % 3 == 1)
+                sessions.Add(MakeSession(faker, certification, SessionKind.VaeSituation, month, Centres[(month.Month + 2) % Centres.Length], capacity: 6, hour: 9, minutes: 220));
+            if (month.Month % 2 == 0)
+                sessions.Add(MakeSession(faker, certification, SessionKind.Jury, month, Centres[5], capacity: 20, hour: 14, minutes: 180));
+        }
+        return sessions;
+    }
+
+    private static Session MakeSession(Faker faker, Certification certification, SessionKind kind, DateOnly month, (Region Region, string City, string PostalCode, string Place, string Address) centre, int capacity, int hour, int minutes)
+    {
+        var day = month.Month == 12 ? faker.Random.Int(2, 9) : faker.Random.Int(6, 22);
+        var date = new DateOnly(month.Year, month.Month, day);
+        if (date.DayOfWeek == DayOfWeek.Saturday) date = date.AddDays(2);
+        if (date.DayOfWeek == DayOfWeek.Sunday) date = date.AddDays(1);
+        var local = date.ToDateTime(new TimeOnly(hour, 0));
+        return new Session
+        {
+            Certification = certification,
+            Kind = kind,
+            StartsAt = new DateTimeOffset(local, FrenchFormat.Paris.GetUtcOffset(local)).ToUniversalTime(),
+            DurationMinutes = minutes,
+            PlaceName = centre.Place,
+            Address = centre.Address,
+            PostalCode = centre.PostalCode,
+            City = centre.City,
+            Region = centre.Region,
+            Capacity = capacity,
+            RegistrationDeadline = date.AddDays(-21),
+        };
+    }
+
+    private static Candidate MakeCandidate(Faker faker, Certification certification, List<Company> companies, List<Session> sessions, DateOnly registeredOn, DateOnly today, string staffId)
+    {
+        var sex = faker.Random.WeightedRandom([Sex.Female, Sex.Male], [0.82f, 0.18f]);
+        var first = faker.Name.FirstName(sex == Sex.Female ? Bogus.DataSets.Name.Gender.Female : Bogus.DataSets.Name.Gender.Male);
+        var last = faker.Name.LastName();
+        var route = faker.Random.WeightedRandom([CertificationRoute.Training, CertificationRoute.Vae, CertificationRoute.Free], [0.62f, 0.23f, 0.15f]);
+        var status = faker.Random.WeightedRandom([EmploymentStatus.Employee, EmploymentStatus.JobSeeker, EmploymentStatus.Other], [0.7f, 0.25f, 0.05f]);
+        var region = faker.PickRandom<Region>();
+        var company = status == EmploymentStatus.Employee ? faker.PickRandom(companies) : null;
+        var candidate = new Candidate
+        {
+            FirstName = first,
+            LastName = last,
+            Email = faker.Internet.Email(first, last, "exemple.fr").ToLowerInvariant(),
+            Phone = faker.Phone.PhoneNumber("06 ## ## ## ##"),
+            BirthDate = registeredOn.AddYears(-faker.Random.Int(19, 60)).AddDays(-faker.Random.Int(0, 364)),
+            Sex = sex,
+            Region = region,
+            Company = company,
+        };
+        var education = faker.Random.WeightedRandom([0, 3, 4, 5, 6, 7], [0.08f, 0.3f, 0.35f, 0.17f, 0.08f, 0.02f]);
+        var registration = new Registration
+        {
+            Certification = certification,
+            Route = route,
+            Funding = route switch
+            {
+                CertificationRoute.Training => faker.PickRandom(Funding.ProfessionalisationContract, Funding.ProfessionalisationPeriod, Funding.Cpf, Funding.SkillsDevelopmentPlan),
+                CertificationRoute.Vae => faker.PickRandom(Funding.Cpf, Funding.Cif, Funding.Personal),
+                _ => faker.PickRandom(Funding.Personal, Funding.Cpf, Funding.Other),
+            },
+            EmploymentStatus = status,
+            EducationLevel = education,
+            HighestDiploma = education switch { 0 => null, 3 => "CAP agent administratif", 4 => "Baccalauréat professionnel gestion-administration", 5 => "BTS support à l'action managériale", _ => "Licence" },
+            TeleSecretaryMonths = route == CertificationRoute.Vae ? faker.Random.Int(36, 120) : faker.Random.Int(0, 48),
+            PhoneJobMonths = faker.Random.Int(0, 60),
+            PhoneTimeShare = faker.Random.Int(30, 100),
+            PhoneJobKind = faker.PickRandom<PhoneJobKind>(),
+            Sectors = [faker.PickRandom("Secrétariat médical", "Secrétariat juridique", "Permanence téléphonique d'entreprises", "Centre d'appels", "Hôtellerie")],
+            Region = region,
+            RegisteredOn = registeredOn,
+            PrivacyConsentAt = At(registeredOn, 10),
+        };
+        candidate.Registrations.Add(registration);
+        Advance(faker, registration, sessions, today, staffId);
+        return candidate;
+    }
+
+    /// <summary>Moves a submitted registration along the journey as far as its age allows.</summary>
+    private static void Advance(Faker faker, Registration registration, List<Session> sessions, DateOnly today, string staffId)
+    {
+        var registeredOn = registration.RegisteredOn!.Value;
+        registration.State = RegistrationState.Submitted;
+        registration.History.Add(new RegistrationStatusChange { From = RegistrationState.Draft, To = RegistrationState.Submitted, At = At(registeredOn, 10), ByUserId = null });
+
+        var decidedOn = registeredOn.AddDays(faker.Random.Int(5, 20));
+        if (decidedOn >= today) return; // still waiting for the admissibility decision
+        var outcome = faker.Random.WeightedRandom([RegistrationState.Admissible, RegistrationState.NotAdmissible, RegistrationState.Incomplete], [0.86f, 0.08f, 0.06f]);
+        registration.State = outcome;
+        registration.AdmissibilityDecidedOn = decidedOn;
+        registration.DecisionMotive = outcome switch
+        {
+            RegistrationState.NotAdmissible => "L'expérience déclarée ne remplit pas les conditions de l'article 3 de l'accord.",
+            RegistrationState.Incomplete => "Attestation d'employeur manquante.",
+            _ => null,
+        };
+        registration.History.Add(new RegistrationStatusChange { From = RegistrationState.Submitted, To = outcome, At = At(decidedOn, 14), ByUserId = staffId, Comment = registration.DecisionMotive });
+        if (outcome != RegistrationState.Admissible) return;
+
+        // Trainees follow at least 70 hours over a few months; VAE candidates write booklet 2; free candidates go straight on.
+        var readyOn = decidedOn.AddDays(registration.Route switch { CertificationRoute.Training => faker.Random.Int(120, 240), CertificationRoute.Vae => faker.Random.Int(90, 200), _ => faker.Random.Int(20, 60) });
+        var evaluationKind = registration.Route == CertificationRoute.Vae ? SessionKind.VaeSituation : SessionKind.Evaluation;
+        var evaluation = NextSession(sessions, evaluationKind, readyOn);
+        if (evaluation is null) return;
+        var evaluationDay = DateOnly.FromDateTime(evaluation.StartsAt.UtcDateTime);
+        registration.Enrolments.Add(new SessionEnrolment { Session = evaluation, State = EnrolmentState.Enrolled, EnrolledAt = At(readyOn.AddDays(-30), 9) });
+        evaluation.Enrolments.Add(registration.Enrolments[^1]);
+        if (evaluationDay >= today) return;
+
+        var jury = NextSession(sessions, SessionKind.Jury, evaluationDay.AddDays(14));
+        if (jury is null) return;
+        var juryDay = DateOnly.FromDateTime(jury.StartsAt.UtcDateTime);
+        registration.Enrolments.Add(new SessionEnrolment { Session = jury, State = EnrolmentState.Enrolled, EnrolledAt = At(evaluationDay.AddDays(2), 9) });
+        jury.Enrolments.Add(registration.Enrolments[^1]);
+        if (juryDay >= today) return;
+
+        var result = faker.Random.WeightedRandom([JuryResult.TotalValidation, JuryResult.PartialValidation, JuryResult.NotValidated], [0.72f, 0.2f, 0.08f]);
+        var decision = new JuryDecision { Session = jury, DecidedOn = juryDay, Result = result };
+        var units = registration.Certification!.Units.OrderBy(u => u.Number).ToList();
+        var failed = result switch
+        {
+            JuryResult.TotalValidation => new HashSet<int>(),
+            JuryResult.PartialValidation => faker.PickRandom(units, faker.Random.Int(1, 2)).Select(u => u.Number).ToHashSet(),
+            _ => units.Select(u => u.Number).Where(_ => faker.Random.Bool(0.7f)).Append(1).ToHashSet(),
+        };
+        decision.UnitResults.AddRange(units.Select(u => new JuryUnitResult { Unit = u, Validated = !failed.Contains(u.Number) }));
+        registration.JuryDecisions.Add(decision);
+        if (result != JuryResult.TotalValidation) return;
+
+        foreach (var wave in HolderSurveySchedule.WavesDue(juryDay, today))
+            registration.Surveys.Add(MakeSurvey(faker, wave, HolderSurveySchedule.DueOn(juryDay, wave), today));
+    }
+
+    private static HolderSurvey MakeSurvey(Faker faker, SurveyWave wave, DateOnly dueOn, DateOnly today)
+    {
+        var survey = new HolderSurvey { Wave = wave, DueOn = dueOn, InvitedAt = At(dueOn, 8) };
+        var respondedOn = dueOn.AddDays(faker.Random.Int(1, 40));
+        if (respondedOn >= today || faker.Random.Bool(0.35f)) return survey; // not answered (yet)
+        survey.RespondedOn = respondedOn;
+        survey.Situation = faker.Random.WeightedRandom([HolderSituation.Employed, HolderSituation.JobSeeker, HolderSituation.InTraining, HolderSituation.Other], [0.78f, 0.12f, 0.06f, 0.04f]);
+        if (survey.Situation == HolderSituation.Employed)
+        {
+            survey.Contract = faker.Random.WeightedRandom([EmploymentContract.Cdi, EmploymentContract.Cdd, EmploymentContract.SelfEmployed, EmploymentContract.Temporary], [0.64f, 0.24f, 0.06f, 0.06f]);
+            survey.Sector = faker.Random.WeightedRandom([EmploymentSector.Branch, EmploymentSector.OtherBranch], [0.7f, 0.3f]);
+            survey.JobTitle = survey.Sector == EmploymentSector.Branch ? faker.PickRandom("Télésecrétaire qualifiée", "Télésecrétaire médicale", "Chargée d'accueil téléphonique") : "Assistante administrative";
+        }
+        else if (survey.Situation == HolderSituation.InTraining)
+        {
+            survey.TrainingLevel = faker.PickRandom(4, 5);
+            survey.NsfCode = "324";
+        }
+        return survey;
+    }
+
+    private static Session? NextSession(List<Session> sessions, SessionKind kind, DateOnly from) =>
+        sessions.Where(s => s.Kind == kind && DateOnly.FromDateTime(s.StartsAt.UtcDateTime) >= from && s.Enrolments.Count < s.Capacity)
+            .OrderBy(s => s.StartsAt).FirstOrDefault();
+
+    /// <summary>The candidates behind the demo candidate accounts, in the states README describes.</summary>
+    private static IEnumerable<Candidate> DemoCandidates(Dictionary<string, PortalUser> accounts, Certification certification, List<Company> companies, List<Session> sessions, DateOnly today, string staffId)
+    {
+        Candidate Make(string email, string first, string last, Sex sex, Company? company, CertificationRoute route, int daysAgo, RegistrationState state, int education, int teleMonths)
+        {
+            var registeredOn = today.AddDays(-daysAgo);
+            var registration = new Registration
+            {
+                Certification = certification, Route = route, EducationLevel = education, TeleSecretaryMonths = teleMonths,
+                Funding = route == CertificationRoute.Vae ? Funding.Cpf : Funding.ProfessionalisationPeriod,
+                EmploymentStatus = company is null ? EmploymentStatus.JobSeeker : EmploymentStatus.Employee,
+                Region = company?.Region ?? Region.IleDeFrance, RegisteredOn = registeredOn, State = state,
+                PrivacyConsentAt = At(registeredOn, 9), Sectors = ["Secrétariat médical"],
+            };
+            registration.History.Add(new RegistrationStatusChange { From = RegistrationState.Draft, To = RegistrationState.Submitted, At = At(registeredOn, 9) });
+            if (state == RegistrationState.Admissible)
+            {
+                registration.AdmissibilityDecidedOn = registeredOn.AddDays(10);
+                registration.History.Add(new RegistrationStatusChange { From = RegistrationState.Submitted, To = state, At = At(registeredOn.AddDays(10), 14), ByUserId = staffId });
+            }
+            var candidate = new Candidate
+            {
+                UserId = accounts[email].Id, FirstName = first, LastName = last, Email = email, BirthDate = new DateOnly(1994, 5, 17),
+                Sex = sex, Region = registration.Region, Company = company, Phone = "06 12 34 56 78",
+            };
+            candidate.Registrations.Add(registration);
+            return candidate;
+        }
+
+        var camille = Make("candidat@cqp.test", "Camille", "Martin", Sex.Female, companies[0], CertificationRoute.Training, 120, RegistrationState.Admissible, 4, 14);
+        var upcoming = NextSession(sessions, SessionKind.Evaluation, today.AddDays(7));
+        if (upcoming is not null)
+        {
+            var enrolment = new SessionEnrolment { Session = upcoming, State = EnrolmentState.Enrolled, EnrolledAt = At(today.AddDays(-5), 10) };
+            camille.Registrations[0].Enrolments.Add(enrolment);
+            upcoming.Enrolments.Add(enrolment);
+        }
+        yield return camille;
+        yield return Make("candidat2@cqp.test", "Julien", "Bernard", Sex.Male, companies[1], CertificationRoute.Training, 3, RegistrationState.Submitted, 3, 8);
+        yield return Make("vae@cqp.test", "Nadia", "Moreau", Sex.Female, null, CertificationRoute.Vae, 60, RegistrationState.Admissible, 4, 52);
+    }
+
+    private static DateTimeOffset At(DateOnly day, int hour) => new(day.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.Zero);
+}
