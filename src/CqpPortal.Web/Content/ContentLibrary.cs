@@ -42,7 +42,14 @@ public sealed class ContentLibrary(IConfiguration configuration)
         var frontMatter = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault();
         var fields = frontMatter is null ? new Dictionary<string, string>() : ParseFrontMatter(frontMatter.Lines.ToString());
         if (frontMatter is not null) document.Remove(frontMatter);
-        var title = fields.GetValueOrDefault("title") ?? document.Descendants<HeadingBlock>().FirstOrDefault()?.Inline?.FirstChild?.ToString() ?? slug;
+        // The layout prints the title as the page's one h1: a leading "# Title" in the file becomes that title.
+        string? heading = null;
+        if (document.FirstOrDefault() is HeadingBlock { Level: 1 } h1)
+        {
+            heading = string.Concat(h1.Inline?.Descendants<Markdig.Syntax.Inlines.LiteralInline>().Select(l => l.Content.ToString()) ?? []);
+            document.Remove(h1);
+        }
+        var title = fields.GetValueOrDefault("title") ?? heading ?? slug;
         return new ContentPage(slug, title, fields.GetValueOrDefault("description") ?? "", document.ToHtml(Pipeline));
     }
 

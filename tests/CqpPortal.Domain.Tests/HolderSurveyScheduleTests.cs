@@ -1,0 +1,30 @@
+using CqpPortal.Domain.Surveys;
+using CqpPortal.Domain.Vocabulary;
+
+namespace CqpPortal.Domain.Tests;
+
+public class HolderSurveyScheduleTests
+{
+    private static readonly DateOnly CertifiedOn = new(2025, 6, 12);
+
+    [Fact]
+    public void Holders_are_surveyed_six_and_twenty_four_months_after_certification()
+    {
+        Assert.Equal(new DateOnly(2025, 12, 12), HolderSurveySchedule.DueOn(CertifiedOn, SurveyWave.SixMonths));
+        Assert.Equal(new DateOnly(2027, 6, 12), HolderSurveySchedule.DueOn(CertifiedOn, SurveyWave.TwentyFourMonths));
+    }
+
+    [Fact]
+    public void No_wave_is_due_the_day_before_six_months()
+    {
+        Assert.Empty(HolderSurveySchedule.WavesDue(CertifiedOn, new DateOnly(2025, 12, 11)));
+    }
+
+    [Fact]
+    public void The_six_month_wave_is_due_on_its_day_and_the_second_two_years_after()
+    {
+        Assert.Equal([SurveyWave.SixMonths], HolderSurveySchedule.WavesDue(CertifiedOn, new DateOnly(2025, 12, 12)));
+        Assert.Equal([SurveyWave.SixMonths], HolderSurveySchedule.WavesDue(CertifiedOn, new DateOnly(2027, 6, 11)));
+        Assert.Equal([SurveyWave.SixMonths, SurveyWave.TwentyFourMonths], HolderSurveySchedule.WavesDue(CertifiedOn, new DateOnly(2027, 6, 12)));
+    }
+}

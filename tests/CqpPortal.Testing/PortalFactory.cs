@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace CqpPortal.Testing;
+
+/// <summary>
+/// The real app (Program) over a real PostgreSQL database of its own on the test cluster, with demo data by default,
+/// e-mails written to a folder of its own.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    public PortalFactory() : this(TestCluster.NewDatabase("portal"), demoData: true) { }
+
+    public PortalFactory(string connectionString, bool demoData, IDictionary<string, string?>? settings = null)
+    {
+        ConnectionString = connectionString;
+        DemoData = demoData;
+        MailFolder = Directory.CreateTempSubdirectory("cqp-mail-").FullName;
+        Settings = settings ?? new Dictionary<string, string?>();
+    }
+
+    public string ConnectionString { get; }
+    public bool DemoData { get; }
+    public string MailFolder { get; }
+    public IDictionary<string, string?> Settings { get; }
+    public MailFolder Mail => new(MailFolder);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        // WebApplication reads configuration before ConfigureAppConfiguration runs: settings go in as host settings.
+        builder.UseSetting("CQP_DB", ConnectionString);
+        builder.UseSetting("Portal:DemoData", DemoData ? "true" : "false");
+        builder.UseSetting("Email:PickupDirectory", MailFolder);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(MailFolder)) Directory.Delete(MailFolder, recursive: true);
+    }
+}

@@ -1,0 +1,127 @@
+using System.Net;
+using CqpPortal.Testing;
+
+namespace CqpPortal.Web.Tests.Accounts;
+
+[Collection(PortalCollection.Name)]
+public class AccountTests(PortalFactory portal)
+{
+    private const string Password = "Bonjour-2026!";
+
+    private async Task<string> RegisterAndConfirmAsync(PortalClient client)
+    {
+        var email = $"c{Guid.NewGuid():N}@exemple.fr"[..24];
+        var created = await client.SubmitAsync("/Compte/Inscription", new Dictionary<string, string>
+        {
+            ["Input.FirstName"] = "Léa", ["Input.LastName"] = "Durand", ["Input.Email"] = email,
+            ["Input.Password"] = Password, ["Input.ConfirmPassword"] = Password, ["Input.AcceptPrivacy"] = "true",
+        });
+        Assert.True(PortalClient.IsRedirectTo(created, "/Compte/ConfirmationEnvoyee"), $"{created.StatusCode}");
+        var mail = portal.Mail.LatestTo(email);
+        Assert.Contains("Confirmez votre adresse", mail);
+        var (confirmed, page) = await client.GetAsync(MailFolder.FirstLink(mail, "/Compte/ConfirmerEmail"));
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Contains("Adresse confirmée", page.Title);
+        return email;
+    }
+
+    [Fact]
+    public async Task Can_create_an_account_confirm_the_address_and_sign_in_as_a_candidate()
+    {
+        using var client = PortalClient.For(portal);
+        var email = await RegisterAndConfirmAsync(client);
+        var login = await client.LoginAsync(email, Password);
+        Assert.True(PortalClient.IsRedirectTo(login, "/Candidat"));
+        var (_, home) = await client.GetAsync("/Candidat");
+        Assert.Contains("pas encore de dossier", home.Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task Cannot_sign_in_before_confirming_the_address()
+    {
+        using var client = PortalClient.For(portal);
+        var email = $"n{Guid.NewGuid():N}@exemple.fr"[..24];
+        await client.SubmitAsync("/Compte/Inscription", new Dictionary<string, string>
+        {
+            ["Input.FirstName"] = "Paul", ["Input.LastName"] = "Henry", ["Input.Email"] = email,
+            ["Input.Password"] = Password, ["Input.ConfirmPassword"] = Password, ["Input.AcceptPrivacy"] = "true",
+        });
+        var login = await client.LoginAsync(email, Password);
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        Assert.Contains("Confirmez d'abord votre adresse", (await PortalClient.ParseAsync(login)).Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task Registration_errors_are_french_and_keep_what_was_typed()
+    {
+        using var client = PortalClient.For(portal);
+        var response = await client.SubmitAsync("/Compte/Inscription", new Dictionary<string, string>
+        {
+            ["Input.FirstName"] = "Zoé", ["Input.LastName"] = "", ["Input.Email"] = "pas-une-adresse",
+            ["Input.Password"] = "court", ["Input.ConfirmPassword"] = "autre", ["Input.AcceptPrivacy"] = "false",
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PortalClient.ParseAsync(response);
+        var text = page.Body!.TextContent;
+        Assert.Contains("Saisissez votre nom.", text);
+        Assert.Contains("Saisissez une adresse électronique valide", text);
+        Assert.Contains("Les deux mots de passe ne sont pas identiques.", text);
+        Assert.Contains("Cochez la case", text);
+        Assert.Equal("Zoé", ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("#Input_FirstName")!).Value);
+        Assert.Equal("pas-une-adresse", ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("#Input_Email")!).Value);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
+    {
+        using var client = PortalClient.For(portal);
+        var email = await RegisterAndConfirmAsync(client);
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await client.LoginAsync(email, "Mauvais-0000!");
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        }
+        var locked = await client.LoginAsync(email, Password);
+        Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
+        Assert.Contains("Votre compte est verrouillé", (await PortalClient.ParseAsync(locked)).Body!.TextContent);
+        Assert.False(PortalClient.IsRedirectTo(locked, "/Candidat"));
+    }
+
+    [Fact]
+    public async Task A_forgotten_password_is_reset_through_the_emailed_link_which_also_lifts_a_lockout()
+    {
+        using var client = PortalClient.For(portal);
+        var email = await RegisterAndConfirmAsync(client);
+        for (var i = 0; i < 5; i++) await client.LoginAsync(email, "Mauvais-0000!");
+
+        var asked = await client.SubmitAsync("/Compte/MotDePasseOublie", new Dictionary<string, string> { ["Email"] = email });
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        var link = MailFolder.FirstLink(portal.Mail.LatestTo(email), "/Compte/ReinitialiserMotDePasse");
+        var reset = await client.SubmitAsync(new Uri(link).PathAndQuery, new Dictionary<string, string>
+        {
+            ["Input.Email"] = email, ["Input.Password"] = "Nouveau-2026!", ["Input.ConfirmPassword"] = "Nouveau-2026!",
+        });
+        Assert.True(PortalClient.IsRedirectTo(reset, "/Compte/Connexion"), $"{reset.StatusCode}");
+        Assert.True(PortalClient.IsRedirectTo(await client.LoginAsync(email, "Nouveau-2026!"), "/Candidat"));
+    }
+
+    [Fact]
+    public async Task Asking_a_reset_for_an_unknown_address_says_the_same_and_sends_nothing()
+    {
+        using var client = PortalClient.For(portal);
+        var before = portal.Mail.All().Count;
+        var response = await client.SubmitAsync("/Compte/MotDePasseOublie", new Dictionary<string, string> { ["Email"] = "inconnu@exemple.fr" });
+        Assert.Contains("Si un compte existe pour cette adresse", (await PortalClient.ParseAsync(response)).Body!.TextContent);
+        Assert.Equal(before, portal.Mail.All().Count);
+    }
+
+    [Fact]
+    public async Task Signing_out_closes_the_area()
+    {
+        using var client = PortalClient.For(portal);
+        await client.LoginAsync("staff@cqp.test");
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/Staff")).StatusCode);
+        await client.LogoutAsync();
+        Assert.True(PortalClient.IsRedirectTo(await client.Http.GetAsync("/Staff"), "/Compte/Connexion"));
+    }
+}

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Text.Json;
+using CqpPortal.Testing;
+
+namespace CqpPortal.Web.Tests.Foundation;
+
+[Collection(PortalCollection.Name)]
+public class SitePagesTests(PortalFactory portal)
+{
+    [Fact]
+    public async Task The_home_page_is_french_with_a_skip_link_landmarks_and_the_legal_footer()
+    {
+        using var client = PortalClient.For(portal);
+        var (response, page) = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("fr", page.DocumentElement.GetAttribute("lang"));
+        var skip = page.QuerySelector("a.skip-link")!;
+        Assert.Equal("#contenu", skip.GetAttribute("href"));
+        Assert.Same(page.Body!.QuerySelector("a"), skip); // the first link of the page
+        Assert.NotNull(page.QuerySelector("main#contenu"));
+        Assert.NotNull(page.QuerySelector("header[role=banner]"));
+        Assert.NotNull(page.QuerySelector("nav[aria-label]"));
+        var footerLinks = page.QuerySelectorAll("footer a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains("/mentions-legales", footerLinks);
+        Assert.Contains("/confidentialite", footerLinks);
+        Assert.Contains("/accessibilite", footerLinks);
+        Assert.Contains("Prochaines sessions", page.Body.TextContent);
+    }
+
+    [Theory]
+    [InlineData("/mentions-legales")]
+    [InlineData("/confidentialite")]
+    [InlineData("/accessibilite")]
+    [InlineData("/le-cqp")]
+    [InlineData("/prerequis-et-parcours")]
+    [InlineData("/dispositif")]
+    [InlineData("/faq")]
+    public async Task Content_pages_render_from_markdown_with_a_title_and_description(string path)
+    {
+        using var client = PortalClient.For(portal);
+        var (response, page) = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector("main h1")?.TextContent));
+        Assert.Single(page.QuerySelectorAll("main h1"));
+        Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector("meta[name=description]")?.GetAttribute("content")));
+        Assert.True(page.QuerySelectorAll("main p").Length >= 2);
+    }
+
+    [Theory]
+    [InlineData("/nexiste-pas")]
+    [InlineData("/Compte/Nulle/Part")]
+    [InlineData("/..%2f..%2fetc%2fpasswd")]
+    public async Task Unknown_addresses_get_the_french_not_found_page(string path)
+    {
+        using var client = PortalClient.For(portal);
+        var (response, page) = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page introuvable", page.Title);
+        Assert.Equal("fr", page.DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task Health_reports_the_database_and_the_scheduler()
+    {
+        using var client = PortalClient.For(portal);
+        var response = await client.Http.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", json.RootElement.GetProperty("status").GetString());
+        var checks = json.RootElement.GetProperty("checks");
+        Assert.Equal("Healthy", checks.GetProperty("database").GetProperty("status").GetString());
+        var scheduler = checks.GetProperty("scheduler");
+        Assert.Equal("Healthy", scheduler.GetProperty("status").GetString());
+        Assert.True(scheduler.GetProperty("data").GetProperty("clustered").GetBoolean());
+        Assert.True(scheduler.GetProperty("data").GetProperty("persistent").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Responses_carry_security_headers()
+    {
+        using var client = PortalClient.For(portal);
+        var response = await client.Http.GetAsync("/");
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+    }
+}
