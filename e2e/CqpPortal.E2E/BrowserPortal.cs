@@ -11,7 +11,7 @@ namespace CqpPortal.E2E;
 public sealed class BrowserPortal : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
-    private readonly PortalFactory factory = new();
+    private readonly DemoPortal factory = new();
     private readonly ConcurrentDictionary<string, Task<string>> signedIn = new();
     private IPlaywright? playwright;
 

@@ -28,14 +28,21 @@ public sealed partial class MailFolder(string path)
     /// <summary>Undoes the transfer encodings System.Net.Mail uses (quoted-printable, base64), so tests read plain text.</summary>
     private static string Decode(string file)
     {
-        var raw = File.ReadAllText(file);
+        var raw = EncodedWord().Replace(File.ReadAllText(file), m => m.Groups[1].Value.Equals("B", StringComparison.OrdinalIgnoreCase)
+            ? Encoding.UTF8.GetString(Convert.FromBase64String(m.Groups[2].Value))
+            : QuotedPrintable(m.Groups[2].Value.Replace('_', ' ')));
         var decoded = new StringBuilder(raw);
         foreach (Match part in Base64Part().Matches(raw))
         {
             try { decoded.AppendLine(Encoding.UTF8.GetString(Convert.FromBase64String(part.Groups[1].Value.Replace("\r", "").Replace("\n", "")))); }
             catch (FormatException) { }
         }
-        var unfolded = raw.Replace("=\r\n", "").Replace("=\n", "");
+        decoded.AppendLine(QuotedPrintable(raw.Replace("=\r\n", "").Replace("=\n", "")));
+        return decoded.ToString();
+    }
+
+    private static string QuotedPrintable(string unfolded)
+    {
         var bytes = new List<byte>(unfolded.Length);
         for (var i = 0; i < unfolded.Length; i++)
         {
@@ -49,9 +56,11 @@ public sealed partial class MailFolder(string path)
                 bytes.AddRange(Encoding.UTF8.GetBytes(unfolded[i].ToString()));
             }
         }
-        decoded.AppendLine(Encoding.UTF8.GetString(bytes.ToArray()));
-        return decoded.ToString();
+        return Encoding.UTF8.GetString(bytes.ToArray());
     }
+
+    [GeneratedRegex(@"=\?utf-8\?([QB])\?(.*?)\?=", RegexOptions.IgnoreCase)]
+    private static partial Regex EncodedWord();
 
     [GeneratedRegex(@"https?://[^\s""<>]+")]
     private static partial Regex LinkPattern();

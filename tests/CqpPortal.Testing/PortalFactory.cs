@@ -10,8 +10,6 @@ namespace CqpPortal.Testing;
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
-    public PortalFactory() : this(TestCluster.NewDatabase("portal"), demoData: true) { }
-
     public PortalFactory(string connectionString, bool demoData, IDictionary<string, string?>? settings = null)
     {
         ConnectionString = connectionString;
@@ -42,3 +40,6 @@ public class PortalFactory : WebApplicationFactory<Program>
         if (disposing && Directory.Exists(MailFolder)) Directory.Delete(MailFolder, recursive: true);
     }
 }
+
+/// <summary>The portal with the demonstration data, on a fresh database: the shared fixture of most tests.</summary>
+public sealed class DemoPortal() : PortalFactory(TestCluster.NewDatabase("portal"), demoData: true);

@@ -4,13 +4,13 @@ using CqpPortal.Testing;
 namespace CqpPortal.Web.Tests.Accounts;
 
 [Collection(PortalCollection.Name)]
-public class AccountTests(PortalFactory portal)
+public class AccountTests(DemoPortal portal)
 {
     private const string Password = "Bonjour-2026!";
 
     private async Task<string> RegisterAndConfirmAsync(PortalClient client)
     {
-        var email = $"c{Guid.NewGuid():N}@exemple.fr"[..24];
+        var email = $"c{Guid.NewGuid():N}"[..12] + "@exemple.fr";
         var created = await client.SubmitAsync("/Compte/Inscription", new Dictionary<string, string>
         {
             ["Input.FirstName"] = "Léa", ["Input.LastName"] = "Durand", ["Input.Email"] = email,
@@ -40,7 +40,7 @@ public class AccountTests(PortalFactory portal)
     public async Task Cannot_sign_in_before_confirming_the_address()
     {
         using var client = PortalClient.For(portal);
-        var email = $"n{Guid.NewGuid():N}@exemple.fr"[..24];
+        var email = $"n{Guid.NewGuid():N}"[..12] + "@exemple.fr";
         await client.SubmitAsync("/Compte/Inscription", new Dictionary<string, string>
         {
             ["Input.FirstName"] = "Paul", ["Input.LastName"] = "Henry", ["Input.Email"] = email,

@@ -7,7 +7,7 @@ namespace CqpPortal.Web.Tests.Accounts;
 
 /// <summary>Each role signs in and reaches its own area only; anonymous visitors are sent to the login page.</summary>
 [Collection(PortalCollection.Name)]
-public class AreaAccessTests(PortalFactory portal)
+public class AreaAccessTests(DemoPortal portal)
 {
     public static TheoryData<string> DemoEmails() => new(DemoAccounts.All.Select(a => a.Email));
 

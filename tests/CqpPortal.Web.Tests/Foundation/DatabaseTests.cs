@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CqpPortal.Web.Tests.Foundation;
 
 [Collection(PortalCollection.Name)]
-public class DatabaseTests(PortalFactory portal)
+public class DatabaseTests(DemoPortal portal)
 {
     [Fact]
     public async Task The_portal_runs_on_a_real_postgresql_server()

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CqpPortal.Web.Tests.Foundation;
 
 [Collection(PortalCollection.Name)]
-public class DemoDataTests(PortalFactory portal)
+public class DemoDataTests(DemoPortal portal)
 {
     [Fact]
     public async Task Demo_data_covers_three_years_of_candidates_sessions_juries_and_holders()

@@ -7,7 +7,7 @@ using Quartz;
 namespace CqpPortal.Web.Tests.Foundation;
 
 [Collection(PortalCollection.Name)]
-public class SchedulerTests(PortalFactory portal)
+public class SchedulerTests(DemoPortal portal)
 {
     public sealed class RecordingJob : IJob
     {

@@ -5,7 +5,7 @@ using CqpPortal.Testing;
 namespace CqpPortal.Web.Tests.Foundation;
 
 [Collection(PortalCollection.Name)]
-public class SitePagesTests(PortalFactory portal)
+public class SitePagesTests(DemoPortal portal)
 {
     [Fact]
     public async Task The_home_page_is_french_with_a_skip_link_landmarks_and_the_legal_footer()
