@@ -51,6 +51,7 @@ public class FoundationFlowTests(BrowserPortal portal)
     [InlineData("/dispositif")]
     [InlineData("/faq")]
     [InlineData("/page-inconnue")]
+    [InlineData("/prerequis/verifier")]
     public async Task Public_pages_have_no_serious_accessibility_violation(string path)
     {
         await using var context = await portal.NewVisitorAsync();

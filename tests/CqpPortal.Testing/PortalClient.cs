@@ -38,10 +38,12 @@ public sealed class PortalClient(HttpClient http) : IDisposable
 
     public async Task<HttpResponseMessage> PostFormAsync(IHtmlFormElement form, string pageUrl, IReadOnlyDictionary<string, string> fields)
     {
+        // Hidden inputs may repeat (e.g. __Invariant for each number field): keep them all, unless a field overrides them.
         var values = form.Elements.OfType<IHtmlInputElement>()
-            .Where(i => i.Type == "hidden" && !string.IsNullOrEmpty(i.Name))
-            .ToDictionary(i => i.Name!, i => i.Value);
-        foreach (var (key, value) in fields) values[key] = value;
+            .Where(i => i.Type == "hidden" && !string.IsNullOrEmpty(i.Name) && !fields.ContainsKey(i.Name!))
+            .Select(i => KeyValuePair.Create(i.Name!, i.Value))
+            .Concat(fields)
+            .ToList();
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl : form.GetAttribute("action")!;
         return await http.PostAsync(action, new FormUrlEncodedContent(values));
     }

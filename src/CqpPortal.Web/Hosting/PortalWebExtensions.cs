@@ -1,6 +1,7 @@
 using System.Globalization;
 using CqpPortal.Web.Content;
 using CqpPortal.Web.Identity;
+using CqpPortal.Web.Prerequisites;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Npgsql;
@@ -27,6 +28,7 @@ public static class PortalWebExtensions
             })
             .AddMvcOptions(options => FrenchModelBindingMessages.Apply(options.ModelBindingMessageProvider));
         builder.Services.AddSingleton<ContentLibrary>();
+        builder.Services.AddPrerequisiteApi(builder.Configuration);
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<SchedulerHealthCheck>("scheduler");
@@ -49,7 +51,9 @@ public static class PortalWebExtensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapStaticAssets();
+        app.MapPrerequisiteApi();
         app.MapRazorPages().WithStaticAssets();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         return app;
