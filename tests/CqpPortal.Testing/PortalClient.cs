@@ -19,6 +19,9 @@ public sealed class PortalClient(HttpClient http) : IDisposable
 
     public HttpClient Http => http;
 
+    /// <summary>The account this client signed in with, when a test helper made it.</summary>
+    public string? Email { get; set; }
+
     public async Task<(HttpResponseMessage Response, IHtmlDocument Document)> GetAsync(string url)
     {
         var response = await http.GetAsync(url);

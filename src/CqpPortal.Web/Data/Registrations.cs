@@ -17,6 +17,8 @@ public class Registration : IAudited
     public CertificationRoute Route { get; set; }
     public Funding? Funding { get; set; }
     public EmploymentStatus EmploymentStatus { get; set; }
+    public string? EmployerName { get; set; }
+    public string? EmployerSiret { get; set; }
     public int EducationLevel { get; set; }
     public string? HighestDiploma { get; set; }
     public int TeleSecretaryMonths { get; set; }
@@ -40,6 +42,21 @@ public class Registration : IAudited
     public List<HolderSurvey> Surveys { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The candidate may change the file while it is a draft or returned as incomplete; after that it is locked.</summary>
+    public bool IsEditableByCandidate => State is RegistrationState.Draft or RegistrationState.Incomplete;
+
+    /// <summary>Sends the file for the admissibility decision. The first submission date stays the registration date.</summary>
+    public void Submit(DateOnly today, DateTimeOffset now, string? byUserId)
+    {
+        if (!IsEditableByCandidate)
+            throw new InvalidOperationException($"A registration in state {State} cannot be submitted.");
+        if (PrivacyConsentAt is null)
+            throw new InvalidOperationException("The privacy notice must be accepted before submitting.");
+        History.Add(new RegistrationStatusChange { From = State, To = RegistrationState.Submitted, At = now, ByUserId = byUserId });
+        State = RegistrationState.Submitted;
+        RegisteredOn ??= today;
+    }
 }
 
 /// <summary>Who changed a registration's state, when, and why.</summary>

@@ -29,6 +29,7 @@ public static class PortalWebExtensions
             .AddMvcOptions(options => FrenchModelBindingMessages.Apply(options.ModelBindingMessageProvider));
         builder.Services.AddSingleton<ContentLibrary>();
         builder.Services.AddPrerequisiteApi(builder.Configuration);
+        builder.Services.AddScoped<Registrations.RegistrationWizard>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<SchedulerHealthCheck>("scheduler");

@@ -90,18 +90,8 @@ public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> user
         }).ToList();
     }
 
-    /// <summary>A 14-digit SIRET passing the Luhn check, as real ones do.</summary>
-    private static string Siret(Faker faker)
-    {
-        var digits = Enumerable.Range(0, 13).Select(_ => faker.Random.Int(0, 9)).ToList();
-        for (var check = 0; check <= 9; check++)
-        {
-            var candidate = digits.Append(check).ToList();
-            var sum = candidate.Select((d, i) => i % 2 == 0 ? (d * 2 > 9 ? d * 2 - 9 : d * 2) : d).Sum();
-            if (sum % 10 == 0) return string.Concat(candidate);
-        }
-        throw new InvalidOperationException("unreachable");
-    }
+    private static string Siret(Faker faker) =>
+        Domain.Vocabulary.Siret.WithCheckDigit(string.Concat(Enumerable.Range(0, 13).Select(_ => faker.Random.Int(0, 9))));
 
     /// <summary>
     /// Sessions from three years back to six months ahead. Dates follow the cahier des charges' advice: mid-month,
@@ -178,6 +168,8 @@ public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> user
                 _ => faker.PickRandom(Funding.Personal, Funding.Cpf, Funding.Other),
             },
             EmploymentStatus = status,
+            EmployerName = company?.Name,
+            EmployerSiret = company?.Siret,
             EducationLevel = education,
             HighestDiploma = education switch { 0 => null, 3 => "CAP agent administratif", 4 => "Baccalauréat professionnel gestion-administration", 5 => "BTS support à l'action managériale", _ => "Licence" },
             TeleSecretaryMonths = route == CertificationRoute.Vae ? faker.Random.Int(36, 120) : faker.Random.Int(0, 48),
@@ -285,6 +277,7 @@ public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> user
                 Certification = certification, Route = route, EducationLevel = education, TeleSecretaryMonths = teleMonths,
                 Funding = route == CertificationRoute.Vae ? Funding.Cpf : Funding.ProfessionalisationPeriod,
                 EmploymentStatus = company is null ? EmploymentStatus.JobSeeker : EmploymentStatus.Employee,
+                EmployerName = company?.Name, EmployerSiret = company?.Siret,
                 Region = company?.Region ?? Region.IleDeFrance, RegisteredOn = registeredOn, State = state,
                 PrivacyConsentAt = At(registeredOn, 9), Sectors = ["Secrétariat médical"],
             };

@@ -491,6 +491,14 @@ namespace CqpPortal.Web.Data.Migrations
                     b.Property<int>("EducationLevel")
                         .HasColumnType("integer");
 
+                    b.Property<string>("EmployerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("EmployerSiret")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
                     b.Property<int>("EmploymentStatus")
                         .HasColumnType("integer");
 

@@ -13,10 +13,13 @@ public class CandidateHomeModel(CqpDbContext db, UserManager<Identity.PortalUser
 {
     public sealed record SessionRow(SessionKind Kind, DateTimeOffset StartsAt, string PlaceName, string City);
     public sealed record RegistrationRow(int Id, string CertificationTitle, CertificationRoute Route, RegistrationState State, DateOnly? RegisteredOn,
-        JourneyDeadline? Deadline, List<SessionRow> Sessions, JuryResult? JuryResult);
+        JourneyDeadline? Deadline, List<SessionRow> Sessions, JuryResult? JuryResult, string? DecisionMotive);
     public sealed record CandidateView(string FirstName, List<RegistrationRow> Registrations);
 
     public CandidateView? Candidate { get; private set; }
+
+    [Microsoft.AspNetCore.Mvc.TempData]
+    public string? Message { get; set; }
     public DateOnly Today { get; private set; }
 
     public async Task OnGetAsync()
@@ -30,7 +33,7 @@ public class CandidateHomeModel(CqpDbContext db, UserManager<Identity.PortalUser
                 c.FirstName,
                 Registrations = c.Registrations.OrderByDescending(r => r.Id).Select(r => new
                 {
-                    r.Id, r.Certification!.Title, r.Certification.JourneyLimitMonths, r.Route, r.State, r.RegisteredOn, r.AdmissibilityDecidedOn,
+                    r.Id, r.Certification!.Title, r.Certification.JourneyLimitMonths, r.Route, r.State, r.RegisteredOn, r.AdmissibilityDecidedOn, r.DecisionMotive,
                     Sessions = r.Enrolments.Where(e => e.State == EnrolmentState.Enrolled).OrderBy(e => e.Session!.StartsAt)
                         .Select(e => new SessionRow(e.Session!.Kind, e.Session.StartsAt, e.Session.PlaceName, e.Session.City)).ToList(),
                     Jury = r.JuryDecisions.OrderByDescending(j => j.DecidedOn).Select(j => (JuryResult?)j.Result).FirstOrDefault(),
@@ -41,6 +44,6 @@ public class CandidateHomeModel(CqpDbContext db, UserManager<Identity.PortalUser
         Candidate = new CandidateView(candidate.FirstName, candidate.Registrations.Select(r => new RegistrationRow(
             r.Id, r.Title, r.Route, r.State, r.RegisteredOn,
             r.State == RegistrationState.Admissible && r.AdmissibilityDecidedOn is { } decided ? JourneyDeadline.From(decided, r.JourneyLimitMonths) : null,
-            r.Sessions, r.Jury)).ToList());
+            r.Sessions, r.Jury, r.DecisionMotive)).ToList());
     }
 }

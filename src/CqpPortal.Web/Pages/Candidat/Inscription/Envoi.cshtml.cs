@@ -1,0 +1,72 @@
+using CqpPortal.Domain.Prerequisites;
+using CqpPortal.Domain.Vocabulary;
+using CqpPortal.Web.Data;
+using CqpPortal.Web.Formatting;
+using CqpPortal.Web.Identity;
+using CqpPortal.Web.Prerequisites;
+using CqpPortal.Web.Registrations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CqpPortal.Web.Pages.Candidat.Inscription;
+
+public class SubmitStepModel(RegistrationWizard wizard, CertificationRules rules, UserManager<PortalUser> users) : PageModel
+{
+    public sealed record SummaryView(string Name, string BirthDate, string Region, string Route, string Funding, string Status, string Education, string Experience);
+
+    [BindProperty]
+    public bool Consent { get; set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public bool Locked { get; private set; }
+    public SummaryView Summary { get; private set; } = null!;
+    public PrerequisiteResult PreCheck { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await LoadAsync() is { } redirect) return redirect;
+        if (Locked) return Page();
+        if (!Consent)
+            ModelState.AddModelError(nameof(Consent), "Cochez la case pour accepter le traitement de vos données : sans cela, l'inscription ne peut pas être envoyée.");
+        if (!ModelState.IsValid) return Page();
+        await wizard.SubmitAsync(users.GetUserId(User)!);
+        Message = "Votre inscription est envoyée. L'organisme de formation vous répondra par écrit sur sa recevabilité.";
+        return RedirectToPage("/Candidat/Index");
+    }
+
+    /// <summary>Loads the summary and the pre-check; sends back to the first step that still lacks an answer.</summary>
+    private async Task<IActionResult?> LoadAsync()
+    {
+        var (candidate, registration) = await wizard.CurrentAsync(users.GetUserId(User)!);
+        if (candidate is null || registration is null) return RedirectToPage("Identite");
+        Locked = !registration.IsEditableByCandidate;
+        if (Locked) return null;
+        var missing = RegistrationWizard.MissingBeforeSubmit(candidate, registration);
+        if (missing.Count > 0)
+        {
+            TempData["Missing"] = missing[0];
+            return RedirectToPage(missing[0].Contains("Identité") ? "Identite" : "Parcours");
+        }
+        var engine = await rules.ForAsync() ?? throw new InvalidOperationException("No certification is seeded.");
+        PreCheck = engine.Check(new PrerequisiteInput(registration.EducationLevel, registration.TeleSecretaryMonths, registration.PhoneJobMonths,
+            registration.PhoneTimeShare, registration.PhoneJobKind, registration.Route));
+        Summary = Describe(candidate, registration);
+        return null;
+    }
+
+    private static SummaryView Describe(Candidate c, Registration r) => new(
+        c.FullName,
+        FrenchFormat.Date(c.BirthDate),
+        FrenchLabels.Of(r.Region),
+        FrenchLabels.Of(r.Route),
+        r.Funding is { } f ? FrenchLabels.Of(f) : "—",
+        FrenchLabels.Of(r.EmploymentStatus) + (r.EmployerName is null ? "" : $" – {r.EmployerName} (SIRET {r.EmployerSiret})"),
+        EducationLevels.Label(r.EducationLevel) + (r.HighestDiploma is null ? "" : $" – {r.HighestDiploma}"),
+        $"{r.TeleSecretaryMonths} mois en télésecrétariat ; {r.PhoneJobMonths} mois dans un emploi au téléphone"
+            + (r.PhoneJobKind is { } k ? $" ({FrenchLabels.Of(k)}, {r.PhoneTimeShare} % du temps)" : ""));
+}

@@ -1,0 +1,75 @@
+using System.ComponentModel.DataAnnotations;
+using CqpPortal.Domain.Vocabulary;
+using CqpPortal.Web.Formatting;
+using CqpPortal.Web.Identity;
+using CqpPortal.Web.Registrations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CqpPortal.Web.Pages.Candidat.Inscription;
+
+public class IdentityStepModel(RegistrationWizard wizard, UserManager<PortalUser> users, TimeProvider clock) : PageModel
+{
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Saisissez votre prénom.")]
+        [StringLength(100, ErrorMessage = "Le prénom ne peut dépasser 100 caractères.")]
+        public string FirstName { get; set; } = "";
+
+        [Required(ErrorMessage = "Saisissez votre nom.")]
+        [StringLength(100, ErrorMessage = "Le nom ne peut dépasser 100 caractères.")]
+        public string LastName { get; set; } = "";
+
+        [Phone(ErrorMessage = "Saisissez un numéro de téléphone valide, par exemple 06 12 34 56 78.")]
+        [StringLength(30, ErrorMessage = "Le numéro ne peut dépasser 30 caractères.")]
+        public string? Phone { get; set; }
+
+        [Required(ErrorMessage = "Saisissez votre date de naissance.")]
+        public DateOnly? BirthDate { get; set; }
+
+        [Required(ErrorMessage = "Indiquez votre sexe.")]
+        public Sex? Sex { get; set; }
+
+        [Required(ErrorMessage = "Choisissez votre région.")]
+        public Region? Region { get; set; }
+    }
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public string AccountEmail { get; private set; } = "";
+    public bool Locked { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        var user = (await users.GetUserAsync(User))!;
+        AccountEmail = user.Email!;
+        var (candidate, registration) = await wizard.CurrentAsync(user.Id);
+        Locked = registration is { IsEditableByCandidate: false } && !RegistrationWizard.CanStartNew(registration);
+        if (candidate is null)
+        {
+            var names = user.DisplayName.Split(' ', 2);
+            Input = new InputModel { FirstName = names[0], LastName = names.Length > 1 ? names[1] : "" };
+            return;
+        }
+        Input = new InputModel
+        {
+            FirstName = candidate.FirstName, LastName = candidate.LastName, Phone = candidate.Phone,
+            BirthDate = candidate.BirthDate == default ? null : candidate.BirthDate, Sex = candidate.Sex == default ? null : candidate.Sex,
+            Region = candidate.Region == default ? null : candidate.Region,
+        };
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = (await users.GetUserAsync(User))!;
+        AccountEmail = user.Email!;
+        var today = FrenchFormat.TodayInParis(clock);
+        if (Input.BirthDate is { } birth && (birth > today.AddYears(-16) || birth < today.AddYears(-80)))
+            ModelState.AddModelError("Input.BirthDate", "Vérifiez la date de naissance : le candidat doit avoir entre 16 et 80 ans.");
+        if (!ModelState.IsValid) return Page();
+        await wizard.SaveIdentityAsync(user.Id, user.Email!, new IdentityStep(Input.FirstName, Input.LastName, Input.Phone, Input.BirthDate!.Value, Input.Sex!.Value, Input.Region!.Value));
+        return RedirectToPage("Parcours");
+    }
+}

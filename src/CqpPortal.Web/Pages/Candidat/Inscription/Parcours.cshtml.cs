@@ -1,0 +1,74 @@
+using System.ComponentModel.DataAnnotations;
+using CqpPortal.Domain.Vocabulary;
+using CqpPortal.Web.Identity;
+using CqpPortal.Web.Registrations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CqpPortal.Web.Pages.Candidat.Inscription;
+
+public class CourseStepModel(RegistrationWizard wizard, UserManager<PortalUser> users) : PageModel
+{
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Choisissez votre voie d'accès.")]
+        public CertificationRoute? Route { get; set; }
+
+        [Required(ErrorMessage = "Choisissez le financement envisagé.")]
+        public Funding? Funding { get; set; }
+
+        [Required(ErrorMessage = "Indiquez votre situation professionnelle.")]
+        public EmploymentStatus? EmploymentStatus { get; set; }
+
+        [StringLength(200, ErrorMessage = "Le nom de l'entreprise ne peut dépasser 200 caractères.")]
+        public string? EmployerName { get; set; }
+
+        public string? EmployerSiret { get; set; }
+
+        public int EducationLevel { get; set; }
+
+        [StringLength(200, ErrorMessage = "L'intitulé ne peut dépasser 200 caractères.")]
+        public string? HighestDiploma { get; set; }
+    }
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public bool Locked { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var (candidate, registration) = await wizard.CurrentAsync(users.GetUserId(User)!);
+        if (candidate is null || registration is null) return RedirectToPage("Identite");
+        Locked = !registration.IsEditableByCandidate;
+        Input = new InputModel
+        {
+            Route = registration.Route == default ? null : registration.Route,
+            Funding = registration.Funding,
+            EmploymentStatus = registration.EmploymentStatus == default ? null : registration.EmploymentStatus,
+            EmployerName = registration.EmployerName,
+            EmployerSiret = registration.EmployerSiret,
+            EducationLevel = registration.EducationLevel,
+            HighestDiploma = registration.HighestDiploma,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!EducationLevels.IsValid(Input.EducationLevel))
+            ModelState.AddModelError("Input.EducationLevel", "Choisissez un niveau dans la liste.");
+        if (Input.EmploymentStatus == Domain.Vocabulary.EmploymentStatus.Employee)
+        {
+            if (string.IsNullOrWhiteSpace(Input.EmployerName))
+                ModelState.AddModelError("Input.EmployerName", "Saisissez le nom de votre employeur.");
+            if (!Siret.IsValid(Input.EmployerSiret))
+                ModelState.AddModelError("Input.EmployerSiret", "Saisissez un SIRET valide : 14 chiffres, par exemple 732 829 320 00074.");
+        }
+        if (!ModelState.IsValid) return Page();
+        var saved = await wizard.SaveCourseAsync(users.GetUserId(User)!, new CourseStep(Input.Route!.Value, Input.Funding!.Value,
+            Input.EmploymentStatus!.Value, Input.EmployerName, Input.EmployerSiret, Input.EducationLevel, Input.HighestDiploma));
+        return saved ? RedirectToPage("Experience") : RedirectToPage("Identite");
+    }
+}

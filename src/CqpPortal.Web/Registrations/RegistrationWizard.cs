@@ -1,0 +1,122 @@
+using CqpPortal.Domain.Vocabulary;
+using CqpPortal.Web.Data;
+using CqpPortal.Web.Email;
+using CqpPortal.Web.Formatting;
+using Microsoft.EntityFrameworkCore;
+
+namespace CqpPortal.Web.Registrations;
+
+public sealed record IdentityStep(string FirstName, string LastName, string? Phone, DateOnly BirthDate, Sex Sex, Region Region);
+
+public sealed record CourseStep(CertificationRoute Route, Funding Funding, EmploymentStatus EmploymentStatus, string? EmployerName, string? EmployerSiret, int EducationLevel, string? HighestDiploma);
+
+public sealed record ExperienceStep(int TeleSecretaryMonths, int PhoneJobMonths, int PhoneTimeShare, PhoneJobKind? PhoneJobKind, IReadOnlyList<string> Sectors);
+
+/// <summary>
+/// The online registration ("bulletin d'inscription") in steps, each saved as a draft so a candidate can leave and come
+/// back; the last step submits it for the admissibility decision. Pages call this class and nothing else.
+/// </summary>
+public sealed class RegistrationWizard(CqpDbContext db, IEmailSender email, TimeProvider clock)
+{
+    /// <summary>The candidate of this account with their newest registration (tracked), or nulls.</summary>
+    public async Task<(Candidate? Candidate, Registration? Registration)> CurrentAsync(string userId)
+    {
+        var candidate = await db.Candidates.Include(c => c.Registrations).FirstOrDefaultAsync(c => c.UserId == userId);
+        return (candidate, candidate?.Registrations.OrderByDescending(r => r.Id).FirstOrDefault());
+    }
+
+    /// <summary>A new file can be started when there is none, or when the last one was refused or withdrawn.</summary>
+    public static bool CanStartNew(Registration? latest) => latest is null or { State: RegistrationState.NotAdmissible or RegistrationState.Withdrawn };
+
+    public async Task SaveIdentityAsync(string userId, string accountEmail, IdentityStep step)
+    {
+        var (candidate, registration) = await CurrentAsync(userId);
+        if (candidate is null)
+        {
+            candidate = new Candidate { UserId = userId, Email = accountEmail, FirstName = step.FirstName, LastName = step.LastName };
+            db.Candidates.Add(candidate);
+        }
+        candidate.FirstName = step.FirstName.Trim();
+        candidate.LastName = step.LastName.Trim();
+        candidate.Phone = string.IsNullOrWhiteSpace(step.Phone) ? null : step.Phone.Trim();
+        candidate.BirthDate = step.BirthDate;
+        candidate.Sex = step.Sex;
+        candidate.Region = step.Region;
+        if (CanStartNew(registration))
+        {
+            var certificationId = await db.Certifications.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
+            registration = new Registration { CertificationId = certificationId, State = RegistrationState.Draft, Region = step.Region };
+            candidate.Registrations.Add(registration);
+        }
+        else if (registration!.IsEditableByCandidate)
+        {
+            registration.Region = step.Region;
+        }
+        await db.SaveChangesAsync();
+    }
+
+    public async Task<bool> SaveCourseAsync(string userId, CourseStep step)
+    {
+        var registration = await EditableAsync(userId);
+        if (registration is null) return false;
+        registration.Route = step.Route;
+        registration.Funding = step.Funding;
+        registration.EmploymentStatus = step.EmploymentStatus;
+        var employed = step.EmploymentStatus == EmploymentStatus.Employee;
+        registration.EmployerName = employed ? step.EmployerName?.Trim() : null;
+        registration.EmployerSiret = employed ? Siret.Normalize(step.EmployerSiret) : null;
+        registration.EducationLevel = step.EducationLevel;
+        registration.HighestDiploma = string.IsNullOrWhiteSpace(step.HighestDiploma) ? null : step.HighestDiploma.Trim();
+        await db.SaveChangesAsync();
+        return true;
+    }
+
+    public async Task<bool> SaveExperienceAsync(string userId, ExperienceStep step)
+    {
+        var registration = await EditableAsync(userId);
+        if (registration is null) return false;
+        registration.TeleSecretaryMonths = step.TeleSecretaryMonths;
+        registration.PhoneJobMonths = step.PhoneJobMonths;
+        registration.PhoneTimeShare = step.PhoneJobMonths == 0 ? 0 : step.PhoneTimeShare;
+        registration.PhoneJobKind = step.PhoneJobMonths == 0 ? null : step.PhoneJobKind;
+        registration.Sectors = step.Sectors.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct().ToList();
+        await db.SaveChangesAsync();
+        return true;
+    }
+
+    /// <summary>Records the consent, submits, links the candidate to a known employer by SIRET and confirms by e-mail.</summary>
+    public async Task<bool> SubmitAsync(string userId)
+    {
+        var registration = await EditableAsync(userId);
+        if (registration is null) return false;
+        var now = clock.GetUtcNow();
+        registration.PrivacyConsentAt = now;
+        registration.Submit(FrenchFormat.TodayInParis(clock), now, userId);
+        var candidate = registration.Candidate!;
+        if (registration.EmployerSiret is { } siret)
+            candidate.CompanyId = await db.Companies.Where(c => c.Siret == siret).Select(c => (int?)c.Id).FirstOrDefaultAsync();
+        await db.SaveChangesAsync();
+        await email.SendAsync(new EmailMessage(candidate.Email, "Votre inscription au CQP Télésecrétaire qualifié(e) est enregistrée",
+            $"Bonjour {candidate.FirstName},\n\nVotre bulletin d'inscription a bien été transmis le {FrenchFormat.Date(registration.RegisteredOn!.Value)}. " +
+            "L'organisme de formation vérifie votre dossier et vous répondra par écrit sur sa recevabilité.\n\nVous pouvez suivre votre dossier dans votre espace candidat."));
+        return true;
+    }
+
+    /// <summary>What staff and the summary step must know is missing before the file can be sent.</summary>
+    public static IReadOnlyList<string> MissingBeforeSubmit(Candidate candidate, Registration registration)
+    {
+        var missing = new List<string>();
+        if (candidate.BirthDate == default) missing.Add("Votre date de naissance (étape « Identité »).");
+        if (registration.Route == default) missing.Add("Votre voie d'accès (étape « Parcours »).");
+        if (registration.Funding is null) missing.Add("Le financement envisagé (étape « Parcours »).");
+        if (registration.EmploymentStatus == default) missing.Add("Votre situation professionnelle (étape « Parcours »).");
+        return missing;
+    }
+
+    private async Task<Registration?> EditableAsync(string userId)
+    {
+        var (_, registration) = await CurrentAsync(userId);
+        if (registration is not null) await db.Entry(registration).Reference(r => r.Candidate).LoadAsync();
+        return registration is { IsEditableByCandidate: true } ? registration : null;
+    }
+}
