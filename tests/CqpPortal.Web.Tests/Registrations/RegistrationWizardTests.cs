@@ -78,7 +78,7 @@ public class RegistrationWizardTests(DemoPortal portal)
         // Locked once sent: the form is gone and a late change is refused, nothing changes.
         var (_, locked) = await client.GetAsync("/Candidat/Inscription/Experience");
         Assert.Contains("ne peut plus être modifié", locked.Body!.TextContent);
-        Assert.Empty(locked.Forms.Where(f => f.Elements.Any(e => e.GetAttribute("name") == "Input.TeleSecretaryMonths")));
+        Assert.DoesNotContain(locked.Forms, f => f.Elements.Any(e => e.GetAttribute("name") == "Input.TeleSecretaryMonths"));
         var wizard = scope.ServiceProvider.GetRequiredService<CqpPortal.Web.Registrations.RegistrationWizard>();
         Assert.False(await wizard.SaveExperienceAsync(registration.Candidate.UserId!, new CqpPortal.Web.Registrations.ExperienceStep(99, 0, 0, null, [])));
         await db.Entry(registration).ReloadAsync();
