@@ -22,6 +22,7 @@ public class CqpDbContext(DbContextOptions<CqpDbContext> options) : IdentityDbCo
     public DbSet<JuryDecision> JuryDecisions => Set<JuryDecision>();
     public DbSet<JuryUnitResult> JuryUnitResults => Set<JuryUnitResult>();
     public DbSet<HolderSurvey> HolderSurveys => Set<HolderSurvey>();
+    public DbSet<CandidateDocument> CandidateDocuments => Set<CandidateDocument>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

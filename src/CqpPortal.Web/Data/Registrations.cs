@@ -57,6 +57,24 @@ public class Registration : IAudited
         State = RegistrationState.Submitted;
         RegisteredOn ??= today;
     }
+
+    /// <summary>
+    /// The admissibility decision, answered in writing: a refusal is motivated and an incomplete file says what is
+    /// missing (seed 002 insists on motivated rejections). Only a submitted file can be decided.
+    /// </summary>
+    public void Decide(RegistrationState decision, string? motive, DateOnly today, DateTimeOffset now, string staffUserId)
+    {
+        if (State != RegistrationState.Submitted)
+            throw new InvalidOperationException($"Only a submitted registration can be decided (state {State}).");
+        if (decision is not (RegistrationState.Admissible or RegistrationState.NotAdmissible or RegistrationState.Incomplete))
+            throw new ArgumentOutOfRangeException(nameof(decision), decision, "Not an admissibility decision.");
+        if (decision != RegistrationState.Admissible && string.IsNullOrWhiteSpace(motive))
+            throw new ArgumentException("A refusal or an incomplete file must say why.", nameof(motive));
+        History.Add(new RegistrationStatusChange { From = State, To = decision, At = now, ByUserId = staffUserId, Comment = motive?.Trim() });
+        State = decision;
+        DecisionMotive = string.IsNullOrWhiteSpace(motive) ? null : motive.Trim();
+        AdmissibilityDecidedOn = today;
+    }
 }
 
 /// <summary>Who changed a registration's state, when, and why.</summary>

@@ -30,6 +30,7 @@ public static class PortalWebExtensions
         builder.Services.AddSingleton<ContentLibrary>();
         builder.Services.AddPrerequisiteApi(builder.Configuration);
         builder.Services.AddScoped<Registrations.RegistrationWizard>();
+        builder.Services.AddScoped<Admissibility.AdmissibilityDecisions>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<SchedulerHealthCheck>("scheduler");

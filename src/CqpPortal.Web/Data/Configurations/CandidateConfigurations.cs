@@ -38,3 +38,15 @@ public sealed class CompanyManagerConfiguration : IEntityTypeConfiguration<Compa
         builder.HasOne(m => m.Company).WithMany(c => c.Managers).HasForeignKey(m => m.CompanyId);
     }
 }
+
+public sealed class CandidateDocumentConfiguration : IEntityTypeConfiguration<CandidateDocument>
+{
+    public void Configure(EntityTypeBuilder<CandidateDocument> builder)
+    {
+        builder.HasOne(d => d.Candidate).WithMany().HasForeignKey(d => d.CandidateId);
+        builder.HasOne<Registration>().WithMany().HasForeignKey(d => d.RegistrationId).OnDelete(DeleteBehavior.SetNull);
+        builder.Property(d => d.Title).HasMaxLength(200);
+        builder.Property(d => d.FileName).HasMaxLength(200);
+        builder.Property(d => d.ContentType).HasMaxLength(100);
+    }
+}

@@ -15,6 +15,9 @@ public class CandidateHomeModel(CqpDbContext db, UserManager<Identity.PortalUser
     public sealed record RegistrationRow(int Id, string CertificationTitle, CertificationRoute Route, RegistrationState State, DateOnly? RegisteredOn,
         JourneyDeadline? Deadline, List<SessionRow> Sessions, JuryResult? JuryResult, string? DecisionMotive);
     public sealed record CandidateView(string FirstName, List<RegistrationRow> Registrations);
+    public sealed record DocumentRow(int Id, string Title, DateTimeOffset CreatedAt);
+
+    public List<DocumentRow> Documents { get; private set; } = [];
 
     public CandidateView? Candidate { get; private set; }
 
@@ -41,6 +44,8 @@ public class CandidateHomeModel(CqpDbContext db, UserManager<Identity.PortalUser
             })
             .FirstOrDefaultAsync();
         if (candidate is null) return;
+        Documents = await db.CandidateDocuments.Where(d => d.Candidate!.UserId == userId).OrderByDescending(d => d.CreatedAt)
+            .Select(d => new DocumentRow(d.Id, d.Title, d.CreatedAt)).ToListAsync();
         Candidate = new CandidateView(candidate.FirstName, candidate.Registrations.Select(r => new RegistrationRow(
             r.Id, r.Title, r.Route, r.State, r.RegisteredOn,
             r.State == RegistrationState.Admissible && r.AdmissibilityDecidedOn is { } decided ? JourneyDeadline.From(decided, r.JourneyLimitMonths) : null,

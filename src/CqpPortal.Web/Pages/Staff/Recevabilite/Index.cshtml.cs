@@ -1,0 +1,35 @@
+using CqpPortal.Domain.Prerequisites;
+using CqpPortal.Domain.Vocabulary;
+using CqpPortal.Web.Data;
+using CqpPortal.Web.Formatting;
+using CqpPortal.Web.Prerequisites;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CqpPortal.Web.Pages.Staff.Recevabilite;
+
+/// <summary>The queue of submitted registrations, oldest first, with the computed pre-check.</summary>
+public class AdmissibilityQueueModel(CqpDbContext db, CertificationRules rules, TimeProvider clock) : PageModel
+{
+    public sealed record Row(int Id, string Name, CertificationRoute Route, DateOnly? RegisteredOn, int DaysWaiting, bool Eligible);
+
+    public List<Row> Waiting { get; private set; } = [];
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task OnGetAsync()
+    {
+        var today = FrenchFormat.TodayInParis(clock);
+        var engine = await rules.ForAsync() ?? throw new InvalidOperationException("No certification is seeded.");
+        var rows = await db.Registrations.Where(r => r.State == RegistrationState.Submitted)
+            .OrderBy(r => r.RegisteredOn).ThenBy(r => r.Id)
+            .Select(r => new { r.Id, r.Candidate!.FirstName, r.Candidate.LastName, r.Route, r.RegisteredOn, r.EducationLevel, r.TeleSecretaryMonths, r.PhoneJobMonths, r.PhoneTimeShare, r.PhoneJobKind })
+            .ToListAsync();
+        Waiting = rows.Select(r => new Row(r.Id, $"{r.LastName.ToUpperInvariant()} {r.FirstName}", r.Route, r.RegisteredOn,
+                r.RegisteredOn is { } d ? today.DayNumber - d.DayNumber : 0,
+                engine.Check(new PrerequisiteInput(r.EducationLevel, r.TeleSecretaryMonths, r.PhoneJobMonths, r.PhoneTimeShare, r.PhoneJobKind, r.Route)).Eligible))
+            .ToList();
+    }
+}
