@@ -10,7 +10,7 @@ namespace CqpPortal.Web.Prerequisites;
 /// </summary>
 public static class PrerequisiteRequest
 {
-    public const int MaxMonths = 1200;
+    public const int MaxMonths = 600;
 
     public static readonly IReadOnlyDictionary<string, PhoneJobKind> Kinds = new Dictionary<string, PhoneJobKind>
     {

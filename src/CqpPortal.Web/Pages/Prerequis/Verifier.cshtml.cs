@@ -30,10 +30,10 @@ public class SelfCheckModel(CertificationRules certifications) : PageModel
         [Range(0, 8, ErrorMessage = "Choisissez un niveau de diplôme dans la liste.")]
         public int EducationLevel { get; set; }
 
-        [Range(0, 1200, ErrorMessage = "Indiquez un nombre de mois entre 0 et 1200.")]
+        [Range(0, 600, ErrorMessage = "Indiquez un nombre de mois entre 0 et 600.")]
         public int TeleSecretaryMonths { get; set; }
 
-        [Range(0, 1200, ErrorMessage = "Indiquez un nombre de mois entre 0 et 1200.")]
+        [Range(0, 600, ErrorMessage = "Indiquez un nombre de mois entre 0 et 600.")]
         public int PhoneJobMonths { get; set; }
 
         [Range(0, 100, ErrorMessage = "Indiquez une part entre 0 et 100 %.")]

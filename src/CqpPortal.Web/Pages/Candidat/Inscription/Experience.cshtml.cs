@@ -12,10 +12,10 @@ public class ExperienceStepModel(RegistrationWizard wizard, UserManager<PortalUs
 {
     public sealed class InputModel
     {
-        [Range(0, 1200, ErrorMessage = "Indiquez un nombre de mois entre 0 et 1200.")]
+        [Range(0, 600, ErrorMessage = "Indiquez un nombre de mois entre 0 et 600.")]
         public int TeleSecretaryMonths { get; set; }
 
-        [Range(0, 1200, ErrorMessage = "Indiquez un nombre de mois entre 0 et 1200.")]
+        [Range(0, 600, ErrorMessage = "Indiquez un nombre de mois entre 0 et 600.")]
         public int PhoneJobMonths { get; set; }
 
         [Range(0, 100, ErrorMessage = "Indiquez une part entre 0 et 100 %.")]
