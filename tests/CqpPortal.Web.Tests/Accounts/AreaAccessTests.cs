@@ -77,5 +77,9 @@ public class AreaAccessTests(DemoPortal portal)
         Assert.Contains("Recevable", text);
         Assert.Contains("jours restants", text);
         Assert.DoesNotContain("Julien", text);
+        // The timeline: admissible, in training, with an evaluation coming.
+        Assert.Contains("Formation", page.QuerySelector("ol.timeline li[aria-current=step]")!.TextContent);
+        Assert.Contains("Convocation prévue", page.QuerySelector("ol.timeline")!.TextContent);
+        Assert.Contains("Présentez-vous à l'évaluation", text);
     }
 }

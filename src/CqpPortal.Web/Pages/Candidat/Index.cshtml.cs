@@ -13,7 +13,8 @@ public class CandidateHomeModel(CqpDbContext db, UserManager<Identity.PortalUser
 {
     public sealed record SessionRow(SessionKind Kind, DateTimeOffset StartsAt, string PlaceName, string City);
     public sealed record RegistrationRow(int Id, string CertificationTitle, CertificationRoute Route, RegistrationState State, DateOnly? RegisteredOn,
-        JourneyDeadline? Deadline, List<SessionRow> Sessions, JuryResult? JuryResult, string? DecisionMotive);
+        JourneyDeadline? Deadline, List<SessionRow> Sessions, JuryResult? JuryResult, string? DecisionMotive,
+        IReadOnlyList<TimelineStep> Timeline, string NextAction);
     public sealed record CandidateView(string FirstName, List<RegistrationRow> Registrations);
     public sealed record DocumentRow(int Id, string Title, DateTimeOffset CreatedAt);
 
@@ -40,15 +41,22 @@ public class CandidateHomeModel(CqpDbContext db, UserManager<Identity.PortalUser
                     Sessions = r.Enrolments.Where(e => e.State == EnrolmentState.Enrolled).OrderBy(e => e.Session!.StartsAt)
                         .Select(e => new SessionRow(e.Session!.Kind, e.Session.StartsAt, e.Session.PlaceName, e.Session.City)).ToList(),
                     Jury = r.JuryDecisions.OrderByDescending(j => j.DecidedOn).Select(j => (JuryResult?)j.Result).FirstOrDefault(),
+                    JuryDecidedOn = r.JuryDecisions.OrderByDescending(j => j.DecidedOn).Select(j => (DateOnly?)j.DecidedOn).FirstOrDefault(),
                 }).ToList(),
             })
             .FirstOrDefaultAsync();
         if (candidate is null) return;
         Documents = await db.CandidateDocuments.Where(d => d.Candidate!.UserId == userId).OrderByDescending(d => d.CreatedAt)
             .Select(d => new DocumentRow(d.Id, d.Title, d.CreatedAt)).ToListAsync();
-        Candidate = new CandidateView(candidate.FirstName, candidate.Registrations.Select(r => new RegistrationRow(
-            r.Id, r.Title, r.Route, r.State, r.RegisteredOn,
-            r.State == RegistrationState.Admissible && r.AdmissibilityDecidedOn is { } decided ? JourneyDeadline.From(decided, r.JourneyLimitMonths) : null,
-            r.Sessions, r.Jury, r.DecisionMotive)).ToList());
+        Candidate = new CandidateView(candidate.FirstName, candidate.Registrations.Select(r =>
+        {
+            DateOnly? Day(SessionKind kind) => r.Sessions.Where(s => s.Kind == kind).Select(s => (DateOnly?)DateOnly.FromDateTime(FrenchFormat.InParis(s.StartsAt).DateTime)).LastOrDefault();
+            var facts = new JourneyFacts(r.Route, r.State, r.RegisteredOn, r.AdmissibilityDecidedOn,
+                Day(SessionKind.Evaluation) ?? Day(SessionKind.VaeSituation), r.JuryDecidedOn ?? Day(SessionKind.Jury), r.Jury);
+            var (steps, next) = JourneyTimeline.Build(facts, Today);
+            return new RegistrationRow(r.Id, r.Title, r.Route, r.State, r.RegisteredOn,
+                r.State == RegistrationState.Admissible && r.AdmissibilityDecidedOn is { } decided ? JourneyDeadline.From(decided, r.JourneyLimitMonths) : null,
+                r.Sessions, r.Jury, r.DecisionMotive, steps, next);
+        }).ToList());
     }
 }

@@ -1,0 +1,94 @@
+using CqpPortal.Domain.Vocabulary;
+
+namespace CqpPortal.Domain.Journey;
+
+public enum StepStatus { Done, Current, Upcoming, Stopped }
+
+public sealed record TimelineStep(string Title, StepStatus Status, DateOnly? On, string? Detail = null);
+
+/// <summary>What is known of one registration's journey, as dates and states.</summary>
+public sealed record JourneyFacts(
+    CertificationRoute Route,
+    RegistrationState State,
+    DateOnly? SubmittedOn,
+    DateOnly? DecidedOn,
+    DateOnly? EvaluationOn,
+    DateOnly? JuryOn,
+    JuryResult? JuryResult);
+
+/// <summary>
+/// The candidate's journey as the steps of the "dispositif global": registration → admissibility → training, VAE
+/// booklet 2 or preparation → evaluation → jury → certification, each done, current or to come, and the next action.
+/// </summary>
+public static class JourneyTimeline
+{
+    public static (IReadOnlyList<TimelineStep> Steps, string NextAction) Build(JourneyFacts f, DateOnly today)
+    {
+        var evaluated = f.EvaluationOn is { } e && e < today;
+        var evaluationReached = f.EvaluationOn is { } r && r <= today;
+        var preparation = f.Route switch
+        {
+            CertificationRoute.Vae => "Livret 2 de VAE",
+            CertificationRoute.Free => "Préparation",
+            _ => "Formation",
+        };
+        // Each step is done, stopped, or not yet: the first one not done is the current one; the others are to come.
+        var facts = new (string Title, bool Done, bool Stopped, DateOnly? On, string? Detail)[]
+        {
+            ("Inscription", f.State != RegistrationState.Draft, false, f.SubmittedOn, null),
+            ("Recevabilité", f.State == RegistrationState.Admissible, f.State is RegistrationState.NotAdmissible or RegistrationState.Withdrawn, f.DecidedOn,
+                f.State switch
+                {
+                    RegistrationState.Admissible => "Candidature recevable",
+                    RegistrationState.NotAdmissible => "Candidature non recevable",
+                    RegistrationState.Withdrawn => "Parcours abandonné",
+                    RegistrationState.Incomplete => "Dossier à compléter",
+                    RegistrationState.Submitted => "Dossier en cours d'examen",
+                    _ => null,
+                }),
+            (preparation, evaluationReached, false, null, null),
+            (f.Route == CertificationRoute.Vae ? "Mise en situation professionnelle" : "Évaluation", evaluated, false, f.EvaluationOn,
+                f.EvaluationOn is { } planned && planned >= today ? "Convocation prévue" : null),
+            ("Jury", f.JuryResult is not null, false, f.JuryOn,
+                f.JuryResult is { } result ? FrenchLabels.Of(result) : f.JuryOn is { } juryDay && juryDay >= today ? "Convocation prévue" : null),
+            ("Certification", f.JuryResult == JuryResult.TotalValidation, f.JuryResult == JuryResult.NotValidated, null,
+                f.JuryResult switch
+                {
+                    JuryResult.TotalValidation => "Titulaire du CQP",
+                    JuryResult.PartialValidation => "Unités restant à valider",
+                    JuryResult.NotValidated => "CQP non validé",
+                    _ => null,
+                }),
+        };
+        var steps = new List<TimelineStep>();
+        var blocked = false;
+        foreach (var (title, done, stopped, on, detail) in facts)
+        {
+            var status = done ? StepStatus.Done
+                : stopped ? StepStatus.Stopped
+                : blocked ? StepStatus.Upcoming
+                : StepStatus.Current;
+            if (status is StepStatus.Current or StepStatus.Stopped) blocked = true;
+            steps.Add(new TimelineStep(title, status, on, detail));
+        }
+        return (steps, NextAction(f, today, evaluated));
+    }
+
+    private static string NextAction(JourneyFacts f, DateOnly today, bool evaluated) => f.State switch
+    {
+        RegistrationState.Draft => "Terminez et envoyez votre bulletin d'inscription.",
+        RegistrationState.Submitted => "Votre dossier est en cours d'examen : vous recevrez une réponse écrite sur sa recevabilité.",
+        RegistrationState.Incomplete => "Complétez votre dossier avec les éléments demandés, puis renvoyez-le.",
+        RegistrationState.NotAdmissible => "Vous pourrez déposer une nouvelle candidature lorsque votre situation remplira les conditions d'accès.",
+        RegistrationState.Withdrawn => "Votre parcours est clos.",
+        _ when f.JuryResult == JuryResult.TotalValidation => "Félicitations : le certificat vous sera adressé par le SIST. Vous recevrez un questionnaire de suivi 6 mois et 2 ans après le jury.",
+        _ when f.JuryResult == JuryResult.PartialValidation => "Préparez les unités restant à valider et inscrivez-vous à une nouvelle évaluation.",
+        _ when f.JuryResult == JuryResult.NotValidated => "Rapprochez-vous de l'organisme de formation pour envisager la suite de votre parcours.",
+        _ when f.JuryOn is { } jury && jury >= today => "Présentez-vous au jury à la date de votre convocation.",
+        _ when evaluated => "Votre évaluation est passée : l'organisme de formation vous convoquera au jury.",
+        _ when f.EvaluationOn is not null => "Présentez-vous à l'évaluation à la date de votre convocation.",
+        _ when f.Route == CertificationRoute.Vae => "Rédigez votre livret 2, puis inscrivez-vous à une mise en situation professionnelle.",
+        _ when f.Route == CertificationRoute.Free => "Inscrivez-vous à une session d'évaluation dans le calendrier.",
+        _ => "Suivez votre parcours de formation, puis inscrivez-vous à une session d'évaluation.",
+    };
+}
