@@ -16,6 +16,8 @@ public sealed class BrowserPortal : IAsyncLifetime
     private IPlaywright? playwright;
 
     public IBrowser Browser { get; private set; } = null!;
+    public MailFolder Mail => factory.Mail;
+    public IServiceProvider Services => factory.Services;
     public string BaseUrl { get; private set; } = "";
 
     public async Task InitializeAsync()
