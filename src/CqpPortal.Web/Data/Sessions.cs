@@ -35,6 +35,10 @@ public class SessionEnrolment
     public EnrolmentState State { get; set; }
     public DateTimeOffset EnrolledAt { get; set; }
     public DateTimeOffset? CancelledAt { get; set; }
+
+    /// <summary>When the 14-day and 2-day reminders went out (so a re-run of the job sends nothing twice).</summary>
+    public DateTimeOffset? Reminder14SentAt { get; set; }
+    public DateTimeOffset? Reminder2SentAt { get; set; }
 }
 
 /// <summary>The jury's decision on one candidate, with the units it validated.</summary>

@@ -31,6 +31,7 @@ public static class PortalWebExtensions
         builder.Services.AddPrerequisiteApi(builder.Configuration);
         builder.Services.AddScoped<Registrations.RegistrationWizard>();
         builder.Services.AddScoped<Admissibility.AdmissibilityDecisions>();
+        builder.Services.AddScoped<Sessions.SessionEnrolments>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<SchedulerHealthCheck>("scheduler");

@@ -33,7 +33,12 @@ public static class PortalJobsExtensions
                     cluster.CheckinMisfireThreshold = TimeSpan.FromSeconds(20);
                 });
             });
+            // Reminders 14 and 2 days before sessions, every morning at 08:00 Paris time; recovered if a node dies mid-run.
+            quartz.AddJob<SessionReminderJob>(job => job.WithIdentity(SessionReminderJob.Key).StoreDurably().RequestRecovery());
+            quartz.AddTrigger(trigger => trigger.ForJob(SessionReminderJob.Key).WithIdentity("session-reminders-daily", "portal")
+                .WithCronSchedule("0 0 8 * * ?", cron => cron.InTimeZone(Formatting.FrenchFormat.Paris)));
         });
+        builder.Services.AddScoped<Sessions.SessionReminders>();
         if (settings.RunScheduler)
             builder.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return builder;

@@ -721,6 +721,12 @@ namespace CqpPortal.Web.Data.Migrations
                     b.Property<int>("RegistrationId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("Reminder14SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("Reminder2SentAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("SessionId")
                         .HasColumnType("integer");
 

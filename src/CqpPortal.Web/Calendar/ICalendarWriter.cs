@@ -1,0 +1,63 @@
+using System.Text;
+
+namespace CqpPortal.Web.Calendar;
+
+public sealed record CalendarEvent(string Uid, DateTimeOffset Start, DateTimeOffset End, string Summary, string Location, string Description);
+
+/// <summary>
+/// iCalendar (RFC 5545) text for sessions: UTC times, escaped text, lines folded at 75 octets, CRLF endings.
+/// </summary>
+public static class ICalendarWriter
+{
+    public const string ContentType = "text/calendar; charset=utf-8";
+
+    public static string Write(IEnumerable<CalendarEvent> events, DateTimeOffset stamp, string calendarName)
+    {
+        var text = new StringBuilder();
+        void Line(string value) => text.Append(Fold(value)).Append("\r\n");
+        Line("BEGIN:VCALENDAR");
+        Line("VERSION:2.0");
+        Line("PRODID:-//CqpPortal//CQP Telesecretaire//FR");
+        Line("CALSCALE:GREGORIAN");
+        Line("METHOD:PUBLISH");
+        Line("X-WR-CALNAME:" + Escape(calendarName));
+        foreach (var e in events)
+        {
+            Line("BEGIN:VEVENT");
+            Line("UID:" + e.Uid);
+            Line("DTSTAMP:" + Utc(stamp));
+            Line("DTSTART:" + Utc(e.Start));
+            Line("DTEND:" + Utc(e.End));
+            Line("SUMMARY:" + Escape(e.Summary));
+            Line("LOCATION:" + Escape(e.Location));
+            Line("DESCRIPTION:" + Escape(e.Description));
+            Line("END:VEVENT");
+        }
+        Line("END:VCALENDAR");
+        return text.ToString();
+    }
+
+    private static string Utc(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'");
+
+    public static string Escape(string value) =>
+        value.Replace("\\", "\\\\").Replace(";", "\\;").Replace(",", "\\,").Replace("\r\n", "\\n").Replace("\n", "\\n");
+
+    /// <summary>Lines longer than 75 octets continue on the next line after a space, never inside a UTF-8 character.</summary>
+    public static string Fold(string line)
+    {
+        var folded = new StringBuilder();
+        var octets = 0;
+        foreach (var rune in line.EnumerateRunes())
+        {
+            var size = rune.Utf8SequenceLength;
+            if (octets + size > 75)
+            {
+                folded.Append("\r\n ");
+                octets = 1;
+            }
+            folded.Append(rune.ToString());
+            octets += size;
+        }
+        return folded.ToString();
+    }
+}

@@ -1,0 +1,26 @@
+using System.Text;
+using CqpPortal.Domain.Vocabulary;
+using CqpPortal.Web.Calendar;
+using CqpPortal.Web.Data;
+using CqpPortal.Web.Sessions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CqpPortal.Web.Pages.Candidat.Sessions;
+
+/// <summary>The .ics of one of the signed-in candidate's own enrolments; any other id is a 404.</summary>
+public class EnrolmentCalendarModel(CqpDbContext db, UserManager<Identity.PortalUser> users, TimeProvider clock) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var userId = users.GetUserId(User);
+        var session = await db.SessionEnrolments
+            .Where(e => e.Id == id && e.State == EnrolmentState.Enrolled && e.Registration!.Candidate!.UserId == userId)
+            .Select(e => e.Session).FirstOrDefaultAsync();
+        if (session is null) return NotFound();
+        var ics = ICalendarWriter.Write([Convocation.Event(session)], clock.GetUtcNow(), "CQP Télésecrétaire qualifié(e)");
+        return File(Encoding.UTF8.GetBytes(ics), ICalendarWriter.ContentType, $"session-{session.Id}.ics");
+    }
+}

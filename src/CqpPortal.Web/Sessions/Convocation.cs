@@ -1,0 +1,36 @@
+using CqpPortal.Domain.Vocabulary;
+using CqpPortal.Web.Calendar;
+using CqpPortal.Web.Data;
+using CqpPortal.Web.Documents;
+using CqpPortal.Web.Formatting;
+
+namespace CqpPortal.Web.Sessions;
+
+/// <summary>The convocation letter (PDF) and calendar entry (.ics) of an enrolment.</summary>
+public static class Convocation
+{
+    public static string Title(Session s) => $"Convocation – {FrenchLabels.Of(s.Kind)} du {FrenchFormat.Date(s.StartsAt)}";
+
+    public static byte[] Pdf(Candidate candidate, Session session, string certificationTitle) =>
+        new PdfDocumentWriter("Convocation", $"CQP {certificationTitle} – convocation")
+            .Title("Convocation")
+            .Field("Candidat", candidate.FullName)
+            .Field("Épreuve", FrenchLabels.Of(session.Kind))
+            .Field("Date", FrenchFormat.DateTime(session.StartsAt))
+            .Field("Durée", $"{session.DurationMinutes / 60} h {session.DurationMinutes % 60:00}")
+            .Field("Lieu", $"{session.PlaceName}, {session.Address}, {session.PostalCode} {session.City}")
+            .Heading(candidate.Sex == Sex.Female ? "Madame," : "Monsieur,")
+            .Paragraph($"Nous vous prions de vous présenter à l'épreuve ci-dessus dans le cadre du CQP {certificationTitle}, muni(e) d'une pièce d'identité, au moins 15 minutes avant l'heure indiquée.")
+            .Paragraph(session.Kind == SessionKind.Jury
+                ? "Le jury, composé de professionnels de la branche, se prononcera sur votre dossier après un échange avec vous."
+                : "L'évaluation comprend une heure de préparation sur le dossier école, puis l'observation en situation simulée et un entretien avec l'évaluateur (environ 3 h 40 au total).")
+            .Paragraph("En cas d'empêchement, annulez votre inscription dans votre espace candidat afin de libérer la place pour un autre candidat.")
+            .Paragraph("L'organisme de formation")
+            .ToBytes();
+
+    public static CalendarEvent Event(Session s) => new(
+        $"session-{s.Id}@cqp-telesecretaire", s.StartsAt, s.StartsAt.AddMinutes(s.DurationMinutes),
+        $"CQP Télésecrétaire – {FrenchLabels.Of(s.Kind)}",
+        $"{s.PlaceName}, {s.Address}, {s.PostalCode} {s.City}",
+        "Présentez-vous 15 minutes avant le début, muni(e) d'une pièce d'identité.");
+}

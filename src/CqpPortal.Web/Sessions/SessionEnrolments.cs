@@ -1,0 +1,94 @@
+using System.Data;
+using CqpPortal.Domain.Sessions;
+using CqpPortal.Domain.Vocabulary;
+using CqpPortal.Web.Data;
+using CqpPortal.Web.Email;
+using CqpPortal.Web.Formatting;
+using Microsoft.EntityFrameworkCore;
+
+namespace CqpPortal.Web.Sessions;
+
+/// <summary>
+/// Candidates take and give back seats. The session row is locked for the decision, so two candidates never take
+/// the last seat together; a freed seat goes to the first one on the waiting list.
+/// </summary>
+public sealed class SessionEnrolments(CqpDbContext db, IEmailSender email, TimeProvider clock)
+{
+    public async Task<SignUpDecision> SignUpAsync(string userId, int sessionId)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Sessions\" WHERE \"Id\" = {sessionId} FOR UPDATE");
+        var session = await db.Sessions.Include(s => s.Certification).FirstOrDefaultAsync(s => s.Id == sessionId);
+        var registration = await db.Registrations.Include(r => r.Candidate)
+            .Where(r => r.Candidate!.UserId == userId).OrderByDescending(r => r.Id).FirstOrDefaultAsync();
+        if (session is null) return new SignUpDecision(SignUpOutcome.Refused, "Cette session n'existe pas.");
+        if (registration is null) return new SignUpDecision(SignUpOutcome.Refused, "Votre candidature doit d'abord être déclarée recevable.");
+
+        var enrolled = await db.SessionEnrolments.CountAsync(e => e.SessionId == sessionId && e.State == EnrolmentState.Enrolled);
+        var existing = await db.SessionEnrolments.FirstOrDefaultAsync(e => e.SessionId == sessionId && e.RegistrationId == registration.Id);
+        var now = clock.GetUtcNow();
+        var decision = SessionSignUpRules.Decide(new SignUpRequest(registration.State, registration.Route, session.Kind, session.CancelledAt is not null,
+            session.StartsAt, session.RegistrationDeadline, session.Capacity, enrolled, existing is { State: not EnrolmentState.Cancelled }),
+            FrenchFormat.TodayInParis(clock), now);
+        if (decision.Outcome == SignUpOutcome.Refused) return decision;
+
+        var state = decision.Outcome == SignUpOutcome.Enrolled ? EnrolmentState.Enrolled : EnrolmentState.Waiting;
+        if (existing is null)
+            db.SessionEnrolments.Add(existing = new SessionEnrolment { SessionId = sessionId, RegistrationId = registration.Id, State = state, EnrolledAt = now });
+        else
+            (existing.State, existing.EnrolledAt, existing.CancelledAt) = (state, now, null);
+        if (state == EnrolmentState.Enrolled) AddConvocation(registration, session);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        await NotifyAsync(registration.Candidate!, session, state);
+        return decision;
+    }
+
+    /// <summary>Gives the seat back; the first candidate waiting gets it, with a convocation.</summary>
+    public async Task<bool> CancelAsync(string userId, int enrolmentId)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted);
+        var enrolment = await db.SessionEnrolments.Include(e => e.Session).ThenInclude(s => s!.Certification)
+            .FirstOrDefaultAsync(e => e.Id == enrolmentId && e.Registration!.Candidate!.UserId == userId && e.State != EnrolmentState.Cancelled);
+        if (enrolment is null || enrolment.Session!.StartsAt <= clock.GetUtcNow()) return false;
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Sessions\" WHERE \"Id\" = {enrolment.SessionId} FOR UPDATE");
+        var freedSeat = enrolment.State == EnrolmentState.Enrolled;
+        enrolment.State = EnrolmentState.Cancelled;
+        enrolment.CancelledAt = clock.GetUtcNow();
+        SessionEnrolment? promoted = null;
+        if (freedSeat)
+        {
+            promoted = await db.SessionEnrolments.Include(e => e.Registration).ThenInclude(r => r!.Candidate)
+                .Where(e => e.SessionId == enrolment.SessionId && e.State == EnrolmentState.Waiting)
+                .OrderBy(e => e.EnrolledAt).ThenBy(e => e.Id).FirstOrDefaultAsync();
+            if (promoted is not null)
+            {
+                promoted.State = EnrolmentState.Enrolled;
+                AddConvocation(promoted.Registration!, enrolment.Session);
+            }
+        }
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        if (promoted is not null) await NotifyAsync(promoted.Registration!.Candidate!, enrolment.Session, EnrolmentState.Enrolled, promotedFromWaitingList: true);
+        return true;
+    }
+
+    private void AddConvocation(Registration registration, Session session) =>
+        db.CandidateDocuments.Add(new CandidateDocument
+        {
+            CandidateId = registration.CandidateId, RegistrationId = registration.Id, Title = Convocation.Title(session),
+            FileName = $"convocation-{FrenchFormat.InParis(session.StartsAt):yyyy-MM-dd}.pdf", ContentType = "application/pdf",
+            Content = Convocation.Pdf(registration.Candidate!, session, session.Certification!.Title), CreatedAt = clock.GetUtcNow(),
+        });
+
+    private Task NotifyAsync(Candidate candidate, Session session, EnrolmentState state, bool promotedFromWaitingList = false)
+    {
+        var when = $"{FrenchLabels.Of(session.Kind)} du {FrenchFormat.DateTime(session.StartsAt)}, {session.PlaceName}, {session.City}";
+        return state == EnrolmentState.Enrolled
+            ? email.SendAsync(new EmailMessage(candidate.Email, "Votre convocation au CQP Télésecrétaire qualifié(e)",
+                $"Bonjour {candidate.FirstName},\n\n{(promotedFromWaitingList ? "Une place s'est libérée : " : "")}vous êtes inscrit(e) : {when}.\n" +
+                "Votre convocation (PDF) et l'événement pour votre agenda sont dans votre espace candidat, rubrique « Mes sessions »."))
+            : email.SendAsync(new EmailMessage(candidate.Email, "Vous êtes sur la liste d'attente",
+                $"Bonjour {candidate.FirstName},\n\nLa session {when} est complète : vous êtes sur la liste d'attente. Nous vous écrirons si une place se libère."));
+    }
+}

@@ -1,0 +1,37 @@
+using CqpPortal.Domain.Sessions;
+using CqpPortal.Domain.Vocabulary;
+using CqpPortal.Web.Data;
+using CqpPortal.Web.Email;
+using CqpPortal.Web.Formatting;
+using Microsoft.EntityFrameworkCore;
+
+namespace CqpPortal.Web.Sessions;
+
+/// <summary>Sends the reminders due today (14 and 2 days before), each once, whenever the job runs that day.</summary>
+public sealed class SessionReminders(CqpDbContext db, IEmailSender email, TimeProvider clock)
+{
+    public async Task<int> SendDueAsync(CancellationToken cancellationToken = default)
+    {
+        var today = FrenchFormat.TodayInParis(clock);
+        var horizon = clock.GetUtcNow().AddDays(16);
+        var enrolments = await db.SessionEnrolments.Include(e => e.Session).Include(e => e.Registration).ThenInclude(r => r!.Candidate)
+            .Where(e => e.State == EnrolmentState.Enrolled && e.Session!.CancelledAt == null && e.Session.StartsAt > clock.GetUtcNow() && e.Session.StartsAt < horizon)
+            .ToListAsync(cancellationToken);
+        var sent = 0;
+        foreach (var enrolment in enrolments)
+        {
+            var session = enrolment.Session!;
+            var due = SessionReminderSchedule.DueToday(DateOnly.FromDateTime(FrenchFormat.InParis(session.StartsAt).DateTime), today);
+            if (due is null || (due == 14 ? enrolment.Reminder14SentAt : enrolment.Reminder2SentAt) is not null) continue;
+            var candidate = enrolment.Registration!.Candidate!;
+            await email.SendAsync(new EmailMessage(candidate.Email, $"Rappel : votre session dans {due} jours",
+                $"Bonjour {candidate.FirstName},\n\nNous vous rappelons votre {FrenchLabels.Of(session.Kind).ToLowerInvariant()} du {FrenchFormat.DateTime(session.StartsAt)}, " +
+                $"{session.PlaceName}, {session.Address}, {session.PostalCode} {session.City}.\nVotre convocation est dans votre espace candidat."), cancellationToken);
+            if (due == 14) enrolment.Reminder14SentAt = clock.GetUtcNow();
+            else enrolment.Reminder2SentAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+            sent++;
+        }
+        return sent;
+    }
+}

@@ -1,0 +1,71 @@
+using CqpPortal.Domain.Sessions;
+using CqpPortal.Domain.Vocabulary;
+
+namespace CqpPortal.Domain.Tests;
+
+public class SessionSignUpRulesTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 22);
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
+
+    private static SignUpRequest Request(RegistrationState state = RegistrationState.Admissible, CertificationRoute route = CertificationRoute.Training,
+        SessionKind kind = SessionKind.Evaluation, bool cancelled = false, int daysAhead = 30, int deadlineIn = 9, int capacity = 12, int enrolled = 3, bool already = false) =>
+        new(state, route, kind, cancelled, Now.AddDays(daysAhead), Today.AddDays(deadlineIn), capacity, enrolled, already);
+
+    [Fact]
+    public void An_admissible_trainee_gets_a_seat_while_there_is_one()
+    {
+        Assert.Equal(SignUpOutcome.Enrolled, SessionSignUpRules.Decide(Request(enrolled: 11), Today, Now).Outcome);
+    }
+
+    [Fact]
+    public void A_full_session_puts_the_candidate_on_the_waiting_list()
+    {
+        Assert.Equal(SignUpOutcome.WaitingList, SessionSignUpRules.Decide(Request(enrolled: 12), Today, Now).Outcome);
+    }
+
+    [Theory]
+    [InlineData(RegistrationState.Submitted)]
+    [InlineData(RegistrationState.Incomplete)]
+    [InlineData(RegistrationState.NotAdmissible)]
+    public void Only_admissible_candidates_may_sign_up(RegistrationState state)
+    {
+        var decision = SessionSignUpRules.Decide(Request(state), Today, Now);
+        Assert.Equal(SignUpOutcome.Refused, decision.Outcome);
+        Assert.Contains("recevable", decision.Reason);
+    }
+
+    [Fact]
+    public void The_deadline_day_is_still_open_and_the_day_after_is_not()
+    {
+        Assert.Equal(SignUpOutcome.Enrolled, SessionSignUpRules.Decide(Request(deadlineIn: 0), Today, Now).Outcome);
+        Assert.Contains("date limite", SessionSignUpRules.Decide(Request(deadlineIn: -1), Today, Now).Reason);
+    }
+
+    [Fact]
+    public void Vae_candidates_go_to_vae_situations_and_nobody_signs_up_for_a_jury()
+    {
+        Assert.Equal(SignUpOutcome.Refused, SessionSignUpRules.Decide(Request(route: CertificationRoute.Vae), Today, Now).Outcome);
+        Assert.Equal(SignUpOutcome.Enrolled, SessionSignUpRules.Decide(Request(route: CertificationRoute.Vae, kind: SessionKind.VaeSituation), Today, Now).Outcome);
+        Assert.Equal(SignUpOutcome.Enrolled, SessionSignUpRules.Decide(Request(route: CertificationRoute.Free), Today, Now).Outcome);
+        Assert.Contains("convoqués au jury", SessionSignUpRules.Decide(Request(kind: SessionKind.Jury), Today, Now).Reason);
+    }
+
+    [Fact]
+    public void Cancelled_started_or_already_taken_sessions_are_refused()
+    {
+        Assert.Contains("annulée", SessionSignUpRules.Decide(Request(cancelled: true), Today, Now).Reason);
+        Assert.Contains("déjà commencé", SessionSignUpRules.Decide(Request(daysAhead: 0), Today, Now).Reason);
+        Assert.Contains("déjà inscrit", SessionSignUpRules.Decide(Request(already: true), Today, Now).Reason);
+    }
+
+    [Theory]
+    [InlineData(15, null)]
+    [InlineData(14, 14)]
+    [InlineData(13, null)]
+    [InlineData(2, 2)]
+    [InlineData(1, null)]
+    [InlineData(0, null)]
+    public void Reminders_go_fourteen_and_two_days_before(int daysAhead, int? expected) =>
+        Assert.Equal(expected, SessionReminderSchedule.DueToday(Today.AddDays(daysAhead), Today));
+}

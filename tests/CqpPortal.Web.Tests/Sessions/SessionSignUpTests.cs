@@ -1,0 +1,162 @@
+using System.Net;
+using CqpPortal.Domain.Vocabulary;
+using CqpPortal.Testing;
+using CqpPortal.Web.Data;
+using CqpPortal.Web.Identity;
+using CqpPortal.Web.Sessions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CqpPortal.Web.Tests.Sessions;
+
+[Collection(PortalCollection.Name)]
+public class SessionSignUpTests(DemoPortal portal)
+{
+    private async Task<PortalClient> CandidateAsync(RegistrationState state, string lastName, CertificationRoute route = CertificationRoute.Training)
+    {
+        var client = await TestAccounts.SignedInAsync(portal, Roles.Candidate, $"Zoé {lastName}");
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CqpDbContext>();
+        var user = await db.Users.SingleAsync(u => u.Email == client.Email);
+        db.Candidates.Add(new Candidate
+        {
+            UserId = user.Id, FirstName = "Zoé", LastName = lastName, Email = client.Email!, BirthDate = new DateOnly(1990, 1, 1), Sex = Sex.Female, Region = Region.Est,
+            Registrations = [new Registration
+            {
+                CertificationId = await db.Certifications.Select(c => c.Id).FirstAsync(), Route = route, State = state, EmploymentStatus = EmploymentStatus.Other,
+                Region = Region.Est, RegisteredOn = new DateOnly(2026, 9, 1), AdmissibilityDecidedOn = new DateOnly(2026, 9, 10), PrivacyConsentAt = DateTimeOffset.UtcNow,
+            }],
+        });
+        await db.SaveChangesAsync();
+        return client;
+    }
+
+    private async Task<int> SessionAsync(int capacity, int daysAhead = 40, SessionKind kind = SessionKind.Evaluation)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CqpDbContext>();
+        // 09:00 in Paris, N calendar days after today in Paris (the reminders count Paris days).
+        var day = CqpPortal.Web.Formatting.FrenchFormat.TodayInParis(TimeProvider.System).AddDays(daysAhead).ToDateTime(new TimeOnly(9, 0));
+        var startsAt = new DateTimeOffset(day, CqpPortal.Web.Formatting.FrenchFormat.Paris.GetUtcOffset(day)).ToUniversalTime();
+        var session = new Session
+        {
+            CertificationId = await db.Certifications.Select(c => c.Id).FirstAsync(), Kind = kind, StartsAt = startsAt,
+            DurationMinutes = 220, PlaceName = "Centre d'essai", Address = "1 rue des Tests", PostalCode = "67000", City = "Strasbourg", Region = Region.Est,
+            Capacity = capacity, RegistrationDeadline = DateOnly.FromDateTime(day).AddDays(-7),
+        };
+        db.Sessions.Add(session);
+        await db.SaveChangesAsync();
+        return session.Id;
+    }
+
+    private static async Task<string> SignUpAsync(PortalClient client, int sessionId)
+    {
+        var (_, page) = await client.GetAsync("/Candidat/Sessions");
+        var form = page.Forms.Single(f => f.Elements.Any(e => e.GetAttribute("name") == "sessionId" && e.GetAttribute("value") == sessionId.ToString()));
+        var response = await client.PostFormAsync(form, "/Candidat/Sessions?handler=SignUp", new Dictionary<string, string>());
+        Assert.True(PortalClient.IsRedirectTo(response, "/Candidat/Sessions"), $"{response.StatusCode}");
+        return (await client.GetAsync("/Candidat/Sessions")).Document.QuerySelector("[role=status]")!.TextContent;
+    }
+
+    [Fact]
+    public async Task The_last_seat_goes_to_the_first_then_a_waiting_list_and_a_cancellation_promotes_the_next()
+    {
+        var sessionId = await SessionAsync(capacity: 1);
+        using var first = await CandidateAsync(RegistrationState.Admissible, "Premiere");
+        using var second = await CandidateAsync(RegistrationState.Admissible, "Seconde");
+
+        Assert.Contains("Vous êtes inscrit(e)", await SignUpAsync(first, sessionId));
+        Assert.Contains("convocation", portal.Mail.LatestTo(first.Email!));
+        Assert.Contains("liste d'attente", await SignUpAsync(second, sessionId));
+
+        // The convocation is a PDF in the first candidate's documents.
+        var (_, home) = await first.GetAsync("/Candidat");
+        var link = home.QuerySelectorAll("a").First(a => a.TextContent.StartsWith("Convocation")).GetAttribute("href")!;
+        var pdf = PdfText.Of(await (await first.Http.GetAsync(link)).Content.ReadAsByteArrayAsync());
+        Assert.Contains("Centre d'essai", pdf);
+        Assert.Contains("Zoé Premiere", pdf);
+
+        // The first gives the seat back: the second gets it, with an e-mail and a convocation.
+        var (_, mine) = await first.GetAsync("/Candidat/Sessions");
+        var cancel = mine.Forms.Single(f => f.GetAttribute("action")!.Contains("handler=Cancel"));
+        Assert.True(PortalClient.IsRedirectTo(await first.PostFormAsync(cancel, "/Candidat/Sessions", new Dictionary<string, string>()), "/Candidat/Sessions"));
+        Assert.Contains("Une place s'est libérée", portal.Mail.LatestTo(second.Email!));
+
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CqpDbContext>();
+        var states = await db.SessionEnrolments.Where(e => e.SessionId == sessionId).OrderBy(e => e.Id).Select(e => e.State).ToListAsync();
+        Assert.Equal([EnrolmentState.Cancelled, EnrolmentState.Enrolled], states);
+        Assert.Equal(1, await db.CandidateDocuments.CountAsync(d => d.Candidate!.Email == second.Email && d.Title.StartsWith("Convocation")));
+    }
+
+    [Fact]
+    public async Task The_calendar_entry_is_served_to_its_owner_only()
+    {
+        var sessionId = await SessionAsync(capacity: 5);
+        using var owner = await CandidateAsync(RegistrationState.Admissible, "Agenda");
+        await SignUpAsync(owner, sessionId);
+        await using var scope = portal.Services.CreateAsyncScope();
+        var enrolmentId = await scope.ServiceProvider.GetRequiredService<CqpDbContext>().SessionEnrolments
+            .Where(e => e.SessionId == sessionId).Select(e => e.Id).SingleAsync();
+
+        var ics = await owner.Http.GetAsync($"/Candidat/Sessions/Agenda/{enrolmentId}");
+        Assert.Equal("text/calendar", ics.Content.Headers.ContentType!.MediaType);
+        var text = await ics.Content.ReadAsStringAsync();
+        Assert.Contains("BEGIN:VEVENT", text);
+        Assert.Matches(@"DTSTART:\d{8}T0[78]0000Z", text); // 09:00 Paris is 08:00 UTC in winter, 07:00 in summer
+        Assert.Contains("LOCATION:Centre d'essai\\, 1 rue des Tests\\, 67000 Strasbourg", text);
+
+        using var other = await CandidateAsync(RegistrationState.Admissible, "Curieux");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Http.GetAsync($"/Candidat/Sessions/Agenda/{enrolmentId}")).StatusCode);
+        using var anonymous = PortalClient.For(portal);
+        Assert.True(PortalClient.IsRedirectTo(await anonymous.Http.GetAsync($"/Candidat/Sessions/Agenda/{enrolmentId}"), "/Compte/Connexion"));
+    }
+
+    [Fact]
+    public async Task A_candidate_not_yet_admissible_cannot_sign_up_even_by_posting_directly()
+    {
+        var sessionId = await SessionAsync(capacity: 5);
+        using var waiting = await CandidateAsync(RegistrationState.Submitted, "Attente");
+        var (_, page) = await waiting.GetAsync("/Candidat/Sessions");
+        Assert.Contains("dès que votre candidature aura été déclarée recevable", page.Body!.TextContent);
+        await using var scope = portal.Services.CreateAsyncScope();
+        var enrolments = scope.ServiceProvider.GetRequiredService<SessionEnrolments>();
+        var userId = await scope.ServiceProvider.GetRequiredService<CqpDbContext>().Users.Where(u => u.Email == waiting.Email).Select(u => u.Id).SingleAsync();
+        var decision = await enrolments.SignUpAsync(userId, sessionId);
+        Assert.Equal(CqpPortal.Domain.Sessions.SignUpOutcome.Refused, decision.Outcome);
+        Assert.Contains("recevable", decision.Reason);
+    }
+
+    [Fact]
+    public async Task Reminders_go_out_fourteen_and_two_days_before_once_each()
+    {
+        var in14 = await SessionAsync(capacity: 5, daysAhead: 14);
+        var in2 = await SessionAsync(capacity: 5, daysAhead: 2);
+        using var a = await CandidateAsync(RegistrationState.Admissible, "Rappel");
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CqpDbContext>();
+        var registrationId = await db.Registrations.Where(r => r.Candidate!.Email == a.Email).Select(r => r.Id).SingleAsync();
+        db.SessionEnrolments.AddRange(
+            new SessionEnrolment { SessionId = in14, RegistrationId = registrationId, State = EnrolmentState.Enrolled, EnrolledAt = DateTimeOffset.UtcNow },
+            new SessionEnrolment { SessionId = in2, RegistrationId = registrationId, State = EnrolmentState.Enrolled, EnrolledAt = DateTimeOffset.UtcNow });
+        await db.SaveChangesAsync();
+
+        var reminders = scope.ServiceProvider.GetRequiredService<SessionReminders>();
+        await reminders.SendDueAsync();
+        await reminders.SendDueAsync(); // a second run the same day sends nothing again
+        var mails = portal.Mail.All().Where(m => m.Contains(a.Email!) && m.Contains("Rappel : votre session")).ToList();
+        Assert.Single(mails, m => m.Contains("dans 14 jours"));
+        Assert.Single(mails, m => m.Contains("dans 2 jours"));
+    }
+
+    [Fact]
+    public async Task The_reminder_job_is_stored_with_its_daily_trigger_in_the_persistent_scheduler()
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CqpDbContext>();
+        var cron = await db.Database.SqlQueryRaw<string>(
+            "SELECT c.cron_expression AS \"Value\" FROM qrtz_cron_triggers c JOIN qrtz_triggers t ON t.sched_name = c.sched_name AND t.trigger_name = c.trigger_name AND t.trigger_group = c.trigger_group WHERE t.job_name = 'session-reminders'")
+            .SingleAsync();
+        Assert.Equal("0 0 8 * * ?", cron);
+    }
+}
