@@ -91,6 +91,16 @@ public class RegistrationJourneyTests(BrowserPortal portal)
         Assert.Contains("déclarée recevable", PdfText.Of(await File.ReadAllBytesAsync(path)));
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
+        // She signs up for the first open evaluation and downloads her convocation.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Mes sessions", Exact = false }).First.ClickAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "M'inscrire", Exact = false }).First.ClickAsync();
+        await Assertions.Expect(page.GetByText("Vous êtes inscrit(e)")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Ajouter à mon agenda (.ics)" })).ToBeVisibleAsync();
+        await page.GotoAsync("/Candidat");
+        var convocation = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Convocation", Exact = false }).First.ClickAsync());
+        Assert.Contains("Convocation", PdfText.Of(await File.ReadAllBytesAsync(await convocation.PathAsync())));
+
         // Her employer's manager sees her; the other company's manager does not.
         await using var managerContext = await portal.SignedInAsync("manager@cqp.test");
         var manager = await managerContext.NewPageAsync();
