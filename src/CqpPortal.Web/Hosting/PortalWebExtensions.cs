@@ -28,7 +28,8 @@ public static class PortalWebExtensions
             })
             .AddMvcOptions(options => FrenchModelBindingMessages.Apply(options.ModelBindingMessageProvider));
         builder.Services.AddSingleton<ContentLibrary>();
-        builder.Services.AddPrerequisiteApi(builder.Configuration);
+        builder.Services.AddPrerequisiteApi();
+        builder.Services.AddPortalRateLimits(builder.Configuration);
         builder.Services.AddScoped<Registrations.RegistrationWizard>();
         builder.Services.AddScoped<Admissibility.AdmissibilityDecisions>();
         builder.Services.AddScoped<Sessions.SessionEnrolments>();

@@ -1,5 +1,3 @@
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace CqpPortal.Web.Prerequisites;
 
@@ -9,30 +7,9 @@ namespace CqpPortal.Web.Prerequisites;
 /// </summary>
 public static class PrerequisiteApi
 {
-    public const string RateLimitPolicy = "prerequisite-check";
-
-    public static IServiceCollection AddPrerequisiteApi(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPrerequisiteApi(this IServiceCollection services)
     {
         services.AddScoped<CertificationRules>();
-        var perMinute = configuration.GetValue("Portal:PrerequisiteChecksPerMinute", 60);
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            options.OnRejected = async (context, cancellationToken) =>
-            {
-                context.HttpContext.Response.ContentType = "application/problem+json; charset=utf-8";
-                await context.HttpContext.Response.WriteAsJsonAsync(new
-                {
-                    type = "https://tools.ietf.org/html/rfc6585#section-4",
-                    title = "Trop de demandes.",
-                    status = 429,
-                    detail = $"Au plus {perMinute} vérifications par minute : patientez une minute, puis réessayez.",
-                }, cancellationToken);
-            };
-        });
         return services;
     }
 
@@ -41,7 +18,7 @@ public static class PrerequisiteApi
         endpoints.MapPost("/api/prerequisites/check", CheckAsync)
             .AllowAnonymous()
             .DisableAntiforgery()
-            .RequireRateLimiting(RateLimitPolicy);
+            .RequireRateLimiting(Hosting.PortalRateLimits.PrerequisiteCheck);
         return endpoints;
     }
 

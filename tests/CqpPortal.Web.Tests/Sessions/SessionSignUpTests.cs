@@ -113,6 +113,31 @@ public class SessionSignUpTests(DemoPortal portal)
     }
 
     [Fact]
+    public async Task A_candidate_cannot_cancel_someone_elses_seat_by_changing_the_id()
+    {
+        var sessionId = await SessionAsync(capacity: 5);
+        using var owner = await CandidateAsync(RegistrationState.Admissible, "Titulaire");
+        await SignUpAsync(owner, sessionId);
+        using var intruder = await CandidateAsync(RegistrationState.Admissible, "Intrus");
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CqpDbContext>();
+        var enrolmentId = await db.SessionEnrolments.Where(e => e.SessionId == sessionId).Select(e => e.Id).SingleAsync();
+
+        // The intruder posts their own page's form with the owner's enrolment id.
+        var (_, page) = await intruder.GetAsync("/Candidat/Sessions");
+        var anyForm = page.Forms.First(f => f.GetAttribute("method") == "post" && f.GetAttribute("action")!.Contains("handler=SignUp"));
+        var token = anyForm.Elements.Single(e => e.GetAttribute("name") == "__RequestVerificationToken").GetAttribute("value")!;
+        var response = await intruder.Http.PostAsync("/Candidat/Sessions?handler=Cancel", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["enrolmentId"] = enrolmentId.ToString(),
+        }));
+        Assert.True(PortalClient.IsRedirectTo(response, "/Candidat/Sessions"));
+        var (_, after) = await intruder.GetAsync("/Candidat/Sessions");
+        Assert.Contains("ne peut plus être annulée", after.QuerySelector("[role=status]")!.TextContent);
+        Assert.Equal(EnrolmentState.Enrolled, (await db.SessionEnrolments.AsNoTracking().SingleAsync(e => e.Id == enrolmentId)).State);
+    }
+
+    [Fact]
     public async Task A_candidate_not_yet_admissible_cannot_sign_up_even_by_posting_directly()
     {
         var sessionId = await SessionAsync(capacity: 5);

@@ -9,6 +9,7 @@ namespace CqpPortal.Web.Pages.Compte;
 
 /// <summary>A candidate creates an account; it opens once the e-mail address is confirmed.</summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Hosting.PortalRateLimits.FormPosts)]
 public class RegisterModel(UserManager<PortalUser> users, AccountMailer mailer) : PageModel
 {
     public sealed class InputModel

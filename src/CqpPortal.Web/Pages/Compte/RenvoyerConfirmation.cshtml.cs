@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CqpPortal.Web.Pages.Compte;
 
 [AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Hosting.PortalRateLimits.FormPosts)]
 public class ResendConfirmationModel(UserManager<PortalUser> users, AccountMailer mailer) : PageModel
 {
     [BindProperty]

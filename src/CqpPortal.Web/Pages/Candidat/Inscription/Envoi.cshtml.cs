@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CqpPortal.Web.Pages.Candidat.Inscription;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Hosting.PortalRateLimits.FormPosts)]
 public class SubmitStepModel(RegistrationWizard wizard, CertificationRules rules, UserManager<PortalUser> users) : PageModel
 {
     public sealed record SummaryView(string Name, string BirthDate, string Region, string Route, string Funding, string Status, string Education, string Experience);

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CqpPortal.Web.Pages.Candidat.Inscription;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Hosting.PortalRateLimits.FormPosts)]
 public class IdentityStepModel(RegistrationWizard wizard, UserManager<PortalUser> users, TimeProvider clock) : PageModel
 {
     public sealed class InputModel

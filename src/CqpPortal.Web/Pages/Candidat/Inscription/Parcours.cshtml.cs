@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CqpPortal.Web.Pages.Candidat.Inscription;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Hosting.PortalRateLimits.FormPosts)]
 public class CourseStepModel(RegistrationWizard wizard, UserManager<PortalUser> users) : PageModel
 {
     public sealed class InputModel
