@@ -52,6 +52,7 @@ public class FoundationFlowTests(BrowserPortal portal)
     [InlineData("/faq")]
     [InlineData("/page-inconnue")]
     [InlineData("/prerequis/verifier")]
+    [InlineData("/Compte/AccesEntreprise")]
     public async Task Public_pages_have_no_serious_accessibility_violation(string path)
     {
         await using var context = await portal.NewVisitorAsync();
@@ -77,6 +78,10 @@ public class FoundationFlowTests(BrowserPortal portal)
     [InlineData("staff@cqp.test", "/Staff", "Espace de l'organisme de formation")]
     [InlineData("manager@cqp.test", "/Entreprise", "Espace entreprise")]
     [InlineData("sist@cqp.test", "/Analyse", "Statistiques et veille")]
+    [InlineData("staff@cqp.test", "/Staff/Recevabilite", "Recevabilité des candidatures")]
+    [InlineData("staff@cqp.test", "/Staff/Entreprises", "Accès entreprise à valider")]
+    [InlineData("candidat@cqp.test", "/Candidat/Sessions", "Mes sessions")]
+    [InlineData("candidat@cqp.test", "/Candidat", "Mon espace candidat")]
     public async Task Each_signed_in_area_page_is_accessible(string email, string path, string heading)
     {
         await using var context = await portal.SignedInAsync(email);

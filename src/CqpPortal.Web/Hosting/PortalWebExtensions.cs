@@ -33,6 +33,7 @@ public static class PortalWebExtensions
         builder.Services.AddScoped<Registrations.RegistrationWizard>();
         builder.Services.AddScoped<Admissibility.AdmissibilityDecisions>();
         builder.Services.AddScoped<Sessions.SessionEnrolments>();
+        builder.Services.AddScoped<Companies.CompanyAccess>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<SchedulerHealthCheck>("scheduler");
