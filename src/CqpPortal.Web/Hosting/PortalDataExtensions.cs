@@ -1,5 +1,6 @@
 using CqpPortal.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace CqpPortal.Web.Hosting;
 
@@ -7,12 +8,22 @@ public static class PortalDataExtensions
 {
     public const string ConnectionName = "Portal";
 
-    /// <summary>`CQP_DB` (an environment variable) wins over ConnectionStrings:Portal from configuration.</summary>
-    public static string ConnectionString(IConfiguration configuration) =>
-        configuration["CQP_DB"] is { Length: > 0 } fromEnvironment ? fromEnvironment
-        : configuration.GetConnectionString(ConnectionName) is { Length: > 0 } configured ? configured
-        : throw new InvalidOperationException(
-            "No database configured: start the portal with `./portal run`, or set CQP_DB (or ConnectionStrings__Portal) to a PostgreSQL connection string.");
+    /// <summary>
+    /// `CQP_DB` (an environment variable) wins over ConnectionStrings:Portal from configuration. Unless the string sets
+    /// its own, the pool is capped (Portal:DatabasePoolSize, 40) below PostgreSQL's default 100 connections, so a burst
+    /// of requests waits for a connection instead of failing with "too many clients" (seen at 200 concurrent registrations).
+    /// </summary>
+    public static string ConnectionString(IConfiguration configuration)
+    {
+        var raw = configuration["CQP_DB"] is { Length: > 0 } fromEnvironment ? fromEnvironment
+            : configuration.GetConnectionString(ConnectionName) is { Length: > 0 } configured ? configured
+            : throw new InvalidOperationException(
+                "No database configured: start the portal with `./portal run`, or set CQP_DB (or ConnectionStrings__Portal) to a PostgreSQL connection string.");
+        var builder = new NpgsqlConnectionStringBuilder(raw);
+        if (!raw.Contains("pool size", StringComparison.OrdinalIgnoreCase))
+            builder.MaxPoolSize = configuration.GetValue("Portal:DatabasePoolSize", 40);
+        return builder.ConnectionString;
+    }
 
     public static IHostApplicationBuilder AddPortalData(this IHostApplicationBuilder builder)
     {
