@@ -1,0 +1,21 @@
+using System.Text;
+using CqpPortal.Web.Calendar;
+using CqpPortal.Web.Data;
+using CqpPortal.Web.Sessions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CqpPortal.Web.Pages.Calendrier;
+
+/// <summary>The iCalendar feed of every coming, non-cancelled session, for agenda subscriptions.</summary>
+public class CalendarFeedModel(CqpDbContext db, TimeProvider clock) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var now = clock.GetUtcNow();
+        var sessions = await db.Sessions.AsNoTracking().Where(s => s.StartsAt > now && s.CancelledAt == null).OrderBy(s => s.StartsAt).ToListAsync();
+        var ics = ICalendarWriter.Write(sessions.Select(Convocation.Event), now, "CQP Télésecrétaire qualifié(e) – sessions");
+        return File(Encoding.UTF8.GetBytes(ics), ICalendarWriter.ContentType, "calendrier-cqp.ics");
+    }
+}

@@ -1,0 +1,20 @@
+using System.Text;
+using CqpPortal.Web.Calendar;
+using CqpPortal.Web.Data;
+using CqpPortal.Web.Sessions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CqpPortal.Web.Pages.Calendrier;
+
+public class CalendarSessionIcsModel(CqpDbContext db, TimeProvider clock) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.CancelledAt == null);
+        if (session is null) return NotFound();
+        var ics = ICalendarWriter.Write([Convocation.Event(session)], clock.GetUtcNow(), "CQP Télésecrétaire qualifié(e)");
+        return File(Encoding.UTF8.GetBytes(ics), ICalendarWriter.ContentType, $"session-{session.Id}.ics");
+    }
+}
