@@ -81,6 +81,8 @@ public class FoundationFlowTests(BrowserPortal portal)
     [InlineData("sist@cqp.test", "/Analyse", "Statistiques et veille")]
     [InlineData("staff@cqp.test", "/Staff/Recevabilite", "Recevabilité des candidatures")]
     [InlineData("staff@cqp.test", "/Staff/Entreprises", "Accès entreprise à valider")]
+    [InlineData("staff@cqp.test", "/Staff/Sessions", "Sessions")]
+    [InlineData("staff@cqp.test", "/Staff/Sessions/Edition", "Nouvelle session")]
     [InlineData("candidat@cqp.test", "/Candidat/Sessions", "Mes sessions")]
     [InlineData("candidat@cqp.test", "/Candidat", "Mon espace candidat")]
     public async Task Each_signed_in_area_page_is_accessible(string email, string path, string heading)
