@@ -26,6 +26,10 @@ public sealed class ContentLibrary(IConfiguration configuration)
 
     public string Folder => configuration["Portal:ContentPath"] is { Length: > 0 } path ? path : Path.Combine(AppContext.BaseDirectory, "content");
 
+    /// <summary>The pages there are, by file name.</summary>
+    public IEnumerable<string> Slugs() =>
+        Directory.Exists(Folder) ? Directory.GetFiles(Folder, "*.md").Select(f => Path.GetFileNameWithoutExtension(f)!).Where(IsValidSlug).Order() : [];
+
     public static bool IsValidSlug(string slug) => slug.Length is > 0 and <= 80 && slug.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-');
 
     public ContentPage? Find(string slug) => IsValidSlug(slug) ? cache.GetOrAdd(slug, Load) : null;

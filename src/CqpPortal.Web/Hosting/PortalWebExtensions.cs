@@ -60,6 +60,7 @@ public static class PortalWebExtensions
         app.UseRateLimiter();
         app.MapStaticAssets();
         app.MapPrerequisiteApi();
+        app.MapSiteMap();
         app.MapRazorPages().WithStaticAssets();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         return app;

@@ -84,3 +84,23 @@ public class SitePagesTests(DemoPortal portal)
         Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
     }
 }
+
+[Collection(PortalCollection.Name)]
+public class SiteMapTests(DemoPortal portal)
+{
+    [Fact]
+    public async Task The_sitemap_lists_public_and_content_pages_and_coming_sessions_and_robots_keep_private_areas_out()
+    {
+        using var client = portal.CreateClient();
+        var sitemap = await client.GetStringAsync("/sitemap.xml");
+        var document = System.Xml.Linq.XDocument.Parse(sitemap);
+        var locs = document.Descendants().Where(e => e.Name.LocalName == "loc").Select(e => new Uri(e.Value).AbsolutePath).ToList();
+        Assert.Contains("/calendrier", locs);
+        Assert.Contains("/mentions-legales", locs);
+        Assert.Contains(locs, l => l.StartsWith("/calendrier/"));
+        Assert.DoesNotContain(locs, l => l.StartsWith("/Staff") || l.StartsWith("/Candidat"));
+        var robots = await client.GetStringAsync("/robots.txt");
+        Assert.Contains("Disallow: /Staff", robots);
+        Assert.Contains("Sitemap: http://localhost/sitemap.xml", robots);
+    }
+}
