@@ -10,6 +10,13 @@ namespace CqpPortal.Web.Tests.Calendar;
 [Collection(PortalCollection.Name)]
 public class CalendarPageTests(DemoPortal portal)
 {
+    private async Task<int> FutureNotCancelledAsync()
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var now = DateTimeOffset.UtcNow;
+        return await scope.ServiceProvider.GetRequiredService<CqpDbContext>().Sessions.CountAsync(s => s.StartsAt > now && s.CancelledAt == null);
+    }
+
     private async Task<(int Future, int Past, int FutureJuryInIleDeFrance)> CountsAsync()
     {
         await using var scope = portal.Services.CreateAsyncScope();
@@ -59,7 +66,7 @@ public class CalendarPageTests(DemoPortal portal)
         Assert.Equal("text/calendar", ics.Content.Headers.ContentType!.MediaType);
         Assert.Contains("BEGIN:VEVENT", await ics.Content.ReadAsStringAsync());
 
-        var (future, _, _) = await CountsAsync();
+        var future = await FutureNotCancelledAsync(); // the feed leaves cancelled sessions out
         var feed = await (await client.Http.GetAsync("/calendrier.ics")).Content.ReadAsStringAsync();
         Assert.Equal(future, feed.Split("BEGIN:VEVENT").Length - 1);
     }
