@@ -54,6 +54,7 @@ public class FoundationFlowTests(BrowserPortal portal)
     [InlineData("/prerequis/verifier")]
     [InlineData("/Compte/AccesEntreprise")]
     [InlineData("/calendrier")]
+    [InlineData("/referentiel")]
     public async Task Public_pages_have_no_serious_accessibility_violation(string path)
     {
         await using var context = await portal.NewVisitorAsync();

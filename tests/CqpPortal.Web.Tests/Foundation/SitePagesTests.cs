@@ -104,3 +104,21 @@ public class SiteMapTests(DemoPortal portal)
         Assert.Contains("Sitemap: http://localhost/sitemap.xml", robots);
     }
 }
+
+[Collection(PortalCollection.Name)]
+public class ReferentialPageTests(DemoPortal portal)
+{
+    [Fact]
+    public async Task The_four_units_show_their_activities_and_every_competence_from_the_data()
+    {
+        using var client = PortalClient.For(portal);
+        var (response, page) = await client.GetAsync("/referentiel");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(4, page.QuerySelectorAll("main h2").Length);
+        var text = page.Body!.TextContent;
+        foreach (var code in new[] { "C.1.1", "C.1.14", "C.2.1", "C.3.2", "C.4.1", "C.4.7", "A.4.6" })
+            Assert.Contains(code, text);
+        Assert.Contains("Reconstituée à partir de l'activité A.4.1", text);
+        Assert.Contains("auto-évaluation en situation réelle", text);
+    }
+}
