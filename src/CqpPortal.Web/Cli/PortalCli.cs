@@ -1,6 +1,9 @@
+using CqpPortal.Domain.Statistics;
 using CqpPortal.Web.Hosting;
 using CqpPortal.Web.Jobs;
 using CqpPortal.Web.Seeding;
+using CqpPortal.Web.Statistics;
+using Microsoft.Extensions.Logging.Console;
 
 namespace CqpPortal.Web.Cli;
 
@@ -12,6 +15,7 @@ public static class PortalCli
         ["migrate"] = ("apply the database migrations and seed the referential", Migrate),
         ["seed-demo"] = ("add the demonstration data (never in Production)", SeedDemo),
         ["worker"] = ("run the background jobs without the web site (Jobs:RunScheduler=false on the web nodes)", Worker),
+        ["report"] = ("stats-json --year YYYY [--out file.json]: the year's anonymous statistics as JSON (stdout without --out)", Report),
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && (Verbs.ContainsKey(args[0]) || args[0] is "help" or "--help" or "has-database");
@@ -29,6 +33,8 @@ public static class PortalCli
             // Used by `./portal`: a configured connection string replaces the private cluster.
             return builder.Configuration["CQP_DB"] is { Length: > 0 } || builder.Configuration.GetConnectionString(PortalDataExtensions.ConnectionName) is { Length: > 0 } ? 0 : 1;
         }
+        // Logs go to stderr, so a verb's output on stdout (the JSON of `report`) can be redirected as it is.
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.AddPortalData();
         builder.AddPortalEmail();
         builder.AddPortalJobs(runScheduler: args[0] == "worker");
@@ -63,5 +69,64 @@ public static class PortalCli
         await host.Services.MigrateDatabaseAsync();
         await host.RunAsync();
         return 0;
+    }
+
+    private const string ReportUsage = "Usage: report stats-json --year YYYY [--out file.json]";
+
+    private static async Task<int> Report(IHost host, string[] args)
+    {
+        if (args.Length == 0 || args[0] != "stats-json" || !TryReadOptions(args[1..], out var options)
+            || !options.TryGetValue("year", out var yearText) || !int.TryParse(yearText, out var year) || options.Keys.Any(k => k is not ("year" or "out")))
+        {
+            Console.Error.WriteLine(ReportUsage);
+            return 2;
+        }
+        if (!AnnualStatistics.IsValidYear(year))
+        {
+            Console.Error.WriteLine($"The year must be between {AnnualStatistics.FirstYear} and {AnnualStatistics.LastYear}.");
+            return 2;
+        }
+        await host.Services.MigrateDatabaseAsync();
+        await using var scope = host.Services.CreateAsyncScope();
+        var statistics = await ActivatorUtilities.CreateInstance<StatisticsLoader>(scope.ServiceProvider).ForYearAsync(year);
+        var json = StatisticsJson.Serialize(statistics);
+        if (!options.TryGetValue("out", out var outPath))
+        {
+            await using var stdout = Console.OpenStandardOutput();
+            await stdout.WriteAsync(json);
+            await stdout.WriteAsync("\n"u8.ToArray());
+            return 0;
+        }
+        // Written beside the target then moved into place: a reader never sees half a file.
+        var target = Path.GetFullPath(outPath);
+        var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            await File.WriteAllBytesAsync(temporary, json);
+            File.Move(temporary, target, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+        Console.Error.WriteLine($"Statistics {year} written to {target}.");
+        return 0;
+    }
+
+    /// <summary>`--name value` or `--name=value` pairs; false on anything else.</summary>
+    private static bool TryReadOptions(string[] args, out Dictionary<string, string> options)
+    {
+        options = [];
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal)) return false;
+            var name = args[i][2..];
+            string value;
+            if (name.IndexOf('=') is var equals and > 0) (name, value) = (name[..equals], name[(equals + 1)..]);
+            else if (i + 1 < args.Length) value = args[++i];
+            else return false;
+            if (!options.TryAdd(name, value)) return false;
+        }
+        return true;
     }
 }

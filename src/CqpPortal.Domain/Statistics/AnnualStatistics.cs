@@ -1,0 +1,125 @@
+using CqpPortal.Domain.Vocabulary;
+
+namespace CqpPortal.Domain.Statistics;
+
+/// <summary>
+/// The yearly statistical portrait sent to SIST and read by the annual review committee (cahier des charges, part 5:
+/// « traitement statistique annuel … portrait statistique des profils des candidats », holders followed at 6 and 24
+/// months). Every definition of "the figures of year Y" lives here, so the analytics page and the exports agree.
+/// </summary>
+public sealed record AnnualStatistics(int Year, ProfileStatistics Profiles, JuryStatistics Juries, IReadOnlyList<HolderStatistics> Holders)
+{
+    public static AnnualStatistics Compute(int year, IReadOnlyList<ProfileRow> registrations, IReadOnlyList<JuryRow> juries, IReadOnlyList<SurveyRow> surveys) =>
+        new(year,
+            ProfileStatistics.Compute(year, registrations),
+            JuryStatistics.Compute(year, juries),
+            Enum.GetValues<SurveyWave>().Select(wave => HolderStatistics.Compute(year, wave, surveys)).ToList());
+
+    public const int FirstYear = 2000, LastYear = 2999;
+
+    public static bool IsValidYear(int year) => year is >= FirstYear and <= LastYear;
+
+    public static void EnsureValidYear(int year)
+    {
+        if (!IsValidYear(year)) throw new ArgumentOutOfRangeException(nameof(year), year, $"A year between {FirstYear} and {LastYear} is expected.");
+    }
+
+    public HolderStatistics Holder(SurveyWave wave) => Holders.Single(h => h.Wave == wave);
+
+    /// <summary>The years with a registration, a jury decision or a survey answer, newest first.</summary>
+    public static IReadOnlyList<int> YearsWithActivity(IReadOnlyList<ProfileRow> registrations, IReadOnlyList<JuryRow> juries, IReadOnlyList<SurveyRow> surveys) =>
+        registrations.Select(r => r.RegisteredOn.Year)
+            .Concat(juries.Select(j => j.DecidedOn.Year))
+            .Concat(surveys.Where(s => s.RespondedOn is not null).Select(s => s.RespondedOn!.Value.Year))
+            .Distinct().OrderDescending().ToList();
+}
+
+/// <summary>
+/// Candidate profiles of year Y: the registrations submitted in Y (their RegisteredOn; drafts have none), as they
+/// were when registering.
+/// </summary>
+public sealed record ProfileStatistics(
+    int Total,
+    Tally<Sex> Sex,
+    Tally<AgeBand> AgeBand,
+    Tally<int> EducationLevel,
+    Tally<CertificationRoute> Route,
+    Tally<EmploymentStatus> Status,
+    Tally<Region> Region,
+    Tally<AdmissibilityOutcome> Admissibility,
+    Tally<Funding> Funding,
+    int FundingNotGiven,
+    double? MedianTeleSecretaryMonths,
+    double? MedianPhoneJobMonths)
+{
+    public static ProfileStatistics Compute(int year, IReadOnlyList<ProfileRow> registrations)
+    {
+        var rows = registrations.Where(r => r.RegisteredOn.Year == year).ToList();
+        return new ProfileStatistics(
+            rows.Count,
+            Tally<Sex>.Of(rows.Select(r => r.Sex), Enum.GetValues<Sex>()),
+            Tally<AgeBand>.Of(rows.Select(r => AgeBands.Of(r.AgeAtRegistration)), Enum.GetValues<AgeBand>()),
+            Tally<int>.Of(rows.Select(r => r.EducationLevel), EducationLevels.All),
+            Tally<CertificationRoute>.Of(rows.Select(r => r.Route), Enum.GetValues<CertificationRoute>()),
+            Tally<EmploymentStatus>.Of(rows.Select(r => r.EmploymentStatus), Enum.GetValues<EmploymentStatus>()),
+            Tally<Region>.Of(rows.Select(r => r.Region), Enum.GetValues<Region>()),
+            // A withdrawn file counts in the total only.
+            Tally<AdmissibilityOutcome>.Of(rows.Select(r => AdmissibilityOutcomes.Of(r.State)).OfType<AdmissibilityOutcome>(), Enum.GetValues<AdmissibilityOutcome>()),
+            Tally<Funding>.Of(rows.Select(r => r.Funding).OfType<Funding>(), Enum.GetValues<Funding>()),
+            rows.Count(r => r.Funding is null),
+            Median.Of(rows.Select(r => r.TeleSecretaryMonths)),
+            Median.Of(rows.Select(r => r.PhoneJobMonths)));
+    }
+}
+
+/// <summary>Juries of year Y: the decisions taken in Y, by result, and how often each unit was validated.</summary>
+public sealed record JuryStatistics(int Total, Tally<JuryResult> Result, IReadOnlyList<UnitValidation> Units)
+{
+    public static JuryStatistics Compute(int year, IReadOnlyList<JuryRow> juries)
+    {
+        var rows = juries.Where(j => j.DecidedOn.Year == year).ToList();
+        var units = rows.SelectMany(j => j.Units).GroupBy(u => u.UnitNumber).OrderBy(g => g.Key)
+            .Select(g => new UnitValidation(g.Key, g.Count(), g.Count(u => u.Validated))).ToList();
+        return new JuryStatistics(rows.Count, Tally<JuryResult>.Of(rows.Select(j => j.Result), Enum.GetValues<JuryResult>()), units);
+    }
+}
+
+/// <summary>Validated unit results out of all the results the juries gave for that unit.</summary>
+public sealed record UnitValidation(int UnitNumber, int Results, int Validated)
+{
+    public double Rate => Results == 0 ? 0 : (double)Validated / Results;
+}
+
+/// <summary>
+/// Holder outcomes of year Y for one wave: the answers given in Y. Contract and sector are asked of employed holders
+/// only, so only their answers count there. The response rate follows the holders invited in Y: of them, how many
+/// answered (whenever they did); surveys without a known invitation are left out of it.
+/// </summary>
+public sealed record HolderStatistics(
+    SurveyWave Wave,
+    int Responses,
+    Tally<HolderSituation> Situation,
+    Tally<EmploymentContract> Contract,
+    Tally<EmploymentSector> Sector,
+    int Invited,
+    int InvitedAnswered)
+{
+    /// <summary>Null when nobody of this wave was invited in the year.</summary>
+    public double? ResponseRate => Invited == 0 ? null : (double)InvitedAnswered / Invited;
+
+    public static HolderStatistics Compute(int year, SurveyWave wave, IReadOnlyList<SurveyRow> surveys)
+    {
+        var ofWave = surveys.Where(s => s.Wave == wave).ToList();
+        var answered = ofWave.Where(s => s.RespondedOn?.Year == year).ToList();
+        var employed = answered.Where(s => s.Situation == HolderSituation.Employed).ToList();
+        var invited = ofWave.Where(s => s.InvitedOn?.Year == year).ToList();
+        return new HolderStatistics(
+            wave,
+            answered.Count,
+            Tally<HolderSituation>.Of(answered.Select(s => s.Situation).OfType<HolderSituation>(), Enum.GetValues<HolderSituation>()),
+            Tally<EmploymentContract>.Of(employed.Select(s => s.Contract).OfType<EmploymentContract>(), Enum.GetValues<EmploymentContract>()),
+            Tally<EmploymentSector>.Of(employed.Select(s => s.Sector).OfType<EmploymentSector>(), Enum.GetValues<EmploymentSector>()),
+            invited.Count,
+            invited.Count(s => s.RespondedOn is not null));
+    }
+}

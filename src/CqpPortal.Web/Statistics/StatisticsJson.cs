@@ -1,0 +1,111 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CqpPortal.Domain.Statistics;
+using CqpPortal.Domain.Vocabulary;
+
+namespace CqpPortal.Web.Statistics;
+
+/// <summary>
+/// The yearly statistics as JSON for SIST: French labels as keys (those of FrenchLabels and EducationLevels), exact
+/// counts, UTF-8 with accented letters left as they are. The same bytes for the download and the command line.
+/// </summary>
+public static class StatisticsJson
+{
+    public const string ContentType = "application/json";
+
+    public static string FileName(int year) => $"statistiques-cqp-{year}.json";
+
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static byte[] Serialize(AnnualStatistics statistics)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, Options))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("year", statistics.Year);
+            WriteProfiles(json, statistics.Profiles);
+            WriteJuries(json, statistics.Juries);
+            json.WriteStartObject("holders");
+            foreach (var wave in statistics.Holders) WriteHolders(json, wave);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        return stream.ToArray();
+    }
+
+    public static string SerializeToString(AnnualStatistics statistics) => Encoding.UTF8.GetString(Serialize(statistics));
+
+    private static void WriteProfiles(Utf8JsonWriter json, ProfileStatistics p)
+    {
+        json.WriteStartObject("profiles");
+        json.WriteNumber("total", p.Total);
+        WriteTally(json, "sex", p.Sex, FrenchLabels.Of);
+        WriteTally(json, "ageBand", p.AgeBand, AgeBands.Label);
+        WriteTally(json, "educationLevel", p.EducationLevel, EducationLevels.Label);
+        WriteTally(json, "route", p.Route, FrenchLabels.Of);
+        WriteTally(json, "status", p.Status, FrenchLabels.Of);
+        WriteTally(json, "region", p.Region, FrenchLabels.Of);
+        WriteTally(json, "admissibility", p.Admissibility, AdmissibilityOutcomes.Label);
+        json.WriteStartObject("experienceMedianMonths");
+        WriteNumberOrNull(json, "teleSecretary", p.MedianTeleSecretaryMonths);
+        WriteNumberOrNull(json, "phoneJob", p.MedianPhoneJobMonths);
+        json.WriteEndObject();
+        json.WriteStartObject("funding");
+        foreach (var group in p.Funding.Entries.GroupBy(e => FrenchLabels.Of(e.Key))) json.WriteNumber(group.Key, group.Sum(e => e.Count));
+        json.WriteNumber("Non renseigné", p.FundingNotGiven);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteJuries(Utf8JsonWriter json, JuryStatistics j)
+    {
+        json.WriteStartObject("juries");
+        json.WriteNumber("total", j.Total);
+        WriteTally(json, "result", j.Result, FrenchLabels.Of);
+        json.WriteStartObject("unitValidationRate");
+        foreach (var unit in j.Units) json.WriteNumber(unit.UnitNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), Rate(unit.Rate));
+        json.WriteEndObject();
+        json.WriteStartObject("unitResults");
+        foreach (var unit in j.Units)
+        {
+            json.WriteStartObject(unit.UnitNumber.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            json.WriteNumber("results", unit.Results);
+            json.WriteNumber("validated", unit.Validated);
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteHolders(Utf8JsonWriter json, HolderStatistics h)
+    {
+        json.WriteStartObject(FrenchLabels.Of(h.Wave));
+        json.WriteNumber("responses", h.Responses);
+        WriteTally(json, "situation", h.Situation, FrenchLabels.Of);
+        WriteTally(json, "contract", h.Contract, FrenchLabels.Of);
+        WriteTally(json, "sector", h.Sector, FrenchLabels.Of);
+        json.WriteNumber("invited", h.Invited);
+        json.WriteNumber("invitedAnswered", h.InvitedAnswered);
+        WriteNumberOrNull(json, "responseRate", h.ResponseRate is { } rate ? Rate(rate) : null);
+        json.WriteEndObject();
+    }
+
+    private static void WriteTally<TKey>(Utf8JsonWriter json, string name, Tally<TKey> tally, Func<TKey, string> label) where TKey : notnull
+    {
+        // Labels are merged, so an unexpected value sharing a label ("Autre") never repeats a key.
+        json.WriteStartObject(name);
+        foreach (var group in tally.Entries.GroupBy(e => label(e.Key))) json.WriteNumber(group.Key, group.Sum(e => e.Count));
+        json.WriteEndObject();
+    }
+
+    private static void WriteNumberOrNull(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } v) json.WriteNumber(name, v);
+        else json.WriteNull(name);
+    }
+
+    /// <summary>Rates as fractions of 1, to four decimals (0.8333).</summary>
+    private static double Rate(double rate) => Math.Round(rate, 4, MidpointRounding.AwayFromZero);
+}

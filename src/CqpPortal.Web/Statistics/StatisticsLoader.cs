@@ -1,0 +1,80 @@
+using CqpPortal.Domain.Statistics;
+using CqpPortal.Web.Data;
+using CqpPortal.Web.Formatting;
+using Microsoft.EntityFrameworkCore;
+
+namespace CqpPortal.Web.Statistics;
+
+/// <summary>
+/// Reads the anonymous rows of the statistics and hands them to <see cref="AnnualStatistics"/>. Nothing personal leaves
+/// this class: the birth date is read only to turn it into completed years at registration.
+/// </summary>
+public sealed class StatisticsLoader(CqpDbContext db)
+{
+    public async Task<AnnualStatistics> ForYearAsync(int year, CancellationToken cancellationToken = default)
+    {
+        var (profiles, juries, surveys) = await LoadAsync(year, cancellationToken);
+        return AnnualStatistics.Compute(year, profiles, juries, surveys);
+    }
+
+    /// <summary>Every year with some activity, newest first.</summary>
+    public async Task<IReadOnlyList<AnnualStatistics>> AllYearsAsync(CancellationToken cancellationToken = default)
+    {
+        var (profiles, juries, surveys) = await LoadAsync(null, cancellationToken);
+        return AnnualStatistics.YearsWithActivity(profiles, juries, surveys)
+            .Select(year => AnnualStatistics.Compute(year, profiles, juries, surveys)).ToList();
+    }
+
+    /// <summary>The rows of one year (invitations with a day's margin for the time zone: the domain keeps the exact year), or of all years.</summary>
+    private async Task<(List<ProfileRow>, List<JuryRow>, List<SurveyRow>)> LoadAsync(int? year, CancellationToken cancellationToken)
+    {
+        IQueryable<Registration> registrationsOfYear = db.Registrations.Where(r => r.RegisteredOn != null);
+        IQueryable<JuryDecision> juriesOfYear = db.JuryDecisions;
+        IQueryable<HolderSurvey> surveysOfYear = db.HolderSurveys.Where(s => s.RespondedOn != null || s.InvitedAt != null);
+        if (year is { } y)
+        {
+            AnnualStatistics.EnsureValidYear(y);
+            var (from, to) = (new DateOnly(y, 1, 1), new DateOnly(y, 12, 31));
+            var (invitedFrom, invitedTo) = (new DateTimeOffset(y - 1, 12, 31, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(y + 1, 1, 2, 0, 0, 0, TimeSpan.Zero));
+            registrationsOfYear = registrationsOfYear.Where(r => r.RegisteredOn >= from && r.RegisteredOn <= to);
+            juriesOfYear = juriesOfYear.Where(j => j.DecidedOn >= from && j.DecidedOn <= to);
+            surveysOfYear = surveysOfYear.Where(s => (s.RespondedOn >= from && s.RespondedOn <= to) || (s.InvitedAt >= invitedFrom && s.InvitedAt < invitedTo));
+        }
+
+        var registrations = await registrationsOfYear.AsNoTracking()
+            .Select(r => new
+            {
+                RegisteredOn = r.RegisteredOn!.Value,
+                r.Candidate!.BirthDate,
+                r.Candidate.Sex,
+                r.EducationLevel,
+                r.Route,
+                r.EmploymentStatus,
+                r.Region,
+                r.State,
+                r.TeleSecretaryMonths,
+                r.PhoneJobMonths,
+                r.Funding,
+            })
+            .ToListAsync(cancellationToken);
+        var profiles = registrations.Select(r => new ProfileRow(
+                r.RegisteredOn, r.Sex, AgeBands.CompletedYears(r.BirthDate, r.RegisteredOn), r.EducationLevel, r.Route,
+                r.EmploymentStatus, r.Region, r.State, r.TeleSecretaryMonths, r.PhoneJobMonths, r.Funding))
+            .ToList();
+
+        var juries = await juriesOfYear.AsNoTracking()
+            .Select(j => new JuryRow(j.DecidedOn, j.Result, j.UnitResults.Select(u => new UnitResultRow(u.Unit!.Number, u.Validated)).ToList()))
+            .ToListAsync(cancellationToken);
+
+        var surveys = await surveysOfYear.AsNoTracking()
+            .Select(s => new { s.Wave, s.InvitedAt, s.RespondedOn, s.Situation, s.Contract, s.Sector })
+            .ToListAsync(cancellationToken);
+        // The invitation's day is the day in Paris, as everywhere else in the portal.
+        var surveyRows = surveys.Select(s => new SurveyRow(
+                s.Wave, s.InvitedAt is { } at ? DateOnly.FromDateTime(FrenchFormat.InParis(at).DateTime) : null,
+                s.RespondedOn, s.Situation, s.Contract, s.Sector))
+            .ToList();
+
+        return (profiles, juries, surveyRows);
+    }
+}

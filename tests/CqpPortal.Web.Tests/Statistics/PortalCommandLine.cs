@@ -1,0 +1,23 @@
+using System.Diagnostics;
+
+namespace CqpPortal.Web.Tests.Statistics;
+
+/// <summary>Runs the app's command line (`./portal VERB` without the private cluster) as its own process on a given database.</summary>
+public static class PortalCommandLine
+{
+    public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(string connectionString, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CqpPortal.Web.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["CQP_DB"] = connectionString;
+        start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
+        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await errors);
+    }
+}
