@@ -69,6 +69,15 @@ public static class FrenchLabels
         _ => value.ToString(),
     };
 
+    public static string Of(Sessions.SessionAvailability value) => value switch
+    {
+        Sessions.SessionAvailability.Open => "Ouverte",
+        Sessions.SessionAvailability.Full => "Complète (liste d'attente)",
+        Sessions.SessionAvailability.RegistrationClosed => "Inscriptions closes",
+        Sessions.SessionAvailability.Cancelled => "Annulée",
+        _ => value.ToString(),
+    };
+
     public static string Of(JuryResult value) => value switch
     {
         JuryResult.TotalValidation => "Validation totale",

@@ -37,10 +37,25 @@ public static class ICalendarWriter
         return text.ToString();
     }
 
-    private static string Utc(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'");
+    private static string Utc(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
-    public static string Escape(string value) =>
-        value.Replace("\\", "\\\\").Replace(";", "\\;").Replace(",", "\\,").Replace("\r\n", "\\n").Replace("\n", "\\n");
+    /// <summary>RFC 5545 TEXT: backslash, semicolon and comma escaped, any line break as \n, other control characters dropped.</summary>
+    public static string Escape(string value)
+    {
+        var text = new StringBuilder(value.Length);
+        var lines = value.Replace("\r\n", "\n").Replace('\r', '\n');
+        foreach (var c in lines)
+        {
+            switch (c)
+            {
+                case '\\' or ';' or ',': text.Append('\\').Append(c); break;
+                case '\n': text.Append("\\n"); break;
+                case '\t': text.Append(c); break;
+                default: if (!char.IsControl(c)) text.Append(c); break;
+            }
+        }
+        return text.ToString();
+    }
 
     /// <summary>Lines longer than 75 octets continue on the next line after a space, never inside a UTF-8 character.</summary>
     public static string Fold(string line)

@@ -24,5 +24,9 @@ public static class FrenchFormat
 
     public static string Time(DateTimeOffset instant) => InParis(instant).ToString("HH' h 'mm", French);
 
+    /// <summary>"3 h 40", "2 h", "45 min".</summary>
+    public static string Duration(int minutes) =>
+        minutes < 60 ? $"{minutes} min" : minutes % 60 == 0 ? $"{minutes / 60} h" : $"{minutes / 60} h {minutes % 60:00}";
+
     public static DateOnly TodayInParis(TimeProvider clock) => DateOnly.FromDateTime(InParis(clock.GetUtcNow()).DateTime);
 }

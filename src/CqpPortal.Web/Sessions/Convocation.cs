@@ -17,7 +17,7 @@ public static class Convocation
             .Field("Candidat", candidate.FullName)
             .Field("Épreuve", FrenchLabels.Of(session.Kind))
             .Field("Date", FrenchFormat.DateTime(session.StartsAt))
-            .Field("Durée", $"{session.DurationMinutes / 60} h {session.DurationMinutes % 60:00}")
+            .Field("Durée", FrenchFormat.Duration(session.DurationMinutes))
             .Field("Lieu", $"{session.PlaceName}, {session.Address}, {session.PostalCode} {session.City}")
             .Heading(candidate.Sex == Sex.Female ? "Madame," : "Monsieur,")
             .Paragraph($"Nous vous prions de vous présenter à l'épreuve ci-dessus dans le cadre du CQP {certificationTitle}, muni(e) d'une pièce d'identité, au moins 15 minutes avant l'heure indiquée.")

@@ -1,7 +1,10 @@
+using System.Globalization;
 using System.Net;
+using System.Text;
 using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Testing;
 using CqpPortal.Web.Data;
+using CqpPortal.Web.Formatting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -39,10 +42,49 @@ public class CalendarPageTests(DemoPortal portal)
         Assert.All(filtered.QuerySelectorAll("tbody tr td:nth-child(2)"), td => Assert.Equal("Jury", td.TextContent));
     }
 
+    [Fact]
+    public async Task The_month_filter_keeps_the_sessions_of_that_paris_month_and_stays_selected()
+    {
+        using var client = PortalClient.For(portal);
+        var (_, all) = await client.GetAsync("/calendrier");
+        var months = all.QuerySelectorAll("#mois option").Select(o => o.GetAttribute("value")!).Where(v => v != "").ToList();
+        Assert.True(months.Count >= 2, "the demo data has sessions over several coming months");
+        var month = months[1];
+
+        await using var scope = portal.Services.CreateAsyncScope();
+        var now = DateTimeOffset.UtcNow;
+        var coming = await scope.ServiceProvider.GetRequiredService<CqpDbContext>().Sessions.Where(s => s.StartsAt > now).Select(s => s.StartsAt).ToListAsync();
+        var expected = coming.Count(s => FrenchFormat.InParis(s).ToString("yyyy-MM", CultureInfo.InvariantCulture) == month);
+
+        var (_, filtered) = await client.GetAsync($"/calendrier?type=&region=&mois={month}");
+        var rows = filtered.QuerySelectorAll("tbody tr");
+        Assert.Equal(expected, rows.Length);
+        var monthName = DateOnly.ParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("MMMM yyyy", CultureInfo.GetCultureInfo("fr-FR"));
+        Assert.All(rows, r => Assert.Contains(monthName, r.QuerySelector("th")!.TextContent));
+        Assert.Equal(month, filtered.QuerySelector("#mois option[selected]")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Each_row_shows_kind_time_duration_place_region_seats_deadline_and_status()
+    {
+        using var client = PortalClient.For(portal);
+        var (_, page) = await client.GetAsync("/calendrier");
+        Assert.Equal(["Date et heure", "Session", "Durée", "Lieu", "Région", "Places restantes", "Inscription jusqu'au", "État"],
+            page.QuerySelectorAll("thead th[scope=col]").Select(th => th.TextContent));
+        var cells = page.QuerySelector("tbody tr")!.Children.Select(c => c.TextContent.Trim()).ToList();
+        Assert.Matches(@"^\w+ \d{1,2} \w+ \d{4} à \d{2} h \d{2}$", cells[0]);
+        Assert.Matches(@"^\d+ h( \d{2})?$", cells[2]);
+        Assert.Contains(",", cells[3]);
+        Assert.Matches(@"^\d+$", cells[5]);
+        Assert.Contains(cells[7], new[] { "Ouverte", "Complète (liste d'attente)", "Inscriptions closes", "Annulée" });
+    }
+
     [Theory]
     [InlineData("?type=Karaoke&region=Lune&mois=2099-99")]
     [InlineData("?type=99&region=-1&mois=demain")]
-    [InlineData("?mois=%3Cscript%3E")]
+    [InlineData("?type=1&region=Jury,Nord&mois=2026-1")]
+    [InlineData("?type=Evaluation,Jury")]
+    [InlineData("?mois=%3Cscript%3E&mois=2026-13")]
     public async Task Nonsense_filters_are_ignored_and_give_the_default_list(string query)
     {
         var (future, _, _) = await CountsAsync();
@@ -62,12 +104,31 @@ public class CalendarPageTests(DemoPortal portal)
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("Places", document.Body!.TextContent);
 
-        var ics = await client.Http.GetAsync(href + "/ics");
-        Assert.Equal("text/calendar", ics.Content.Headers.ContentType!.MediaType);
-        Assert.Contains("BEGIN:VEVENT", await ics.Content.ReadAsStringAsync());
+        var id = int.Parse(href.Split('/').Last());
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var session = await scope.ServiceProvider.GetRequiredService<CqpDbContext>().Sessions.AsNoTracking().SingleAsync(s => s.Id == id);
+            var ics = await client.Http.GetAsync(document.QuerySelector($"a[href='{href}/ics']")!.GetAttribute("href"));
+            Assert.Equal("text/calendar", ics.Content.Headers.ContentType!.MediaType);
+            Assert.Equal("utf-8", ics.Content.Headers.ContentType.CharSet);
+            Assert.Equal($"session-{id}.ics", ics.Content.Headers.ContentDisposition!.FileName);
+            var text = await ics.Content.ReadAsStringAsync();
+            Assert.Equal(1, text.Split("BEGIN:VEVENT").Length - 1);
+            Assert.Contains($"UID:session-{id}@cqp-telesecretaire\r\n", text);
+            Assert.Matches(@"\r\nDTSTAMP:\d{8}T\d{6}Z\r\n", text);
+            Assert.Contains($"DTSTART:{session.StartsAt.UtcDateTime:yyyyMMdd'T'HHmmss}Z\r\n", text);
+            Assert.Contains($"DTEND:{session.StartsAt.AddMinutes(session.DurationMinutes).UtcDateTime:yyyyMMdd'T'HHmmss}Z\r\n", text);
+            Assert.Contains("SUMMARY:CQP Télésecrétaire – ", text);
+            var unfolded = text.Replace("\r\n ", "");
+            Assert.Contains($"LOCATION:{session.PlaceName.Replace(",", "\\,")}\\, ", unfolded);
+            Assert.Contains("DESCRIPTION:", text);
+            Assert.All(text.Split("\r\n"), line => Assert.True(Encoding.UTF8.GetByteCount(line) <= 75, line));
+        }
 
         var future = await FutureNotCancelledAsync(); // the feed leaves cancelled sessions out
-        var feed = await (await client.Http.GetAsync("/calendrier.ics")).Content.ReadAsStringAsync();
+        var feedResponse = await client.Http.GetAsync("/calendrier.ics");
+        Assert.Equal("text/calendar", feedResponse.Content.Headers.ContentType!.MediaType);
+        var feed = await feedResponse.Content.ReadAsStringAsync();
         Assert.Equal(future, feed.Split("BEGIN:VEVENT").Length - 1);
     }
 
@@ -78,6 +139,7 @@ public class CalendarPageTests(DemoPortal portal)
         var (response, page) = await client.GetAsync("/calendrier/999999");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Page introuvable", page.Title);
+        Assert.Equal("fr", page.DocumentElement.GetAttribute("lang")?[..2]);
         Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync("/calendrier/999999/ics")).StatusCode);
     }
 }

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CqpPortal.Web.Pages.Staff.Sessions;
 
-/// <summary>Create or change a session; a date the seed advises against needs an explicit confirmation.</summary>
-public class SessionEditModel(CqpDbContext db, SessionAdministration administration) : PageModel
+/// <summary>Create, change or cancel a session; a date the seed advises against needs an explicit confirmation.</summary>
+public class SessionEditModel(CqpDbContext db, SessionAdministration administration, TimeProvider clock) : PageModel
 {
     public static IEnumerable<SelectListItem> Kinds => Enum.GetValues<SessionKind>().Select(k => new SelectListItem(FrenchLabels.Of(k), k.ToString()));
 
@@ -24,15 +24,19 @@ public class SessionEditModel(CqpDbContext db, SessionAdministration administrat
         [Required(ErrorMessage = "Saisissez la date.")]
         public DateOnly? Date { get; set; }
 
+        /// <summary>The date whose warnings were shown with the confirmation box: ticking it confirms that date only.</summary>
+        public DateOnly? WarnedDate { get; set; }
+
         public bool ConfirmDate { get; set; }
 
         [Required(ErrorMessage = "Saisissez l'heure de début.")]
         public TimeOnly? Start { get; set; }
 
+        [Required(ErrorMessage = "Saisissez la durée en minutes.")]
         [Range(30, 600, ErrorMessage = "La durée doit être comprise entre 30 et 600 minutes.")]
-        public int DurationMinutes { get; set; } = 220;
+        public int? DurationMinutes { get; set; } = 220;
 
-        [Required(ErrorMessage = "Saisissez le lieu.")]
+        [Required(ErrorMessage = "Saisissez le nom du lieu.")]
         [StringLength(200, ErrorMessage = "200 caractères au plus.")]
         public string PlaceName { get; set; } = "";
 
@@ -51,8 +55,9 @@ public class SessionEditModel(CqpDbContext db, SessionAdministration administrat
         [Required(ErrorMessage = "Choisissez la région.")]
         public Region? Region { get; set; }
 
+        [Required(ErrorMessage = "Saisissez le nombre de places.")]
         [Range(1, 200, ErrorMessage = "Le nombre de places doit être compris entre 1 et 200.")]
-        public int Capacity { get; set; } = 12;
+        public int? Capacity { get; set; } = 12;
 
         [Required(ErrorMessage = "Saisissez la date limite d'inscription.")]
         public DateOnly? RegistrationDeadline { get; set; }
@@ -61,59 +66,82 @@ public class SessionEditModel(CqpDbContext db, SessionAdministration administrat
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    [BindProperty]
+    public string? CancellationReason { get; set; }
+
     [TempData]
     public string? Message { get; set; }
 
     public int? Id { get; private set; }
     public bool Cancelled { get; private set; }
+    public bool Past { get; private set; }
     public IReadOnlyList<string> Warnings { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(int? id)
-    {
-        Id = id;
-        if (id is null) return Page();
-        var s = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
-        if (s is null) return NotFound();
-        var local = FrenchFormat.InParis(s.StartsAt);
-        Cancelled = s.CancelledAt is not null;
-        Input = new InputModel
-        {
-            Kind = s.Kind, Date = DateOnly.FromDateTime(local.DateTime), Start = TimeOnly.FromDateTime(local.DateTime), DurationMinutes = s.DurationMinutes,
-            PlaceName = s.PlaceName, Address = s.Address, PostalCode = s.PostalCode, City = s.City, Region = s.Region, Capacity = s.Capacity,
-            RegistrationDeadline = s.RegistrationDeadline, ConfirmDate = true,
-        };
-        return Page();
-    }
+    public async Task<IActionResult> OnGetAsync(int? id) => await LoadAsync(id) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(int? id)
     {
-        Id = id;
-        if (id is not null && !await db.Sessions.AnyAsync(s => s.Id == id)) return NotFound();
-        if (Input.Date is { } date)
-        {
-            Warnings = SessionDateAdvice.Warnings(date);
-            if (Warnings.Count > 0 && !Input.ConfirmDate)
-                ModelState.AddModelError("Input.Date", "Cette date est déconseillée : confirmez-la ou choisissez-en une autre.");
-            if (Input.RegistrationDeadline is { } deadline && deadline > date)
-                ModelState.AddModelError("Input.RegistrationDeadline", "La date limite d'inscription doit précéder la session.");
-        }
+        if (id is not null && !await LoadAsync(id, keepInput: true)) return NotFound();
+        if (Input.Date is { } date) ShowWarnings(date);
         if (!ModelState.IsValid) return Page();
-        await administration.SaveAsync(id, new SessionDetails(Input.Kind!.Value, Input.Date!.Value, Input.Start!.Value, Input.DurationMinutes,
-            Input.PlaceName, Input.Address, Input.PostalCode, Input.City, Input.Region!.Value, Input.Capacity, Input.RegistrationDeadline!.Value));
+        var result = await administration.SaveAsync(id, new SessionDetails(Input.Kind!.Value, Input.Date!.Value, Input.Start!.Value, Input.DurationMinutes!.Value,
+            Input.PlaceName, Input.Address, Input.PostalCode, Input.City, Input.Region!.Value, Input.Capacity!.Value, Input.RegistrationDeadline!.Value),
+            Input.ConfirmDate ? Input.WarnedDate : null);
+        foreach (var (field, error) in result.Errors)
+            ModelState.AddModelError(field == "" ? "" : $"{nameof(Input)}.{field}", error);
+        if (result.SessionId is null) return Page();
         Message = id is null ? "Session créée." : "Session modifiée.";
         return RedirectToPage("Index");
     }
 
-    public async Task<IActionResult> OnPostCancelAsync(int? id, string? reason)
+    public async Task<IActionResult> OnPostCancelAsync(int id)
     {
-        if (id is null || !await db.Sessions.AnyAsync(s => s.Id == id)) return NotFound();
-        if (string.IsNullOrWhiteSpace(reason))
+        ModelState.Clear(); // the session form is not part of this post
+        if (!await LoadAsync(id)) return NotFound();
+        var cancellation = await administration.CancelAsync(id, CancellationReason ?? "");
+        if (!cancellation.Cancelled)
         {
-            Message = "Indiquez le motif de l'annulation : il est communiqué aux candidats.";
-            return RedirectToPage(new { id });
+            // A missing reason is the reason field's error; a cancelled or past session has no such field, so the summary says it.
+            ModelState.AddModelError(Cancelled || Past ? "" : nameof(CancellationReason), cancellation.Error!);
+            return Page();
         }
-        var notified = await administration.CancelAsync(id.Value, reason);
-        Message = $"Session annulée ; {notified} candidat(s) prévenu(s) par e-mail.";
+        Message = $"Session annulée ; {cancellation.Notified} candidat(s) prévenu(s) par e-mail.";
         return RedirectToPage("Index");
+    }
+
+    /// <summary>
+    /// The warnings of the date in the form. When they concern a date other than the one last warned about, the box is
+    /// unticked again, so a confirmation never carries over to a new date.
+    /// </summary>
+    private void ShowWarnings(DateOnly date)
+    {
+        Warnings = SessionDateAdvice.Warnings(date);
+        if (Input.WarnedDate == date) return;
+        (Input.WarnedDate, Input.ConfirmDate) = (Warnings.Count > 0 ? date : null, false);
+        ModelState.Remove($"{nameof(Input)}.{nameof(InputModel.WarnedDate)}");
+        ModelState.Remove($"{nameof(Input)}.{nameof(InputModel.ConfirmDate)}");
+    }
+
+    /// <summary>Reads the session (false when unknown); fills the form from it unless the form was posted.</summary>
+    private async Task<bool> LoadAsync(int? id, bool keepInput = false)
+    {
+        Id = id;
+        if (id is null) return true;
+        var s = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
+        if (s is null) return false;
+        (Cancelled, Past) = (s.CancelledAt is not null, s.StartsAt <= clock.GetUtcNow());
+        if (keepInput) return true;
+        var local = FrenchFormat.InParis(s.StartsAt).DateTime;
+        var date = DateOnly.FromDateTime(local);
+        Warnings = SessionDateAdvice.Warnings(date);
+        Input = new InputModel
+        {
+            Kind = s.Kind, Date = date, Start = TimeOnly.FromDateTime(local), DurationMinutes = s.DurationMinutes,
+            PlaceName = s.PlaceName, Address = s.Address, PostalCode = s.PostalCode, City = s.City, Region = s.Region, Capacity = s.Capacity,
+            RegistrationDeadline = s.RegistrationDeadline,
+            // The stored date was confirmed when it was saved: changing other fields does not ask again.
+            WarnedDate = Warnings.Count > 0 ? date : null, ConfirmDate = Warnings.Count > 0,
+        };
+        return true;
     }
 }

@@ -1,0 +1,19 @@
+namespace CqpPortal.Domain.Sessions;
+
+/// <summary>What the public calendar says about a session's registrations.</summary>
+public enum SessionAvailability { Open = 1, Full = 2, RegistrationClosed = 3, Cancelled = 4 }
+
+public static class SessionAvailabilityRule
+{
+    /// <summary>
+    /// A cancellation outranks everything; then the deadline (after it no one can sign up, full or not); then the
+    /// seats, counting enrolled candidates only (a full session still takes a waiting list).
+    /// </summary>
+    public static SessionAvailability Of(bool cancelled, int capacity, int enrolled, DateOnly registrationDeadline, DateOnly today) =>
+        cancelled ? SessionAvailability.Cancelled
+        : today > registrationDeadline ? SessionAvailability.RegistrationClosed
+        : enrolled >= capacity ? SessionAvailability.Full
+        : SessionAvailability.Open;
+
+    public static int SeatsLeft(int capacity, int enrolled) => Math.Max(0, capacity - enrolled);
+}

@@ -1,0 +1,32 @@
+using CqpPortal.Domain.Sessions;
+using CqpPortal.Domain.Vocabulary;
+
+namespace CqpPortal.Domain.Tests.Sessions;
+
+public class SessionAvailabilityTests
+{
+    private static readonly DateOnly Deadline = new(2026, 5, 1);
+
+    [Theory]
+    [InlineData(false, 10, 9, "2026-05-01", SessionAvailability.Open)] // the deadline day itself is still open
+    [InlineData(false, 10, 10, "2026-04-20", SessionAvailability.Full)]
+    [InlineData(false, 10, 3, "2026-05-02", SessionAvailability.RegistrationClosed)]
+    [InlineData(false, 10, 10, "2026-05-02", SessionAvailability.RegistrationClosed)]
+    [InlineData(true, 10, 3, "2026-04-20", SessionAvailability.Cancelled)]
+    [InlineData(true, 10, 10, "2026-05-02", SessionAvailability.Cancelled)]
+    public void A_cancellation_outranks_the_deadline_which_outranks_the_seats(bool cancelled, int capacity, int enrolled, string today, SessionAvailability expected) =>
+        Assert.Equal(expected, SessionAvailabilityRule.Of(cancelled, capacity, enrolled, Deadline, DateOnly.Parse(today)));
+
+    [Theory]
+    [InlineData(12, 0, 12)]
+    [InlineData(12, 11, 1)]
+    [InlineData(12, 12, 0)]
+    [InlineData(8, 10, 0)] // capacity lowered below the people already enrolled
+    public void Seats_left_are_the_capacity_minus_the_enrolled_never_below_zero(int capacity, int enrolled, int left) =>
+        Assert.Equal(left, SessionAvailabilityRule.SeatsLeft(capacity, enrolled));
+
+    [Fact]
+    public void Each_availability_has_its_french_word() =>
+        Assert.Equal(["Ouverte", "Complète (liste d'attente)", "Inscriptions closes", "Annulée"],
+            Enum.GetValues<SessionAvailability>().Select(FrenchLabels.Of));
+}
