@@ -35,7 +35,7 @@ public static class PortalIdentityExtensions
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
 
-        builder.Services.AddScoped<Pages.Compte.AccountMailer>();
+        builder.Services.AddScoped<AccountMailer>();
         builder.Services.AddAuthorization(options =>
         {
             foreach (var area in Areas.All)

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Companies;
+using CqpPortal.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

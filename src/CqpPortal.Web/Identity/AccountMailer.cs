@@ -1,11 +1,10 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using CqpPortal.Web.Email;
-using CqpPortal.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace CqpPortal.Web.Pages.Compte;
+namespace CqpPortal.Web.Identity;
 
 /// <summary>The account e-mails (address confirmation, password reset), with their links, in French.</summary>
 public sealed class AccountMailer(UserManager<PortalUser> users, IEmailSender sender)
