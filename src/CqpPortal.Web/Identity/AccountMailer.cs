@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace CqpPortal.Web.Identity;
 
-/// <summary>The account e-mails (address confirmation, password reset), with their links, in French.</summary>
+/// <summary>The account e-mails (address confirmation, password reset, activation of an invited account), with their links, in French.</summary>
 public sealed class AccountMailer(UserManager<PortalUser> users, IEmailSender sender)
 {
     public async Task SendConfirmationAsync(PortalUser user, Func<string, string, string> linkTo)
@@ -24,6 +24,18 @@ public sealed class AccountMailer(UserManager<PortalUser> users, IEmailSender se
         await sender.SendAsync(new EmailMessage(user.Email!, "Réinitialisation de votre mot de passe",
             $"Bonjour {user.DisplayName},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable 24 heures) :\n{link}\n\nSi vous n'avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.",
             $"<p>Bonjour {HtmlEncoder.Default.Encode(user.DisplayName)},</p><p>Pour choisir un nouveau mot de passe, <a href=\"{HtmlEncoder.Default.Encode(link)}\">ouvrez ce lien</a> (valable 24 heures).</p><p>Si vous n'avez rien demandé, ignorez ce message.</p>"));
+    }
+
+    /// <summary>
+    /// The e-mail of an account someone else opened (a colleague invited, an employee pre-registered): the link lets its
+    /// owner choose a password, which also proves the address. Uses the password-reset token, valid 24 hours.
+    /// </summary>
+    public async Task SendActivationAsync(PortalUser user, Func<string, string, string> linkTo, string subject, string why)
+    {
+        var link = linkTo(user.Id, Encode(await users.GeneratePasswordResetTokenAsync(user)));
+        await sender.SendAsync(new EmailMessage(user.Email!, subject,
+            $"Bonjour {user.DisplayName},\n\n{why}\n\nPour activer votre compte, ouvrez ce lien (valable 24 heures) et choisissez votre mot de passe :\n{link}\n\nPassé ce délai, demandez à la personne qui vous a invité(e) de renouveler l'invitation.",
+            $"<p>Bonjour {HtmlEncoder.Default.Encode(user.DisplayName)},</p><p>{HtmlEncoder.Default.Encode(why)}</p><p>Pour activer votre compte, <a href=\"{HtmlEncoder.Default.Encode(link)}\">ouvrez ce lien</a> (valable 24 heures) et choisissez votre mot de passe.</p><p>Passé ce délai, demandez à la personne qui vous a invité(e) de renouveler l'invitation.</p>"));
     }
 
     public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
