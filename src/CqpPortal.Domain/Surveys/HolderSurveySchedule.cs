@@ -15,4 +15,14 @@ public static class HolderSurveySchedule
     /// <summary>The waves whose due date has come by <paramref name="today"/>.</summary>
     public static IEnumerable<SurveyWave> WavesDue(DateOnly certifiedOn, DateOnly today) =>
         Waves.Where(w => DueOn(certifiedOn, w) <= today);
+
+    /// <summary>
+    /// How long after its due date a wave is still worth sending: a holder certified years before the portal existed
+    /// (or imported from the organisation's records) is not asked about a situation long gone.
+    /// </summary>
+    public const int InvitationWindowDays = 90;
+
+    /// <summary>The waves to send on <paramref name="today"/>: due, and due less than <see cref="InvitationWindowDays"/> ago.</summary>
+    public static IEnumerable<SurveyWave> WavesToInvite(DateOnly certifiedOn, DateOnly today) =>
+        WavesDue(certifiedOn, today).Where(w => DueOn(certifiedOn, w) > today.AddDays(-InvitationWindowDays));
 }

@@ -37,8 +37,13 @@ public static class PortalJobsExtensions
             quartz.AddJob<SessionReminderJob>(job => job.WithIdentity(SessionReminderJob.Key).StoreDurably().RequestRecovery());
             quartz.AddTrigger(trigger => trigger.ForJob(SessionReminderJob.Key).WithIdentity("session-reminders-daily", "portal")
                 .WithCronSchedule("0 0 8 * * ?", cron => cron.InTimeZone(Formatting.FrenchFormat.Paris)));
+            // Holder follow-up survey invitations (6 and 24 months after certification), every morning at 09:00 Paris time.
+            quartz.AddJob<HolderSurveyJob>(job => job.WithIdentity(HolderSurveyJob.Key).StoreDurably().RequestRecovery());
+            quartz.AddTrigger(trigger => trigger.ForJob(HolderSurveyJob.Key).WithIdentity("holder-surveys-daily", "portal")
+                .WithCronSchedule("0 0 9 * * ?", cron => cron.InTimeZone(Formatting.FrenchFormat.Paris)));
         });
         builder.Services.AddScoped<Sessions.SessionReminders>();
+        builder.Services.AddScoped<Surveys.HolderSurveys>();
         if (settings.RunScheduler)
             builder.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return builder;

@@ -20,6 +20,10 @@ public class CandidateHomeModel(CqpDbContext db, UserManager<Identity.PortalUser
 
     public List<DocumentRow> Documents { get; private set; } = [];
 
+    /// <summary>The holder's follow-up surveys still waiting for an answer.</summary>
+    public sealed record SurveyRow(int Id, SurveyWave Wave, DateOnly DueOn);
+    public List<SurveyRow> PendingSurveys { get; private set; } = [];
+
     public CandidateView? Candidate { get; private set; }
 
     [Microsoft.AspNetCore.Mvc.TempData]
@@ -48,6 +52,8 @@ public class CandidateHomeModel(CqpDbContext db, UserManager<Identity.PortalUser
         if (candidate is null) return;
         Documents = await db.CandidateDocuments.Where(d => d.Candidate!.UserId == userId).OrderByDescending(d => d.CreatedAt)
             .Select(d => new DocumentRow(d.Id, d.Title, d.CreatedAt)).ToListAsync();
+        PendingSurveys = await db.HolderSurveys.Where(s => s.Registration!.Candidate!.UserId == userId && s.RespondedOn == null && s.InvitedAt != null)
+            .OrderBy(s => s.DueOn).Select(s => new SurveyRow(s.Id, s.Wave, s.DueOn)).ToListAsync();
         Candidate = new CandidateView(candidate.FirstName, candidate.Registrations.Select(r =>
         {
             DateOnly? Day(SessionKind kind) => r.Sessions.Where(s => s.Kind == kind).Select(s => (DateOnly?)DateOnly.FromDateTime(FrenchFormat.InParis(s.StartsAt).DateTime)).LastOrDefault();

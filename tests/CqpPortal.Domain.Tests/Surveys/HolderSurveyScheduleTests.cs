@@ -1,7 +1,7 @@
 using CqpPortal.Domain.Surveys;
 using CqpPortal.Domain.Vocabulary;
 
-namespace CqpPortal.Domain.Tests;
+namespace CqpPortal.Domain.Tests.Surveys;
 
 public class HolderSurveyScheduleTests
 {
@@ -26,5 +26,15 @@ public class HolderSurveyScheduleTests
         Assert.Equal([SurveyWave.SixMonths], HolderSurveySchedule.WavesDue(CertifiedOn, new DateOnly(2025, 12, 12)));
         Assert.Equal([SurveyWave.SixMonths], HolderSurveySchedule.WavesDue(CertifiedOn, new DateOnly(2027, 6, 11)));
         Assert.Equal([SurveyWave.SixMonths, SurveyWave.TwentyFourMonths], HolderSurveySchedule.WavesDue(CertifiedOn, new DateOnly(2027, 6, 12)));
+    }
+
+    [Fact]
+    public void A_wave_is_sent_from_its_due_day_for_ninety_days_and_not_after()
+    {
+        Assert.Empty(HolderSurveySchedule.WavesToInvite(CertifiedOn, new DateOnly(2025, 12, 11)));
+        Assert.Equal([SurveyWave.SixMonths], HolderSurveySchedule.WavesToInvite(CertifiedOn, new DateOnly(2025, 12, 12)));
+        Assert.Equal([SurveyWave.SixMonths], HolderSurveySchedule.WavesToInvite(CertifiedOn, new DateOnly(2025, 12, 12).AddDays(89)));
+        Assert.Empty(HolderSurveySchedule.WavesToInvite(CertifiedOn, new DateOnly(2025, 12, 12).AddDays(90)));
+        Assert.Equal([SurveyWave.TwentyFourMonths], HolderSurveySchedule.WavesToInvite(CertifiedOn, new DateOnly(2027, 6, 12)));
     }
 }

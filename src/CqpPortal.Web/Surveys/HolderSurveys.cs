@@ -1,0 +1,78 @@
+using CqpPortal.Domain.Surveys;
+using CqpPortal.Domain.Vocabulary;
+using CqpPortal.Web.Data;
+using CqpPortal.Web.Email;
+using CqpPortal.Web.Formatting;
+using Microsoft.EntityFrameworkCore;
+
+namespace CqpPortal.Web.Surveys;
+
+/// <summary>
+/// The 6- and 24-month follow-up of holders: invitations sent when a wave falls due (each once), and the holder's
+/// answer from their own space. The statistics read the answers and the invitations (response rate).
+/// </summary>
+public sealed class HolderSurveys(CqpDbContext db, IEmailSender email, TimeProvider clock)
+{
+    /// <summary>Creates and e-mails the invitations due today; returns how many were sent. Safe to run several times a day.</summary>
+    public async Task<int> InviteDueAsync(Func<int, string> answerLink, CancellationToken cancellationToken = default)
+    {
+        var today = FrenchFormat.TodayInParis(clock);
+        var oldest = today.AddMonths(-(int)SurveyWave.TwentyFourMonths).AddDays(-HolderSurveySchedule.InvitationWindowDays);
+        var holders = await db.Registrations
+            .Where(r => r.Candidate!.UserId != null)
+            .Select(r => new
+            {
+                Registration = r,
+                r.Candidate!.Email,
+                r.Candidate.FirstName,
+                CertifiedOn = r.JuryDecisions.Where(j => j.Result == JuryResult.TotalValidation).Select(j => (DateOnly?)j.DecidedOn).Max(),
+                Waves = r.Surveys.Select(s => s.Wave).ToList(),
+            })
+            .Where(h => h.CertifiedOn != null && h.CertifiedOn > oldest)
+            .ToListAsync(cancellationToken);
+        var sent = 0;
+        foreach (var holder in holders)
+        {
+            foreach (var wave in HolderSurveySchedule.WavesToInvite(holder.CertifiedOn!.Value, today).Except(holder.Waves))
+            {
+                var survey = new HolderSurvey
+                {
+                    RegistrationId = holder.Registration.Id, Wave = wave,
+                    DueOn = HolderSurveySchedule.DueOn(holder.CertifiedOn.Value, wave), InvitedAt = clock.GetUtcNow(),
+                };
+                db.HolderSurveys.Add(survey);
+                await db.SaveChangesAsync(cancellationToken); // one row per wave (unique index): saved before the e-mail, so a concurrent run fails instead of sending twice
+                await email.SendAsync(new EmailMessage(holder.Email, $"Votre situation {FrenchLabels.Of(wave)} après le CQP Télésecrétaire qualifié(e)",
+                    $"Bonjour {holder.FirstName},\n\nVous avez obtenu le CQP Télésecrétaire qualifié(e) le {FrenchFormat.Date(holder.CertifiedOn.Value)}. " +
+                    $"Pour suivre le devenir des titulaires, la branche vous pose quelques questions sur votre situation {FrenchLabels.Of(wave)} après : " +
+                    $"deux minutes suffisent.\n\n{answerLink(survey.Id)}\n\nVos réponses servent à des statistiques anonymes, transmises à l'observatoire de la branche (SIST)."),
+                    cancellationToken);
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    /// <summary>The survey when it belongs to this account's candidate; otherwise null.</summary>
+    public Task<HolderSurvey?> FindOwnAsync(string userId, int surveyId) =>
+        db.HolderSurveys.Include(s => s.Registration).ThenInclude(r => r!.Candidate)
+            .FirstOrDefaultAsync(s => s.Id == surveyId && s.Registration!.Candidate!.UserId == userId);
+
+    /// <summary>Records the answer once; returns the problems (field, French message) when it cannot be recorded.</summary>
+    public async Task<IReadOnlyList<(string Field, string Message)>> AnswerAsync(HolderSurvey survey, SurveyAnswer typed)
+    {
+        if (survey.RespondedOn is not null) return [("", "Vous avez déjà répondu à cette enquête : merci.")];
+        var problems = SurveyAnswerRules.Check(typed);
+        if (problems.Count > 0) return problems;
+        var answer = SurveyAnswerRules.Normalise(typed);
+        survey.Situation = answer.Situation;
+        survey.Contract = answer.Contract;
+        survey.Sector = answer.Sector;
+        survey.JobTitle = answer.JobTitle;
+        survey.TrainingLevel = answer.TrainingLevel;
+        survey.NsfCode = answer.NsfCode;
+        survey.RespondedOn = FrenchFormat.TodayInParis(clock);
+        await db.SaveChangesAsync();
+        return [];
+    }
+}
