@@ -35,6 +35,7 @@ public static class PortalWebExtensions
         builder.Services.AddScoped<Sessions.SessionEnrolments>();
         builder.Services.AddScoped<Companies.CompanyAccess>();
         builder.Services.AddScoped<Companies.CompanyInvitations>();
+        builder.Services.AddScoped<Juries.JuryProceedings>();
         builder.Services.AddScoped<Sessions.SessionAdministration>();
         builder.Services.AddScoped<Statistics.StatisticsLoader>();
         builder.Services.AddHealthChecks()

@@ -1,0 +1,26 @@
+using Microsoft.Playwright;
+
+namespace CqpPortal.E2E;
+
+[Collection(BrowserCollection.Name)]
+public class JuryTests(BrowserPortal portal)
+{
+    [Fact]
+    public async Task Staff_open_a_past_jury_of_the_demo_data_with_its_decisions_and_minutes_by_keyboard_and_mouse()
+    {
+        await using var context = await portal.SignedInAsync("staff@cqp.test");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Staff");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Jurys et décisions" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Jurys", Exact = true })).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        var past = page.GetByRole(AriaRole.Table).Last.GetByRole(AriaRole.Link).First;
+        await past.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Candidats convoqués", Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la décision" }).First).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        var minutes = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Télécharger le procès-verbal (PDF)" }).ClickAsync());
+        Assert.Contains("Procès-verbal du jury", CqpPortal.Testing.PdfText.Of(await File.ReadAllBytesAsync(await minutes.PathAsync())));
+    }
+}

@@ -1,0 +1,67 @@
+using CqpPortal.Web.Identity;
+using CqpPortal.Web.Juries;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CqpPortal.Web.Pages.Staff.Jurys;
+
+/// <summary>One jury session: convene candidates before it, record each decision after it, download the minutes.</summary>
+public class StaffJurySessionModel(JuryProceedings juries, UserManager<PortalUser> users, TimeProvider clock) : PageModel
+{
+    public JurySitting Sitting { get; private set; } = null!;
+    public IReadOnlyList<JuryCandidacy> Candidacies { get; private set; } = [];
+    public bool Sat { get; private set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    /// <summary>Why a convocation was refused, shown after the redirect.</summary>
+    [TempData]
+    public string? Refusal { get; set; }
+
+    /// <summary>When a decision was refused: whose, why, and what was typed (shown again, nothing lost).</summary>
+    public int? FailedRegistrationId { get; private set; }
+    public string? Error { get; private set; }
+    public IReadOnlyCollection<int> TypedUnits { get; private set; } = [];
+    public string? TypedComment { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostConveneAsync(int id, int registrationId)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (await juries.ConveneAsync(id, registrationId) is { } refused) Refusal = refused;
+        else Message = "Le candidat est convoqué : la convocation est dans ses documents et lui a été envoyée par e-mail.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostDecideAsync(int id, int registrationId, int[] units, string? comment)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        var refused = await juries.DecideAsync(id, registrationId, units, comment, users.GetUserId(User)!);
+        if (refused is null)
+        {
+            Message = "Décision enregistrée ; le candidat en est informé par e-mail.";
+            return RedirectToPage(new { id });
+        }
+        (FailedRegistrationId, Error, TypedUnits, TypedComment) = (registrationId, refused, units, comment);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetMinutesAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        return File(JuryProceedings.MinutesPdf(Sitting), "application/pdf", $"proces-verbal-jury-{Sitting.Session.StartsAt:yyyy-MM-dd}.pdf");
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        if (await juries.SittingAsync(id) is not { } sitting) return false;
+        Sitting = sitting;
+        Sat = sitting.Session.StartsAt <= clock.GetUtcNow();
+        if (!Sat && sitting.Session.CancelledAt is null) Candidacies = await juries.CandidaciesAsync(sitting.Session);
+        return true;
+    }
+}
