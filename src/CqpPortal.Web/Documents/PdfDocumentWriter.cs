@@ -117,7 +117,7 @@ public sealed class PdfDocumentWriter
     public PdfDocumentWriter Table(IReadOnlyList<string> headers, IReadOnlyList<(IReadOnlyList<string> Cells, bool Bold)> rows)
     {
         const double rowHeight = 13;
-        var first = Width * 0.46;
+        var first = Width * (headers.Count > 3 ? 0.31 : 0.46);
         var other = headers.Count > 1 ? (Width - first) / (headers.Count - 1) : 0;
         KeepTogether(rowHeight * Math.Min(rows.Count + 1, 8));
         void Line(IReadOnlyList<string> cells, XFont font)

@@ -29,7 +29,8 @@ public static class AnnualPackPdf
                 pdf.KeepTogether(260).Heading(section.ToUpperInvariant());
             }
             var categories = table.Categories.ToList();
-            pdf.KeepTogether(60 + categories.Count * 18).Heading(table.Title);
+            // Title, chart, table and note on one page: heading, bars, rows, note.
+            pdf.KeepTogether(28 + categories.Count * 18 + 6 + (table.Rows.Count + 1) * 13 + 8 + 34).Heading(table.Title);
             pdf.BarChart(categories.Select(r => Bar(table, r)).ToList());
             pdf.Table(table.Headers, table.Rows.Select(r => ((IReadOnlyList<string>)[r.Label, .. r.Values.Select(v => v.Text)], r.IsTotal)).ToList());
             pdf.Paragraph(table.Note);

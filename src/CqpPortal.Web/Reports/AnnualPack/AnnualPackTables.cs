@@ -66,9 +66,15 @@ public sealed record PackTable(
 /// <summary>The annual pack's contents for year Y, all from one <see cref="AnnualStatistics"/>, masked for sharing.</summary>
 public sealed record AnnualPackContent(int Year, IReadOnlyList<PackRow> Summary, IReadOnlyList<PackTable> Tables)
 {
-    public const string MaskingNote =
-        "« < 5 » : de 1 à 4 personnes (secret statistique). « masqué » : chiffre caché pour qu'un « < 5 » ne puisse pas être "
-        + "recalculé (la plus petite autre case du tableau, ou le pourcentage, le taux ou la médiane qui le trahirait). « – » : sans objet.";
+    /// <summary>The masking explained, one short line each (a sheet shows them on rows of their own).</summary>
+    public static readonly IReadOnlyList<string> MaskingNoteLines =
+    [
+        "« < 5 » : de 1 à 4 personnes (secret statistique).",
+        "« masqué » : chiffre caché pour qu'un « < 5 » ne puisse pas être recalculé (autre case, pourcentage, taux ou médiane).",
+        "« – » : sans objet.",
+    ];
+
+    public static string MaskingNote => string.Join(" ", MaskingNoteLines);
 
     public static AnnualPackContent From(AnnualStatistics statistics)
     {

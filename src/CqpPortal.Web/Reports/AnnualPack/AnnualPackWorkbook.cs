@@ -35,8 +35,8 @@ public static class AnnualPackWorkbook
         sheet.Row(XlCell.Of($"Bilan annuel {content.Year} – CQP Télésecrétaire qualifié(e)", CellStyle.TotalLabel), XlCell.Of(content.Year, CellStyle.Default));
         foreach (var row in content.Summary) sheet.Row([XlCell.Of(row.Label), .. row.Values.Select(v => Cell(v, total: false))]);
         sheet.Row(XlCell.Empty);
-        sheet.Row(XlCell.Of(AnnualPackContent.MaskingNote, CellStyle.Wrapped));
-        sheet.Row(XlCell.Of($"Les chiffres exacts (pour les traitements de SIST) sont dans le fichier JSON annual-{content.Year}.json.", CellStyle.Wrapped));
+        foreach (var line in AnnualPackContent.MaskingNoteLines) sheet.Row(XlCell.Of(line));
+        sheet.Row(XlCell.Of($"Les chiffres exacts (pour les traitements de SIST) sont dans le fichier JSON annual-{content.Year}.json."));
         sheet.Row(XlCell.Empty);
         sheet.Row(XlCell.Of("Feuilles du classeur", CellStyle.TotalLabel), XlCell.Of("Contenu", CellStyle.TotalLabel));
         foreach (var table in content.Tables) sheet.Row(XlCell.Of(table.SheetName), XlCell.Of(table.Title));
@@ -50,8 +50,9 @@ public static class AnnualPackWorkbook
         foreach (var row in table.Rows)
             sheet.Row([XlCell.Of(row.Label, row.IsTotal ? CellStyle.TotalLabel : CellStyle.Default), .. row.Values.Select(v => Cell(v, row.IsTotal))]);
         sheet.Row(XlCell.Empty);
-        sheet.Row(XlCell.Of(table.Note, CellStyle.Wrapped));
-        sheet.Row(XlCell.Of(AnnualPackContent.MaskingNote, CellStyle.Wrapped));
+        // Notes on rows of their own, unwrapped: the text runs on over the empty cells beside it.
+        sheet.Row(XlCell.Of(table.Note));
+        foreach (var line in AnnualPackContent.MaskingNoteLines) sheet.Row(XlCell.Of(line));
 
         var categories = table.Categories.ToList();
         var valueFormat = categories.Select(r => r.Values[table.ChartValue].Format).FirstOrDefault();

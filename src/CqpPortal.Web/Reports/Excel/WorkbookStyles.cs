@@ -45,9 +45,8 @@ internal static class WorkbookStyles
             Format(ThousandsFormat, font: 1, border: 1),                              // TotalCount
             Format(PercentFormat, font: 1, border: 1),                                // TotalPercent
             Format(0, right: true),                                                   // NumberText
-            Format(0, font: 1, border: 1, right: true),                               // TotalNumberText
-            Format(0, wrap: true))                                                    // Wrapped
-        { Count = 12 },
+            Format(0, font: 1, border: 1, right: true))                               // TotalNumberText
+        { Count = 11 },
         new CellStyles(new DocumentFormat.OpenXml.Spreadsheet.CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
 
     private static CellFormat Format(uint numberFormat, uint font = 0, uint fill = 0, uint border = 0, bool right = false, bool wrap = false)

@@ -128,7 +128,6 @@ public enum CellStyle : uint
     /// <summary>Right-aligned text where a number would be ("&lt; 5", "–").</summary>
     NumberText = 9,
     TotalNumberText = 10,
-    Wrapped = 11,
 }
 
 /// <summary>One cell to write: a number (with its format) or a text.</summary>
@@ -158,6 +157,8 @@ public sealed class SheetWriter
         columns = headers.Count;
         writer = OpenXmlWriter.Create(part);
         writer.WriteStartElement(new Worksheet());
+        // Printed one page wide (tables and charts side by side, in landscape).
+        writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
         // The header row stays in view while scrolling.
         writer.WriteElement(new SheetViews(new SheetView(
             new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
@@ -227,6 +228,8 @@ public sealed class SheetWriter
     {
         var w = writer ?? throw new InvalidOperationException("The sheet is already finished.");
         w.WriteEndElement(); // sheetData
+        w.WriteElement(new PageMargins { Left = 0.4, Right = 0.4, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
+        w.WriteElement(new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
         if (charts.Count > 0)
         {
             drawings = part.AddNewPart<DrawingsPart>();
