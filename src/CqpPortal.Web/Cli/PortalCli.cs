@@ -1,6 +1,7 @@
 using CqpPortal.Domain.Statistics;
 using CqpPortal.Web.Hosting;
 using CqpPortal.Web.Jobs;
+using CqpPortal.Web.Reports;
 using CqpPortal.Web.Reports.AnnualPack;
 using CqpPortal.Web.Seeding;
 using CqpPortal.Web.Statistics;
@@ -41,6 +42,7 @@ public static class PortalCli
         builder.AddPortalEmail();
         builder.AddPortalJobs(runScheduler: args[0] == "worker");
         builder.AddPortalSeeding();
+        builder.Services.AddPortalReports();
         using var host = builder.Build();
         return await Verbs[args[0]].Run(host, args[1..]);
     }
@@ -93,8 +95,7 @@ public static class PortalCli
         await using var scope = host.Services.CreateAsyncScope();
         if (args[0] == "annual")
         {
-            var loader = ActivatorUtilities.CreateInstance<StatisticsLoader>(scope.ServiceProvider);
-            var files = await new AnnualPackWriter(loader).WriteAsync(year, options["out"]);
+            var files = await scope.ServiceProvider.GetRequiredService<AnnualPackWriter>().WriteAsync(year, options["out"]);
             Console.WriteLine(files.Workbook);
             Console.WriteLine(files.Json);
             Console.WriteLine(files.Pdf);

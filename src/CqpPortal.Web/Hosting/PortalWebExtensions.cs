@@ -2,6 +2,7 @@ using System.Globalization;
 using CqpPortal.Web.Content;
 using CqpPortal.Web.Identity;
 using CqpPortal.Web.Prerequisites;
+using CqpPortal.Web.Reports;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Npgsql;
@@ -35,8 +36,7 @@ public static class PortalWebExtensions
         builder.Services.AddScoped<Sessions.SessionEnrolments>();
         builder.Services.AddScoped<Companies.CompanyAccess>();
         builder.Services.AddScoped<Sessions.SessionAdministration>();
-        builder.Services.AddScoped<Statistics.StatisticsLoader>();
-        builder.Services.AddScoped<Reports.AnnualPack.AnnualPackWriter>();
+        builder.Services.AddPortalReports();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<SchedulerHealthCheck>("scheduler");
