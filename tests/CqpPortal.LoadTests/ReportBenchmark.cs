@@ -22,6 +22,7 @@ namespace CqpPortal.LoadTests;
 public static class ReportBenchmark
 {
     private const int Rounds = 3;
+    private static readonly List<double> FloorQuerySeconds = [];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -56,6 +57,7 @@ public static class ReportBenchmark
             var floorSize = await Floor();
             var packTimes = new List<double>();
             var floorTimes = new List<double>();
+            FloorQuerySeconds.Clear();
             var packMemory = new List<Memory>();
             var floorMemory = new List<Memory>();
             for (var round = 0; round < Rounds; round++)
@@ -72,10 +74,13 @@ public static class ReportBenchmark
                 + $"managed heap peak {packMemory.Max(m => m.ManagedPeakMb):F0} MB");
             Console.WriteLine($"floor (plain SQL aggregates and rows + SAX writer, xlsx {floorSize / 1024.0 / 1024:F1} MB): median {floor:F2} s of {string.Join(", ", floorTimes.Select(t => t.ToString("F2", CultureInfo.InvariantCulture)))}; "
                 + $"managed heap peak {floorMemory.Max(m => m.ManagedPeakMb):F0} MB");
+            Console.WriteLine($"  of which the floor's 15 aggregate queries: median {Median(FloorQuerySeconds):F2} s");
             Console.WriteLine($"ratio pack / floor: {pack / floor:F2} (goal ≤ 2)");
 
-            var peak = await CommandPeakMemoryAsync(portal.ConnectionString, year, Path.Combine(folder, "cli"));
-            Console.WriteLine($"peak memory of `report annual --year {year}` in its own process (max RSS): {peak:F0} MB (goal ≤ 300 MB)");
+            var peak = await CommandPeakMemoryAsync(portal.ConnectionString, "report", "annual", "--year", year.ToString(CultureInfo.InvariantCulture), "--out", Path.Combine(folder, "cli"));
+            var reference = await CommandPeakMemoryAsync(portal.ConnectionString, "report", "stats-json", "--year", year.ToString(CultureInfo.InvariantCulture), "--out", Path.Combine(folder, "stats.json"));
+            Console.WriteLine($"peak memory of `report annual --year {year}` in its own process (max RSS): {peak:F0} MB (goal ≤ 300 MB); "
+                + $"`report stats-json` of the same year (same host and rows, no workbook or PDF): {reference:F0} MB");
             return 0;
         }
         finally
@@ -114,12 +119,12 @@ public static class ReportBenchmark
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
-    /// <summary>Runs `report annual` as its own process under GNU time: its maximum resident set size.</summary>
-    private static async Task<double> CommandPeakMemoryAsync(string connectionString, int year, string folder)
+    /// <summary>Runs one of the app's commands as its own process under GNU time: its maximum resident set size in MB.</summary>
+    private static async Task<double> CommandPeakMemoryAsync(string connectionString, params string[] command)
     {
         var web = Path.Combine(AppContext.BaseDirectory, "CqpPortal.Web.dll");
         var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "-f", "maxrss-kb=%M", "dotnet", web, "report", "annual", "--year", year.ToString(CultureInfo.InvariantCulture), "--out", folder })
+        foreach (var arg in new[] { "-f", "maxrss-kb=%M", "dotnet", web }.Concat(command))
             start.ArgumentList.Add(arg);
         start.Environment["CQP_DB"] = connectionString;
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
@@ -130,8 +135,8 @@ public static class ReportBenchmark
         await process.WaitForExitAsync();
         await output;
         var line = errors.Split('\n').LastOrDefault(l => l.StartsWith("maxrss-kb=", StringComparison.Ordinal))
-            ?? throw new InvalidOperationException("report annual failed: " + errors);
-        if (process.ExitCode != 0) throw new InvalidOperationException("report annual failed: " + errors);
+            ?? throw new InvalidOperationException($"{string.Join(' ', command)} failed: {errors}");
+        if (process.ExitCode != 0) throw new InvalidOperationException($"{string.Join(' ', command)} failed: {errors}");
         return long.Parse(line["maxrss-kb=".Length..], CultureInfo.InvariantCulture) / 1024.0;
     }
 
@@ -302,9 +307,11 @@ public static class ReportBenchmark
         {
             var workbook = document.AddWorkbookPart();
             var sheets = new List<(string Name, string Id)>();
+            var queryClock = new Stopwatch();
             foreach (var (sheet, sql) in queries)
             {
                 var rows = new List<(string Label, double Value)>();
+                queryClock.Start();
                 await using (var command = new NpgsqlCommand(sql, connection))
                 {
                     command.Parameters.AddWithValue("from", from);
@@ -312,6 +319,7 @@ public static class ReportBenchmark
                     await using var reader = await command.ExecuteReaderAsync();
                     while (await reader.ReadAsync()) rows.Add((reader.GetString(0), Convert.ToDouble(reader.GetValue(1), CultureInfo.InvariantCulture)));
                 }
+                queryClock.Stop();
                 var total = rows.Sum(r => r.Value);
                 var part = workbook.AddNewPart<WorksheetPart>();
                 sheets.Add((sheet, workbook.GetIdOfPart(part)));
@@ -332,6 +340,7 @@ public static class ReportBenchmark
                 writer.WriteEndElement();
             }
 
+            FloorQuerySeconds.Add(queryClock.Elapsed.TotalSeconds);
             var detail = workbook.AddNewPart<WorksheetPart>();
             sheets.Add(("Détail", workbook.GetIdOfPart(detail)));
             await using (var command = new NpgsqlCommand($"""

@@ -23,7 +23,7 @@ public class AnalyticsAnnualPackModel(AnnualPackWriter pack) : PageModel
         var temporary = Path.Combine(Path.GetTempPath(), $"cqp-pack-{Guid.NewGuid():N}.xlsx");
         try
         {
-            await using (var output = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite))
+            await using (var output = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
                 await pack.WriteWorkbookAsync(year, output, HttpContext.RequestAborted);
         }
         catch

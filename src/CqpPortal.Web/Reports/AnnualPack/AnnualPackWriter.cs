@@ -54,7 +54,7 @@ public sealed class AnnualPackWriter(StatisticsLoader statistics)
         return files;
     }
 
-    /// <summary>The workbook alone, for a download: written to <paramref name="output"/> (readable and seekable; left open).</summary>
+    /// <summary>The workbook alone, for a download: written to <paramref name="output"/> (any writable stream; left open).</summary>
     public async Task WriteWorkbookAsync(int year, Stream output, CancellationToken cancellationToken = default)
     {
         AnnualStatistics.EnsureValidYear(year);
@@ -76,7 +76,7 @@ public sealed class AnnualPackWriter(StatisticsLoader statistics)
         var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
+            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             {
                 await write(stream);
                 await stream.FlushAsync(cancellationToken);

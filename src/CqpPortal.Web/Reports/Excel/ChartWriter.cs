@@ -1,6 +1,5 @@
 using System.Globalization;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using A = DocumentFormat.OpenXml.Drawing;
 using C = DocumentFormat.OpenXml.Drawing.Charts;
 using Xdr = DocumentFormat.OpenXml.Drawing.Spreadsheet;
@@ -39,22 +38,33 @@ internal static class ChartWriter
     private const string BarColour = "1F4E79";
     private const int ChartColumns = 8, ChartRows = 18;
 
-    public static void Write(DrawingsPart drawings, string sheetName, IReadOnlyList<ChartSpec> charts, int firstColumn)
+    /// <summary>Writes the charts, then the drawing that places them; returns the drawing's part path.</summary>
+    public static string Write(WorkbookWriter workbook, string sheetName, IReadOnlyList<ChartSpec> charts, int firstColumn)
     {
         var anchors = new List<Xdr.TwoCellAnchor>();
+        var relationships = new List<(string Id, string Type, string Target)>();
         for (var i = 0; i < charts.Count; i++)
         {
-            var chartPart = drawings.AddNewPart<ChartPart>();
-            using (var stream = chartPart.GetStream(FileMode.Create, FileAccess.Write))
+            var chartPath = $"xl/charts/chart{workbook.NextChart()}.xml";
+            using (var stream = workbook.CreatePart(chartPath, "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"))
                 ChartSpace(sheetName, charts[i]).Save(stream);
-            anchors.Add(Anchor(drawings.GetIdOfPart(chartPart), (uint)i + 2, charts[i].Title, firstColumn, i * (ChartRows + 1)));
+            var id = $"rId{i + 1}";
+            relationships.Add((id, "chart", "../charts/" + Path.GetFileName(chartPath)));
+            anchors.Add(Anchor(id, (uint)i + 2, charts[i].Title, firstColumn, i * (ChartRows + 1)));
         }
-        using var drawingStream = drawings.GetStream(FileMode.Create, FileAccess.Write);
-        var drawing = new Xdr.WorksheetDrawing();
-        drawing.AddNamespaceDeclaration("xdr", "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing");
-        drawing.AddNamespaceDeclaration("a", "http://schemas.openxmlformats.org/drawingml/2006/main");
-        foreach (var anchor in anchors) drawing.Append(anchor);
-        drawing.Save(drawingStream);
+        var drawingPath = $"xl/drawings/drawing{workbook.NextDrawing()}.xml";
+        using (var stream = workbook.CreatePart(drawingPath, "application/vnd.openxmlformats-officedocument.drawing+xml"))
+        {
+            var drawing = new Xdr.WorksheetDrawing();
+            drawing.AddNamespaceDeclaration("xdr", "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing");
+            drawing.AddNamespaceDeclaration("a", "http://schemas.openxmlformats.org/drawingml/2006/main");
+            drawing.AddNamespaceDeclaration("c", "http://schemas.openxmlformats.org/drawingml/2006/chart");
+            drawing.AddNamespaceDeclaration("r", WorkbookWriter.RelationshipsNamespace);
+            foreach (var anchor in anchors) drawing.Append(anchor);
+            drawing.Save(stream);
+        }
+        workbook.WriteRelationships(drawingPath, relationships);
+        return drawingPath;
     }
 
     private static Xdr.TwoCellAnchor Anchor(string chartRelationshipId, uint id, string title, int column, int row) =>
