@@ -324,6 +324,37 @@ public class AnnualPackTests(AnnualPackPortal portal) : IClassFixture<AnnualPack
         }
     }
 
+    [Theory]
+    [InlineData(0.2)]   // figures loaded, before the workbook
+    [InlineData(0.85)]  // workbook and JSON written, before the PDF
+    public async Task A_pack_cancelled_midway_publishes_nothing_and_leaves_no_temporary_file(double cancelAt)
+    {
+        var folder = Directory.CreateTempSubdirectory("cqp-pack-cancel-");
+        try
+        {
+            await using var scope = portal.Services.CreateAsyncScope();
+            var writer = scope.ServiceProvider.GetRequiredService<AnnualPackWriter>();
+            using var cancel = new CancellationTokenSource();
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+                writer.WriteAsync(Year, folder.FullName, new CancelAt(cancelAt, cancel), cancel.Token));
+
+            Assert.Empty(folder.GetFileSystemInfos());
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private sealed class CancelAt(double at, CancellationTokenSource cancel) : IProgress<double>
+    {
+        public void Report(double value)
+        {
+            if (value >= at) cancel.Cancel();
+        }
+    }
+
     [Fact]
     public async Task The_command_line_writes_the_three_files_and_prints_where()
     {

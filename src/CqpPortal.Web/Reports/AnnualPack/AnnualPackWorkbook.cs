@@ -20,12 +20,17 @@ public static class AnnualPackWorkbook
         "Financement", "Expérience télésecrétariat (mois)", "Expérience téléphonique (mois)",
     ];
 
-    public static void Write(AnnualPackContent content, IEnumerable<ProfileRow> registrations, Stream output, IProgress<double>? progress = null, int registrationCount = 0)
+    /// <summary>
+    /// Writes the workbook to <paramref name="output"/>. Progress (0 to 1) follows the detail rows written out of
+    /// <paramref name="registrationCount"/>; cancellation is checked every 1,000 rows.
+    /// </summary>
+    public static void Write(AnnualPackContent content, IEnumerable<ProfileRow> registrations, Stream output, IProgress<double>? progress = null,
+        int registrationCount = 0, CancellationToken cancellationToken = default)
     {
         using var workbook = new WorkbookWriter(output);
         WriteSummary(workbook, content);
         foreach (var table in content.Tables) WriteTable(workbook, table);
-        WriteDetail(workbook, registrations, progress, registrationCount);
+        WriteDetail(workbook, registrations, progress, registrationCount, cancellationToken);
         workbook.Close();
     }
 
@@ -65,7 +70,7 @@ public static class AnnualPackWorkbook
         sheet.Finish();
     }
 
-    private static void WriteDetail(WorkbookWriter workbook, IEnumerable<ProfileRow> registrations, IProgress<double>? progress, int expected)
+    private static void WriteDetail(WorkbookWriter workbook, IEnumerable<ProfileRow> registrations, IProgress<double>? progress, int expected, CancellationToken cancellationToken)
     {
         var sheet = workbook.AddSheet(DetailSheet, DetailHeaders, [8, 12, 7, 12, 18, 15, 19, 14, 15, 30, 16, 16]);
         // Labels are looked up once per value, not once per row.
@@ -93,7 +98,11 @@ public static class AnnualPackWorkbook
             cells[10] = XlCell.Of(r.TeleSecretaryMonths, CellStyle.Count);
             cells[11] = XlCell.Of(r.PhoneJobMonths, CellStyle.Count);
             sheet.Row(cells);
-            if (progress is not null && expected > 0 && number % 10_000 == 0) progress.Report(Math.Min(1, (double)number / expected));
+            if (number % 1_000 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (progress is not null && expected > 0 && number % 10_000 == 0) progress.Report(Math.Min(1, (double)number / expected));
+            }
         }
         sheet.Finish();
     }

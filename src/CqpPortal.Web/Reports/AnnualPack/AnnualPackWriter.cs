@@ -9,8 +9,8 @@ public sealed record AnnualPackFiles(string Workbook, string Json, string Pdf);
 /// <summary>
 /// The annual review pack of year Y, from one computation of the figures (<see cref="StatisticsLoader"/>):
 /// <c>annual-Y.xlsx</c> (shared: small counts masked, native charts, anonymous detail), <c>annual-Y.json</c> (exact
-/// counts, the same bytes as `report stats-json`) and <c>annual-Y.pdf</c> (the meeting's summary). Each file is
-/// written under a temporary name in the target folder, then moved into place: a reader never sees half a file.
+/// counts, the same bytes as `report stats-json`) and <c>annual-Y.pdf</c> (the meeting's summary). The files are
+/// written under temporary names in the target folder, then renamed into place together: a reader never sees half a file.
 /// </summary>
 public sealed class AnnualPackWriter(StatisticsLoader statistics)
 {
@@ -39,17 +39,31 @@ public sealed class AnnualPackWriter(StatisticsLoader statistics)
             Path.GetFullPath(Path.Combine(directory, JsonFileName(year))),
             Path.GetFullPath(Path.Combine(directory, PdfFileName(year))));
 
-        var workbookProgress = progress is null ? null : new ScaledProgress(progress, 0.2, 0.6);
-        await PublishAsync(files.Workbook, stream =>
+        // All three are written under temporary names first and published together at the end: a cancelled or failed
+        // run publishes nothing, and the three files of a year always come from the same run.
+        var temporaries = new List<(string Temporary, string Target)>();
+        try
         {
-            AnnualPackWorkbook.Write(content, registrations, stream, workbookProgress, registrations.Count);
-            return Task.CompletedTask;
-        }, cancellationToken);
-        progress?.Report(0.8);
-        await PublishAsync(files.Json, stream => stream.WriteAsync(StatisticsJson.Serialize(figures), cancellationToken).AsTask(), cancellationToken);
-        progress?.Report(0.85);
-        var pdf = AnnualPackPdf.Write(content);
-        await PublishAsync(files.Pdf, stream => stream.WriteAsync(pdf, cancellationToken).AsTask(), cancellationToken);
+            var workbookProgress = progress is null ? null : new ScaledProgress(progress, 0.2, 0.6);
+            await WriteTemporaryAsync(files.Workbook, temporaries, stream =>
+            {
+                AnnualPackWorkbook.Write(content, registrations, stream, workbookProgress, registrations.Count, cancellationToken);
+                return Task.CompletedTask;
+            }, cancellationToken);
+            progress?.Report(0.8);
+            await WriteTemporaryAsync(files.Json, temporaries, stream => stream.WriteAsync(StatisticsJson.Serialize(figures), cancellationToken).AsTask(), cancellationToken);
+            progress?.Report(0.85);
+            var pdf = AnnualPackPdf.Write(content);
+            await WriteTemporaryAsync(files.Pdf, temporaries, stream => stream.WriteAsync(pdf, cancellationToken).AsTask(), cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            // Renames within one folder: each file appears whole, at once.
+            foreach (var (temporary, target) in temporaries) File.Move(temporary, target, overwrite: true);
+        }
+        finally
+        {
+            foreach (var (temporary, _) in temporaries)
+                if (File.Exists(temporary)) File.Delete(temporary);
+        }
         progress?.Report(1);
         return files;
     }
@@ -59,7 +73,7 @@ public sealed class AnnualPackWriter(StatisticsLoader statistics)
     {
         AnnualStatistics.EnsureValidYear(year);
         var (figures, registrations) = await statistics.ForYearWithRegistrationsAsync(year, cancellationToken);
-        AnnualPackWorkbook.Write(AnnualPackContent.From(figures), registrations, output);
+        AnnualPackWorkbook.Write(AnnualPackContent.From(figures), registrations, output, cancellationToken: cancellationToken);
     }
 
     /// <summary>The PDF summary alone, for a download.</summary>
@@ -69,26 +83,16 @@ public sealed class AnnualPackWriter(StatisticsLoader statistics)
         return AnnualPackPdf.Write(AnnualPackContent.From(await statistics.ForYearAsync(year, cancellationToken)));
     }
 
-    /// <summary>Writes beside the target (same folder, so the move is a rename) then moves it into place.</summary>
-    private static async Task PublishAsync(string target, Func<Stream, Task> write, CancellationToken cancellationToken)
+    /// <summary>Writes a file beside its target (same folder, so publishing it is a rename), flushed to disk.</summary>
+    private static async Task WriteTemporaryAsync(string target, List<(string Temporary, string Target)> temporaries, Func<Stream, Task> write, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                await write(stream);
-                await stream.FlushAsync(cancellationToken);
-                stream.Flush(flushToDisk: true);
-            }
-            cancellationToken.ThrowIfCancellationRequested();
-            File.Move(temporary, target, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary)) File.Delete(temporary);
-        }
+        temporaries.Add((temporary, target));
+        await using var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+        await write(stream);
+        await stream.FlushAsync(cancellationToken);
+        stream.Flush(flushToDisk: true);
     }
 }
 
