@@ -186,7 +186,7 @@ public enum CellStyle : uint
     TotalLabel = 6,
     TotalCount = 7,
     TotalPercent = 8,
-    /// <summary>Right-aligned text where a number would be ("&lt; 5", "–").</summary>
+    /// <summary>Right-aligned text where a number would be ("&lt; 5", "masqué", "–").</summary>
     NumberText = 9,
     TotalNumberText = 10,
 }
@@ -235,9 +235,6 @@ public sealed class SheetWriter
     }
 
     public string Name { get; }
-
-    /// <summary>The 1-based number of the last row written (the header is row 1).</summary>
-    public uint LastRow => row;
 
     internal bool IsFinished => writer is null;
 
