@@ -14,6 +14,9 @@ var root = new DirectoryInfo(AppContext.BaseDirectory);
 while (root is not null && !Directory.Exists(Path.Combine(root.FullName, "src", "CqpPortal.Web"))) root = root.Parent;
 Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_CQPPORTAL_WEB", Path.Combine(root!.FullName, "src", "CqpPortal.Web"));
 
+// `report [registrations]`: the annual pack benchmark (./portal bench report).
+if (args is ["report", ..]) return await CqpPortal.LoadTests.ReportBenchmark.RunAsync(args[1..]);
+
 var candidates = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 200;
 using var portal = new PortalFactory(TestCluster.NewDatabase("load"), demoData: false,
     new Dictionary<string, string?> { ["Portal:FormPostsPerMinute"] = "1000", ["Logging:LogLevel:Default"] = "Warning" });

@@ -1,6 +1,8 @@
 using CqpPortal.Domain.Statistics;
 using CqpPortal.Web.Hosting;
 using CqpPortal.Web.Jobs;
+using CqpPortal.Web.Reports;
+using CqpPortal.Web.Reports.AnnualPack;
 using CqpPortal.Web.Seeding;
 using CqpPortal.Web.Statistics;
 using Microsoft.Extensions.Logging.Console;
@@ -15,7 +17,8 @@ public static class PortalCli
         ["migrate"] = ("apply the database migrations and seed the referential", Migrate),
         ["seed-demo"] = ("add the demonstration data (never in Production)", SeedDemo),
         ["worker"] = ("run the background jobs without the web site (Jobs:RunScheduler=false on the web nodes)", Worker),
-        ["report"] = ("stats-json --year YYYY [--out file.json]: the year's anonymous statistics as JSON (stdout without --out)", Report),
+        ["report"] = ("stats-json --year YYYY [--out file.json]: the year's anonymous statistics as JSON (stdout without --out)\n"
+            + "           annual --year YYYY --out DIR: the annual pack, DIR/annual-YYYY.xlsx, .json and .pdf", Report),
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && (Verbs.ContainsKey(args[0]) || args[0] is "help" or "--help" or "has-database");
@@ -39,6 +42,7 @@ public static class PortalCli
         builder.AddPortalEmail();
         builder.AddPortalJobs(runScheduler: args[0] == "worker");
         builder.AddPortalSeeding();
+        builder.Services.AddPortalReports();
         using var host = builder.Build();
         return await Verbs[args[0]].Run(host, args[1..]);
     }
@@ -71,12 +75,13 @@ public static class PortalCli
         return 0;
     }
 
-    private const string ReportUsage = "Usage: report stats-json --year YYYY [--out file.json]";
+    private const string ReportUsage = "Usage: report stats-json --year YYYY [--out file.json]\n       report annual --year YYYY --out DIR";
 
     private static async Task<int> Report(IHost host, string[] args)
     {
-        if (args.Length == 0 || args[0] != "stats-json" || !TryReadOptions(args[1..], out var options)
-            || !options.TryGetValue("year", out var yearText) || !int.TryParse(yearText, out var year) || options.Keys.Any(k => k is not ("year" or "out")))
+        if (args.Length == 0 || args[0] is not ("stats-json" or "annual") || !TryReadOptions(args[1..], out var options)
+            || !options.TryGetValue("year", out var yearText) || !int.TryParse(yearText, out var year) || options.Keys.Any(k => k is not ("year" or "out"))
+            || (args[0] == "annual" && !options.ContainsKey("out")))
         {
             Console.Error.WriteLine(ReportUsage);
             return 2;
@@ -88,6 +93,15 @@ public static class PortalCli
         }
         await host.Services.MigrateDatabaseAsync();
         await using var scope = host.Services.CreateAsyncScope();
+        if (args[0] == "annual")
+        {
+            var files = await scope.ServiceProvider.GetRequiredService<AnnualPackWriter>().WriteAsync(year, options["out"]);
+            Console.WriteLine(files.Workbook);
+            Console.WriteLine(files.Json);
+            Console.WriteLine(files.Pdf);
+            Console.Error.WriteLine($"Annual pack {year} written to {Path.GetDirectoryName(files.Workbook)}.");
+            return 0;
+        }
         var statistics = await ActivatorUtilities.CreateInstance<StatisticsLoader>(scope.ServiceProvider).ForYearAsync(year);
         var json = StatisticsJson.Serialize(statistics);
         if (!options.TryGetValue("out", out var outPath))

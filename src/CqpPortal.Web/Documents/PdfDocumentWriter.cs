@@ -20,6 +20,8 @@ public sealed class PdfDocumentWriter
     private readonly XFont bold = new(DejaVuFontResolver.Family, 10.5, XFontStyleEx.Bold);
     private readonly XFont title = new(DejaVuFontResolver.Family, 16, XFontStyleEx.Bold);
     private readonly XFont small = new(DejaVuFontResolver.Family, 8.5);
+    private readonly XFont smallBold = new(DejaVuFontResolver.Family, 8.5, XFontStyleEx.Bold);
+    private static readonly XBrush BarFill = new XSolidBrush(XColor.FromArgb(0x1F, 0x4E, 0x79));
     private readonly string footer;
     private XGraphics? graphics;
     private PdfPage? page;
@@ -75,6 +77,63 @@ public sealed class PdfDocumentWriter
     public PdfDocumentWriter Field(string label, string value)
     {
         Lines($"{label} : {value}", body, 14.5);
+        return this;
+    }
+
+    /// <summary>Starts a new page unless <paramref name="height"/> points still fit on this one (keeps a chart in one piece).</summary>
+    public PdfDocumentWriter KeepTogether(double height)
+    {
+        if (y + height > Bottom) NewPage();
+        return this;
+    }
+
+    /// <summary>
+    /// A horizontal bar chart drawn as vector graphics: one bar per category, its figure written beside the bar so the
+    /// chart reads without colour (and a category without a figure shows its text, e.g. "&lt; 5", and no bar).
+    /// </summary>
+    public PdfDocumentWriter BarChart(IReadOnlyList<ChartBar> bars, double? maximum = null)
+    {
+        const double barHeight = 13, gap = 5;
+        var labelWidth = Math.Min(Width * 0.38, bars.Select(b => graphics!.MeasureString(b.Label, small).Width).DefaultIfEmpty(0).Max() + 8);
+        var textWidth = bars.Select(b => graphics!.MeasureString(b.Text, small).Width).DefaultIfEmpty(0).Max() + 6;
+        var plotWidth = Width - labelWidth - textWidth;
+        var top = Math.Max(bars.Select(b => b.Value ?? 0).DefaultIfEmpty(0).Max(), maximum ?? 0);
+        KeepTogether(bars.Count * (barHeight + gap) + 6);
+        var left = Margin + labelWidth;
+        graphics!.DrawLine(new XPen(XColors.DimGray, 0.6), left, y - 2, left, y + bars.Count * (barHeight + gap) - gap + 2);
+        foreach (var bar in bars)
+        {
+            graphics.DrawString(bar.Label, small, XBrushes.Black, new XRect(Margin, y, labelWidth - 6, barHeight), XStringFormats.CenterRight);
+            var length = bar.Value is { } v && top > 0 ? Math.Max(v / top * plotWidth, v > 0 ? 1 : 0) : 0;
+            if (length > 0) graphics.DrawRectangle(BarFill, left, y, length, barHeight);
+            graphics.DrawString(bar.Text, small, XBrushes.Black, new XRect(left + length + 4, y, textWidth, barHeight), XStringFormats.CenterLeft);
+            y += barHeight + gap;
+        }
+        y += 6;
+        return this;
+    }
+
+    /// <summary>A small table: the first column left-aligned, the figures right-aligned; bold rows for totals.</summary>
+    public PdfDocumentWriter Table(IReadOnlyList<string> headers, IReadOnlyList<(IReadOnlyList<string> Cells, bool Bold)> rows)
+    {
+        const double rowHeight = 13;
+        var first = Width * (headers.Count > 3 ? 0.31 : 0.46);
+        var other = headers.Count > 1 ? (Width - first) / (headers.Count - 1) : 0;
+        KeepTogether(rowHeight * Math.Min(rows.Count + 1, 8));
+        void Line(IReadOnlyList<string> cells, XFont font)
+        {
+            if (y + rowHeight > Bottom) NewPage();
+            for (var i = 0; i < cells.Count; i++)
+            {
+                var rect = i == 0 ? new XRect(Margin, y, first, rowHeight) : new XRect(Margin + first + (i - 1) * other, y, other - 4, rowHeight);
+                graphics!.DrawString(cells[i], font, XBrushes.Black, rect, i == 0 ? XStringFormats.CenterLeft : XStringFormats.CenterRight);
+            }
+            y += rowHeight;
+        }
+        Line(headers, smallBold);
+        graphics!.DrawLine(new XPen(XColors.DimGray, 0.6), Margin, y, Margin + Width, y);
+        foreach (var (cells, isBold) in rows) Line(cells, isBold ? smallBold : small);
+        y += 6;
         return this;
     }
 
@@ -135,3 +194,6 @@ public sealed class PdfDocumentWriter
         graphics!.DrawString($"{footer} – page {document.PageCount}", small, XBrushes.DimGray,
             new XRect(Margin, page!.Height.Point - Margin, Width, 12), XStringFormats.TopLeft);
 }
+
+/// <summary>One bar of <see cref="PdfDocumentWriter.BarChart"/>: its category, length (none when null) and the figure written beside it.</summary>
+public sealed record ChartBar(string Label, double? Value, string Text);

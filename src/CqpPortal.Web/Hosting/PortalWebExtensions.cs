@@ -2,6 +2,7 @@ using System.Globalization;
 using CqpPortal.Web.Content;
 using CqpPortal.Web.Identity;
 using CqpPortal.Web.Prerequisites;
+using CqpPortal.Web.Reports;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Npgsql;
@@ -37,7 +38,7 @@ public static class PortalWebExtensions
         builder.Services.AddScoped<Companies.CompanyInvitations>();
         builder.Services.AddScoped<Juries.JuryProceedings>();
         builder.Services.AddScoped<Sessions.SessionAdministration>();
-        builder.Services.AddScoped<Statistics.StatisticsLoader>();
+        builder.Services.AddPortalReports();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<SchedulerHealthCheck>("scheduler");

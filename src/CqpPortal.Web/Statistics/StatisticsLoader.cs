@@ -17,6 +17,16 @@ public sealed class StatisticsLoader(CqpDbContext db)
         return AnnualStatistics.Compute(year, profiles, juries, surveys);
     }
 
+    /// <summary>
+    /// The year's figures and the anonymous rows of its registrations (by registration date), for the annual pack's
+    /// detail sheet: the same rows the figures were computed from.
+    /// </summary>
+    public async Task<(AnnualStatistics Statistics, IReadOnlyList<ProfileRow> Registrations)> ForYearWithRegistrationsAsync(int year, CancellationToken cancellationToken = default)
+    {
+        var (profiles, juries, surveys) = await LoadAsync(year, cancellationToken);
+        return (AnnualStatistics.Compute(year, profiles, juries, surveys), profiles);
+    }
+
     /// <summary>Every year with some activity, newest first.</summary>
     public async Task<IReadOnlyList<AnnualStatistics>> AllYearsAsync(CancellationToken cancellationToken = default)
     {
@@ -42,6 +52,7 @@ public sealed class StatisticsLoader(CqpDbContext db)
         }
 
         var registrations = await registrationsOfYear.AsNoTracking()
+            .OrderBy(r => r.RegisteredOn).ThenBy(r => r.Id)
             .Select(r => new
             {
                 RegisteredOn = r.RegisteredOn!.Value,

@@ -1,0 +1,187 @@
+using System.Globalization;
+using CqpPortal.Domain.Statistics;
+using CqpPortal.Domain.Vocabulary;
+using CqpPortal.Web.Reports.Excel;
+
+namespace CqpPortal.Web.Reports.AnnualPack;
+
+public enum PackFormat { Count, Percent, Months }
+
+/// <summary>
+/// One figure of a shared table: a number, or a masked one ("&lt; 5" for 1 to 4 people, "masqué" for a figure hidden so
+/// that a small count cannot be worked out again), or nothing to show ("–").
+/// </summary>
+public readonly record struct PackValue(double? Number, PackFormat Format, string? Mask)
+{
+    public static PackValue Count(MaskedCount count) =>
+        count.Hidden
+            ? new(null, PackFormat.Count, SmallCountMasking.IsSmall(count.Count) ? SmallCountMasking.MaskedText : SmallCountMasking.HiddenText)
+            : new(count.Count, PackFormat.Count, null);
+
+    /// <summary>A share or rate; hidden when it would give a small count away, absent ("–") when there is none.</summary>
+    public static PackValue Percent(double? share, bool hidden) =>
+        hidden ? new(null, PackFormat.Percent, SmallCountMasking.HiddenText) : new(share, PackFormat.Percent, null);
+
+    public static PackValue Months(double? months, bool hidden) =>
+        hidden ? new(null, PackFormat.Months, SmallCountMasking.HiddenText) : new(months, PackFormat.Months, null);
+
+    public bool Masked => Mask is not null;
+
+    /// <summary>The shown number: null when masked or absent.</summary>
+    public double? Shown => Masked ? null : Number;
+
+    /// <summary>As the PDF writes it: "1 234", "35,3 %", "12,5", "&lt; 5", "masqué", "–".</summary>
+    public string Text => Mask ?? (Number is not { } n ? NoValue : Format switch
+    {
+        PackFormat.Count => n.ToString("#,##0", French),
+        PackFormat.Percent => (n * 100).ToString("0.0", French) + "\u00a0%",
+        _ => n.ToString("#,##0.#", French),
+    });
+
+    public const string NoValue = "–";
+
+    // French digits with an ordinary no-break space for thousands (the PDF font has it; readers copy it cleanly).
+    private static readonly NumberFormatInfo French = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = "\u00a0" };
+}
+
+public sealed record PackRow(string Label, IReadOnlyList<PackValue> Values, bool IsTotal = false);
+
+/// <summary>
+/// One indicator as the shared outputs show it: a table (first column the categories, then figures, maybe a total
+/// row), the column its chart draws, and a note on what is counted. Built once, drawn by both the workbook and the PDF.
+/// </summary>
+public sealed record PackTable(
+    string SheetName,
+    string Title,
+    string Section,
+    IReadOnlyList<string> Headers,
+    IReadOnlyList<PackRow> Rows,
+    ChartKind Chart,
+    int ChartValue,
+    string Note)
+{
+    public IEnumerable<PackRow> Categories => Rows.Where(r => !r.IsTotal);
+}
+
+/// <summary>The annual pack's contents for year Y, all from one <see cref="AnnualStatistics"/>, masked for sharing.</summary>
+public sealed record AnnualPackContent(int Year, IReadOnlyList<PackRow> Summary, IReadOnlyList<PackTable> Tables)
+{
+    /// <summary>The masking explained, one short line each (a sheet shows them on rows of their own).</summary>
+    public static readonly IReadOnlyList<string> MaskingNoteLines =
+    [
+        "« < 5 » : de 1 à 4 personnes (secret statistique).",
+        "« masqué » : chiffre caché pour qu'un « < 5 » ne puisse pas être recalculé (autre case, pourcentage, taux ou médiane).",
+        "« – » : sans objet.",
+    ];
+
+    public static string MaskingNote => string.Join(" ", MaskingNoteLines);
+
+    public static AnnualPackContent From(AnnualStatistics statistics)
+    {
+        var year = statistics.Year;
+        var p = statistics.Profiles;
+        var j = statistics.Juries;
+        var profiles = $"Profils des candidats inscrits en {year}";
+        var juries = $"Jurys de {year}";
+        var tables = new List<PackTable>
+        {
+            Counts("Sexe", "Candidats inscrits par sexe", profiles, "Sexe", Tally(p.Sex, FrenchLabels.Of), ChartKind.Pie,
+                $"Inscriptions déposées du 1er janvier au 31 décembre {year}."),
+            Counts("Âge", "Candidats inscrits par tranche d'âge", profiles, "Âge à l'inscription (ans révolus)", Tally(p.AgeBand, AgeBands.Label), ChartKind.Bar,
+                "Âge en années révolues à la date d'inscription."),
+            Counts("Niveau de formation", "Candidats inscrits par niveau de formation", profiles, "Niveau de formation", Tally(p.EducationLevel, EducationLevels.Label), ChartKind.Bar,
+                "Niveau du diplôme le plus élevé (nomenclature nationale, niveaux 3 à 8)."),
+            Counts("Voie", "Candidats inscrits par voie d'accès", profiles, "Voie", Tally(p.Route, FrenchLabels.Of), ChartKind.Pie,
+                "Formation, VAE ou candidat libre."),
+            Counts("Statut", "Candidats inscrits par statut", profiles, "Statut à l'inscription", Tally(p.Status, FrenchLabels.Of), ChartKind.Pie,
+                "Situation déclarée à l'inscription."),
+            Counts("Région", "Candidats inscrits par région", profiles, "Région", Tally(p.Region, FrenchLabels.Of), ChartKind.Bar,
+                "Grandes régions proposées par l'accord, et l'outre-mer."),
+            Counts("Recevabilité", "Décision de recevabilité des inscrits", profiles, "Recevabilité",
+                [.. Tally(p.Admissibility, AdmissibilityOutcomes.Label), ("Sans décision (abandon)", p.Total - p.Admissibility.Sum)], ChartKind.Pie,
+                "État de la demande à la date du bilan ; un dossier abandonné n'a pas de décision."),
+            Counts("Financement", "Candidats inscrits par financement", profiles, "Financement",
+                [.. Tally(p.Funding, FrenchLabels.Of), ("Non renseigné", p.FundingNotGiven)], ChartKind.Bar,
+                "Dispositif de financement déclaré à l'inscription."),
+            Experience(p, profiles),
+            Counts("Résultats des jurys", "Décisions de jury par résultat", juries, "Résultat", Tally(j.Result, FrenchLabels.Of), ChartKind.Pie,
+                $"Décisions de jury datées de {year}."),
+            Units(j, juries),
+        };
+        foreach (var wave in statistics.Holders) tables.AddRange(Holders(wave, year));
+
+        var summary = new List<PackRow>
+        {
+            Line("Candidats inscrits", PackValue.Count(MaskedCount.Of(p.Total))),
+            Line("dont recevables", PackValue.Count(MaskedCount.Of(p.Admissibility[AdmissibilityOutcome.Admissible]))),
+            Line("Décisions de jury", PackValue.Count(MaskedCount.Of(j.Total))),
+            Line("dont validations totales", PackValue.Count(MaskedCount.Of(j.Result[JuryResult.TotalValidation]))),
+        };
+        foreach (var wave in statistics.Holders)
+        {
+            var label = FrenchLabels.Of(wave.Wave);
+            summary.Add(Line($"Réponses à l'enquête à {label}", PackValue.Count(MaskedCount.Of(wave.Responses))));
+            summary.Add(Line($"Taux de réponse à {label}", PackValue.Percent(wave.ResponseRate, wave.Invited > 0 && SmallCountMasking.HidesRate(wave.InvitedAnswered, wave.Invited))));
+        }
+        return new AnnualPackContent(year, summary, tables);
+    }
+
+    private static PackRow Line(string label, PackValue value) => new(label, [value]);
+
+    private static List<(string Label, int Count)> Tally<TKey>(Tally<TKey> tally, Func<TKey, string> label) where TKey : notnull =>
+        // Labels are merged as in the JSON, so an unexpected value sharing a label ("Autre") never repeats a row.
+        tally.Entries.GroupBy(e => label(e.Key)).Select(g => (g.Key, g.Sum(e => e.Count))).ToList();
+
+    private static PackTable Counts(string sheet, string title, string section, string header, IReadOnlyList<(string Label, int Count)> rows, ChartKind chart, string note)
+    {
+        var masked = SmallCountMasking.Mask(rows.Select(r => r.Count).ToList());
+        var lines = rows.Select((r, i) => new PackRow(r.Label, [PackValue.Count(masked.Cells[i]), PackValue.Percent(masked.Share(i), hidden: masked.Cells[i].Hidden || masked.Total.Hidden)]))
+            .Append(new PackRow("Total", [PackValue.Count(masked.Total), PackValue.Percent(masked.Total.Count == 0 ? null : 1, masked.Total.Hidden)], IsTotal: true))
+            .ToList();
+        return new PackTable(sheet, title, section, [header, "Effectif", "Part"], lines, chart, 0, note);
+    }
+
+    private static PackTable Experience(ProfileStatistics p, string section)
+    {
+        var total = MaskedCount.Of(p.Total);
+        return new PackTable("Expérience", "Expérience des candidats inscrits (médiane)", section, ["Expérience", "Médiane (mois)", "Inscrits"],
+            [
+                new("Télésecrétariat", [PackValue.Months(p.MedianTeleSecretaryMonths, total.Hidden), PackValue.Count(total)]),
+                new("Emploi au téléphone", [PackValue.Months(p.MedianPhoneJobMonths, total.Hidden), PackValue.Count(total)]),
+            ],
+            ChartKind.Bar, 0, "Durées déclarées à l'inscription, en mois ; la médiane d'un groupe de moins de 5 personnes est masquée.");
+    }
+
+    private static PackTable Units(JuryStatistics j, string section)
+    {
+        var rows = j.Units.Select(u =>
+        {
+            // Validated and not validated share the row's total: either one small hides both.
+            var masked = SmallCountMasking.Mask([u.Validated, u.Results - u.Validated]);
+            return new PackRow($"Unité {u.UnitNumber}",
+                [PackValue.Count(masked.Total), PackValue.Count(masked.Cells[0]), PackValue.Percent(u.Rate, SmallCountMasking.HidesRate(u.Validated, u.Results))]);
+        }).ToList();
+        return new PackTable("Validation par unité", "Taux de validation par unité", section, ["Unité", "Résultats", "Unités validées", "Taux de validation"],
+            rows, ChartKind.Bar, 2, "Résultats donnés par les jurys de l'année pour chaque unité ; taux = unités validées / résultats.");
+    }
+
+    private static IEnumerable<PackTable> Holders(HolderStatistics h, int year)
+    {
+        var wave = FrenchLabels.Of(h.Wave);
+        var section = $"Titulaires : enquête à {wave} ({year})";
+        yield return Counts($"{wave} – situation", $"Situation des titulaires à {wave}", section, "Situation", Tally(h.Situation, FrenchLabels.Of), ChartKind.Pie,
+            $"Réponses à l'enquête à {wave} reçues en {year}.");
+        yield return Counts($"{wave} – contrat", $"Contrat des titulaires en emploi à {wave}", section, "Contrat", Tally(h.Contract, FrenchLabels.Of), ChartKind.Pie,
+            "Titulaires en emploi seulement.");
+        yield return Counts($"{wave} – secteur", $"Secteur des titulaires en emploi à {wave}", section, "Secteur", Tally(h.Sector, FrenchLabels.Of), ChartKind.Pie,
+            "Titulaires en emploi seulement.");
+        var invited = SmallCountMasking.Mask([h.InvitedAnswered, h.Invited - h.InvitedAnswered]);
+        yield return new PackTable($"{wave} – réponse", $"Taux de réponse à l'enquête à {wave}", section, ["Titulaires", "Effectif", "Part"],
+            [
+                new("Invités dans l'année", [PackValue.Count(invited.Total), PackValue.Percent(h.Invited == 0 ? null : 1, invited.Total.Hidden)]),
+                new("dont ont répondu", [PackValue.Count(invited.Cells[0]), PackValue.Percent(h.ResponseRate, h.Invited > 0 && SmallCountMasking.HidesRate(h.InvitedAnswered, h.Invited))]),
+                new("Réponses reçues dans l'année", [PackValue.Count(MaskedCount.Of(h.Responses)), PackValue.Percent(null, false)]),
+            ],
+            ChartKind.Bar, 0, $"Taux de réponse : parmi les titulaires invités en {year}, ceux qui ont répondu (quelle que soit la date de réponse).");
+    }
+}
