@@ -30,7 +30,12 @@ public static class PortalCli
             Console.WriteLine("Verbs: " + string.Join(Environment.NewLine + "       ", Verbs.Select(v => $"{v.Key,-10} {v.Value.Help}")));
             return 0;
         }
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args[1..], ContentRootPath = AppContext.BaseDirectory });
+        // The same environment variable as the site (./portal sets ASPNETCORE_ENVIRONMENT), so "Production" means the same.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args[1..], ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT"),
+        });
         if (args[0] == "has-database")
         {
             // Used by `./portal`: a configured connection string replaces the private cluster.
@@ -39,6 +44,7 @@ public static class PortalCli
         // Logs go to stderr, so a verb's output on stdout (the JSON of `report`) can be redirected as it is.
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.AddPortalData();
+        builder.Services.AddPortalUserStore();
         builder.AddPortalEmail();
         builder.AddPortalJobs(runScheduler: args[0] == "worker");
         builder.AddPortalSeeding();

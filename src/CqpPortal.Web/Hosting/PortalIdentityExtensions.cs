@@ -9,16 +9,7 @@ public static class PortalIdentityExtensions
     public static WebApplicationBuilder AddPortalIdentity(this WebApplicationBuilder builder)
     {
         builder.Services
-            .AddIdentity<PortalUser, IdentityRole>(options =>
-            {
-                options.User.RequireUniqueEmail = true;
-                options.SignIn.RequireConfirmedEmail = true;
-                options.Password.RequiredLength = 10;
-                // Lockout: 5 wrong passwords lock the account for 15 minutes.
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.Lockout.AllowedForNewUsers = true;
-            })
+            .AddIdentity<PortalUser, IdentityRole>(IdentityRules)
             .AddEntityFrameworkStores<CqpDbContext>()
             .AddErrorDescriber<FrenchIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
@@ -42,5 +33,29 @@ public static class PortalIdentityExtensions
                 options.AddPolicy(area.Policy, policy => policy.RequireRole(area.Roles));
         });
         return builder;
+    }
+
+    /// <summary>
+    /// Users and roles without the web's cookies and sign-in, for the command line (seeding the demo accounts, imports):
+    /// the same rules as the site.
+    /// </summary>
+    public static IServiceCollection AddPortalUserStore(this IServiceCollection services)
+    {
+        services.AddIdentityCore<PortalUser>(IdentityRules)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<CqpDbContext>()
+            .AddErrorDescriber<FrenchIdentityErrorDescriber>();
+        return services;
+    }
+
+    private static void IdentityRules(IdentityOptions options)
+    {
+        options.User.RequireUniqueEmail = true;
+        options.SignIn.RequireConfirmedEmail = true;
+        options.Password.RequiredLength = 10;
+        // Lockout: 5 wrong passwords lock the account for 15 minutes.
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Lockout.AllowedForNewUsers = true;
     }
 }
