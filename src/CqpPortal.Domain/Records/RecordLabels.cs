@@ -10,10 +10,13 @@ public sealed class RecordLabels<T>(IEnumerable<(string Label, T Value)> labels)
 {
     private readonly Dictionary<string, T> values = labels.GroupBy(l => RecordText.Key(l.Label)).ToDictionary(g => g.Key, g => g.First().Value);
 
+    // Most cells hold a label exactly as written: found without normalising (100,000-line files).
+    private readonly Dictionary<string, T> exact = labels.GroupBy(l => l.Label).ToDictionary(g => g.Key, g => g.First().Value);
+
     /// <summary>The labels to show in an error message: the first label given for each value.</summary>
     public IReadOnlyList<string> Expected { get; } = labels.GroupBy(l => l.Value).Select(g => g.First().Label).Distinct().ToList();
 
-    public bool TryRead(string text, out T value) => values.TryGetValue(RecordText.Key(text), out value!);
+    public bool TryRead(string text, out T value) => exact.TryGetValue(text, out value!) || values.TryGetValue(RecordText.Key(text), out value!);
 }
 
 public static class ImportLabels

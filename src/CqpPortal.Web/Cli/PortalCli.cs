@@ -1,5 +1,6 @@
 using CqpPortal.Domain.Statistics;
 using CqpPortal.Web.Hosting;
+using CqpPortal.Web.Imports;
 using CqpPortal.Web.Jobs;
 using CqpPortal.Web.Seeding;
 using CqpPortal.Web.Statistics;
@@ -16,6 +17,7 @@ public static class PortalCli
         ["seed-demo"] = ("add the demonstration data (never in Production)", SeedDemo),
         ["worker"] = ("run the background jobs without the web site (Jobs:RunScheduler=false on the web nodes)", Worker),
         ["report"] = ("stats-json --year YYYY [--out file.json]: the year's anonymous statistics as JSON (stdout without --out)", Report),
+        ["import"] = ("candidates FILE | surveys FILE: import a .csv or .xlsx in the template of its kind (all or nothing; exit 1 and the errors on a bad file)", Import),
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && (Verbs.ContainsKey(args[0]) || args[0] is "help" or "--help" or "has-database");
@@ -111,6 +113,34 @@ public static class PortalCli
         }
         Console.Error.WriteLine($"Statistics {year} written to {target}.");
         return 0;
+    }
+
+    private const string ImportUsage = "Usage: import candidates FILE | import surveys FILE (.csv with semicolons or .xlsx)";
+
+    private static async Task<int> Import(IHost host, string[] args)
+    {
+        ImportKind? kind = args.Length == 2 ? args[0] switch { "candidates" => ImportKind.Candidates, "surveys" => ImportKind.Surveys, _ => null } : null;
+        if (kind is null)
+        {
+            Console.Error.WriteLine(ImportUsage);
+            return 2;
+        }
+        if (!File.Exists(args[1]))
+        {
+            Console.Error.WriteLine($"File not found: {args[1]}");
+            return 2;
+        }
+        await host.Services.MigrateDatabaseAsync();
+        await using var scope = host.Services.CreateAsyncScope();
+        var imports = ActivatorUtilities.CreateInstance<RecordImports>(scope.ServiceProvider);
+        ImportSummary summary;
+        await using (var file = File.OpenRead(args[1]))
+            summary = await imports.RunAsync(kind.Value, file, args[1], byUserId: null);
+        // The messages are the staff page's, in French.
+        foreach (var warning in summary.Warnings) Console.Error.WriteLine("Avertissement : " + warning);
+        foreach (var error in summary.Errors) Console.Error.WriteLine("Erreur : " + error);
+        (summary.Succeeded ? Console.Out : Console.Error).WriteLine(summary.Describe());
+        return summary.Succeeded ? 0 : 1;
     }
 
     /// <summary>`--name value` or `--name=value` pairs; false on anything else.</summary>

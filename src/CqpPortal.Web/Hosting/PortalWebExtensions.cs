@@ -36,6 +36,7 @@ public static class PortalWebExtensions
         builder.Services.AddScoped<Companies.CompanyAccess>();
         builder.Services.AddScoped<Sessions.SessionAdministration>();
         builder.Services.AddScoped<Statistics.StatisticsLoader>();
+        builder.Services.AddScoped<Imports.RecordImports>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<SchedulerHealthCheck>("scheduler");
