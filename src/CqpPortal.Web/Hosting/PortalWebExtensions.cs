@@ -37,6 +37,7 @@ public static class PortalWebExtensions
         builder.Services.AddScoped<Sessions.SessionAdministration>();
         builder.Services.AddScoped<Statistics.StatisticsLoader>();
         builder.Services.AddScoped<Imports.RecordImports>();
+        builder.Services.AddScoped<Imports.TransmissionFile>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<SchedulerHealthCheck>("scheduler");

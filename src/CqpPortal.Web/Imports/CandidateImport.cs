@@ -73,7 +73,7 @@ public sealed class CandidateImport(CqpDbContext db, TimeProvider clock)
             else
             {
                 changes.Set(candidate.Sex, record.Sex, v => candidate.Sex = v);
-                changes.Set(candidate.Region, record.Region, v => candidate.Region = v);
+                // The region is the registration's (a candidate registered twice may have moved): set on the candidate when created only.
                 if (record.Email is { } email) changes.Set(candidate.Email, email, v => candidate.Email = v);
             }
 
