@@ -17,6 +17,7 @@ public static class PortalCli
         ["seed-demo"] = ("add the demonstration data (never in Production)", SeedDemo),
         ["worker"] = ("run the background jobs without the web site (Jobs:RunScheduler=false on the web nodes)", Worker),
         ["report"] = ("stats-json --year YYYY [--out file.json]: the year's anonymous statistics as JSON (stdout without --out)", Report),
+        ["bench"] = ("import [--rows N]: time the import of 100,000 generated candidate lines against PostgreSQL COPY, in throwaway databases", Bench),
         ["import"] = ("candidates FILE | surveys FILE: import a .csv or .xlsx in the template of its kind (all or nothing; exit 1 and the errors on a bad file)", Import),
     };
 
@@ -37,12 +38,27 @@ public static class PortalCli
         }
         // Logs go to stderr, so a verb's output on stdout (the JSON of `report`) can be redirected as it is.
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.AddPortalData();
-        builder.AddPortalEmail();
-        builder.AddPortalJobs(runScheduler: args[0] == "worker");
-        builder.AddPortalSeeding();
-        using var host = builder.Build();
-        return await Verbs[args[0]].Run(host, args[1..]);
+        // The benchmark works in a throwaway database of its own on the configured server, dropped at the end.
+        string? benchServer = null, benchDatabase = null;
+        if (args[0] == "bench")
+        {
+            benchServer = PortalDataExtensions.ConnectionString(builder.Configuration);
+            benchDatabase = ImportBenchmark.DatabaseName("import");
+            builder.Configuration["CQP_DB"] = await ImportBenchmark.CreateDatabaseAsync(benchServer, benchDatabase);
+        }
+        try
+        {
+            builder.AddPortalData();
+            builder.AddPortalEmail();
+            builder.AddPortalJobs(runScheduler: args[0] == "worker");
+            builder.AddPortalSeeding();
+            using var host = builder.Build();
+            return await Verbs[args[0]].Run(host, args[1..]);
+        }
+        finally
+        {
+            if (benchDatabase is not null) await ImportBenchmark.DropDatabaseAsync(benchServer!, benchDatabase);
+        }
     }
 
     private static async Task<int> Migrate(IHost host, string[] args)
@@ -113,6 +129,21 @@ public static class PortalCli
         }
         Console.Error.WriteLine($"Statistics {year} written to {target}.");
         return 0;
+    }
+
+    private static async Task<int> Bench(IHost host, string[] args)
+    {
+        var rows = ImportBenchmark.DefaultRows;
+        if (args.Length == 0 || args[0] != "import" || !TryReadOptions(args[1..], out var options) || options.Keys.Any(k => k != "rows")
+            || (options.TryGetValue("rows", out var text) && (!int.TryParse(text, out rows) || rows < 1)))
+        {
+            Console.Error.WriteLine("Usage: bench import [--rows N]");
+            return 2;
+        }
+        await host.Services.MigrateDatabaseAsync();
+        await host.Services.SeedAsync(host.Services.GetRequiredService<IConfiguration>(), host.Services.GetRequiredService<IHostEnvironment>(), demo: false);
+        var connectionString = PortalDataExtensions.ConnectionString(host.Services.GetRequiredService<IConfiguration>());
+        return await ImportBenchmark.RunAsync(host.Services, connectionString, rows, Console.Out);
     }
 
     private const string ImportUsage = "Usage: import candidates FILE | import surveys FILE (.csv with semicolons or .xlsx)";
