@@ -46,17 +46,17 @@ public sealed class CandidateImport(CqpDbContext db, TimeProvider clock)
         var juries = registrations.Values.SelectMany(r => r.JuryDecisions.Select(j => (r, j)))
             .GroupBy(x => (x.r, x.j.DecidedOn)).ToDictionary(g => g.Key, g => g.OrderBy(x => x.j.Id).First().j);
         // A registration on several lines (one per jury) is certified on the date any of its lines gives.
-        var certifiedOn = parsed.Records.GroupBy(r => (CandidateMatcher.Key(r.LastName, r.FirstName, r.BirthDate), r.RegisteredOn))
-            .ToDictionary(g => g.Key, g => g.Max(r => r.CertifiedOn));
+        var keys = parsed.Records.Select(r => CandidateMatcher.Key(r.LastName, r.FirstName, r.BirthDate)).ToList();
+        var certifiedOn = parsed.Records.Zip(keys).GroupBy(x => (x.Second, x.First.RegisteredOn))
+            .ToDictionary(g => g.Key, g => g.Max(x => x.First.CertifiedOn));
 
         var now = clock.GetUtcNow();
         var newCandidates = new List<Candidate>();
         var newRegistrations = new List<NewRegistration>();
         var newJuries = new List<NewJury>();
         var tally = new LineTally();
-        foreach (var record in parsed.Records)
+        foreach (var (record, key) in parsed.Records.Zip(keys))
         {
-            var key = CandidateMatcher.Key(record.LastName, record.FirstName, record.BirthDate);
             var changes = new ChangeSet();
             var created = false;
             if (!candidates.TryGetValue(key, out var candidate))

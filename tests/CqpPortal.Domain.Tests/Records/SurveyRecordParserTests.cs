@@ -77,3 +77,17 @@ public class SurveyRecordParserTests
         Assert.Equal("Statut du contrat", Assert.Single(result.Warnings).Column);
     }
 }
+
+public class RecordTextTests
+{
+    [Theory]
+    [InlineData("Île-de-France", "ile-de-france")]
+    [InlineData("  DEMANDEUR   D’EMPLOI ", "demandeur d'emploi")]
+    [InlineData("Demandeur d'emploi", "demandeur d'emploi")]
+    [InlineData("Non validé", "non valide")]
+    [InlineData("DURAND", "durand")]
+    [InlineData("Niveau 4", "niveau 4")]
+    [InlineData("a\tb", "a b")]
+    [InlineData("", "")]
+    public void Keys_ignore_case_accents_apostrophes_and_spaces(string value, string key) => Assert.Equal(key, RecordText.Key(value));
+}
