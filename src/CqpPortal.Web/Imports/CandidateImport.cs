@@ -74,7 +74,8 @@ public sealed class CandidateImport(CqpDbContext db, TimeProvider clock)
             {
                 changes.Set(candidate.Sex, record.Sex, v => candidate.Sex = v);
                 // The region is the registration's (a candidate registered twice may have moved): set on the candidate when created only.
-                if (record.Email is { } email) changes.Set(candidate.Email, email, v => candidate.Email = v);
+                // A candidate with a login account keeps the address of the account.
+                if (record.Email is { } email && candidate.UserId is null) changes.Set(candidate.Email, email, v => candidate.Email = v);
             }
 
             if (!registrations.TryGetValue((candidate, record.RegisteredOn), out var registration))
