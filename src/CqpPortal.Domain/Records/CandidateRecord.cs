@@ -63,6 +63,8 @@ public sealed class CandidateRecordParser(IReadOnlyList<int> unitNumbers, Prereq
         var warnings = new List<RecordIssue>();
         var records = new List<CandidateRecord>();
         var seen = new Dictionary<(string, string, DateOnly, DateOnly, DateOnly?), int>();
+        var registrations = new Dictionary<(string, string, DateOnly, DateOnly), CandidateRecord>();
+        var candidates = new Dictionary<(string, string, DateOnly), CandidateRecord>();
         foreach (var line in sheet.Lines.Where(l => !l.IsBlank))
         {
             var before = errors.Count;
@@ -75,9 +77,50 @@ public sealed class CandidateRecordParser(IReadOnlyList<int> unitNumbers, Prereq
                     $"Ligne en double : même candidat, même date d'inscription et même jury que la ligne {seen[key]}."));
                 continue;
             }
+            if (Contradiction(record, registrations, candidates) is { } contradiction) { errors.Add(contradiction); continue; }
             records.Add(record);
         }
         return new(errors.Count == 0 ? records : [], errors, warnings);
+    }
+
+    /// <summary>
+    /// Lines of one registration (one per jury) must agree on the registration, and lines of one person on the person:
+    /// otherwise the last line would win and importing the file again would change it back and forth.
+    /// </summary>
+    private static RecordIssue? Contradiction(CandidateRecord r, Dictionary<(string, string, DateOnly, DateOnly), CandidateRecord> registrations,
+        Dictionary<(string, string, DateOnly), CandidateRecord> candidates)
+    {
+        var person = (RecordText.Key(r.LastName), RecordText.Key(r.FirstName), r.BirthDate);
+        if (!candidates.TryAdd(person, r))
+        {
+            var first = candidates[person];
+            var differs = new List<string>();
+            if (first.Sex != r.Sex) differs.Add(CandidateColumns.Sex);
+            if ((first.Email ?? r.Email) != (r.Email ?? first.Email)) differs.Add(CandidateColumns.Email);
+            if (differs.Count > 0)
+                return new RecordIssue(r.Line, differs[0], "", $"Même candidat que la ligne {first.Line}, mais avec une autre valeur de : {string.Join(", ", differs)}.");
+        }
+        var key = (person.Item1, person.Item2, r.BirthDate, r.RegisteredOn);
+        if (registrations.TryAdd(key, r)) return null;
+        var same = registrations[key];
+        var columns = new List<string>();
+        void Compare<T>(string column, T a, T b) { if (!EqualityComparer<T>.Default.Equals(a, b)) columns.Add(column); }
+        Compare(CandidateColumns.EducationLevel, same.EducationLevel, r.EducationLevel);
+        Compare(CandidateColumns.HighestDiploma, same.HighestDiploma, r.HighestDiploma);
+        Compare(CandidateColumns.TeleSecretaryMonths, same.TeleSecretaryMonths, r.TeleSecretaryMonths);
+        Compare(CandidateColumns.PhoneJobMonths, same.PhoneJobMonths, r.PhoneJobMonths);
+        Compare(CandidateColumns.PhoneTimeShare, same.PhoneTimeShare, r.PhoneTimeShare);
+        Compare(CandidateColumns.PhoneJobKind, same.PhoneJobKind, r.PhoneJobKind);
+        Compare(CandidateColumns.Sectors, string.Join(",", same.Sectors), string.Join(",", r.Sectors));
+        Compare(CandidateColumns.Status, same.Status, r.Status);
+        Compare(CandidateColumns.Employer, same.Employer, r.Employer);
+        Compare(CandidateColumns.Route, same.Route, r.Route);
+        Compare(CandidateColumns.Funding, same.Funding, r.Funding);
+        Compare(CandidateColumns.Region, same.Region, r.Region);
+        Compare(CandidateColumns.Admissibility, same.Admissibility, r.Admissibility);
+        if (same.CertifiedOn is { } a && r.CertifiedOn is { } b && a != b) columns.Add(RecordTemplates.CertifiedOn);
+        return columns.Count == 0 ? null
+            : new RecordIssue(r.Line, columns[0], "", $"Même inscription que la ligne {same.Line} (même candidat, même date d'inscription), mais avec une autre valeur de : {string.Join(", ", columns)}.");
     }
 
     private CandidateRecord? ParseLine(RecordCells cells, List<RecordIssue> warnings)

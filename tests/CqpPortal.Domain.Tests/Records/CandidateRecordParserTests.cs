@@ -223,6 +223,41 @@ public class CandidateRecordParserTests
     }
 
     [Fact]
+    public void Two_juries_of_one_registration_are_two_lines_that_agree_on_the_registration()
+    {
+        var second = With("Date du jury", "15/10/2025");
+        second["Résultat du jury"] = "Validation totale";
+        second["Unités validées"] = "1,2,3,4";
+        second["Date d'obtention"] = "30/10/2025";
+
+        var result = Parser.Parse(Sheet(Good(), second));
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(2, result.Records.Count);
+    }
+
+    [Fact]
+    public void Lines_of_one_registration_that_disagree_are_refused_so_that_a_second_import_changes_nothing()
+    {
+        var second = With("Date du jury", "15/10/2025");
+        second["Région"] = "Sud";
+        second["Financement"] = "CIF";
+        var otherPerson = With("Date d'inscription", "01/01/2026");
+        otherPerson["Sexe"] = "M";
+        otherPerson["Date du jury"] = "";
+        otherPerson["Résultat du jury"] = "";
+        otherPerson["Unités validées"] = "";
+
+        var result = Parser.Parse(Sheet(Good(), second, otherPerson));
+
+        Assert.Equal(
+        [
+            (3, "Financement", "Même inscription que la ligne 2 (même candidat, même date d'inscription), mais avec une autre valeur de : Financement, Région."),
+            (4, "Sexe", "Même candidat que la ligne 2, mais avec une autre valeur de : Sexe."),
+        ], result.Errors.Select(e => (e.Line, e.Column, e.Why)));
+    }
+
+    [Fact]
     public void A_candidate_under_16_at_registration_is_refused()
     {
         var result = Parser.Parse(Sheet(With("Date de naissance", "04/02/2009")));
