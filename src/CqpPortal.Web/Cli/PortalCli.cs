@@ -161,7 +161,9 @@ public static class PortalCli
             Console.Error.WriteLine($"File not found: {args[1]}");
             return 2;
         }
+        // The referential (certification and units) must be there for the lines' units: as `migrate` does.
         await host.Services.MigrateDatabaseAsync();
+        await host.Services.SeedAsync(host.Services.GetRequiredService<IConfiguration>(), host.Services.GetRequiredService<IHostEnvironment>(), demo: false);
         await using var scope = host.Services.CreateAsyncScope();
         var imports = ActivatorUtilities.CreateInstance<RecordImports>(scope.ServiceProvider);
         ImportSummary summary;
