@@ -38,7 +38,7 @@ public abstract class ImportedStatisticsTests(EmptyPortal portal)
         "experienceMedianMonths": { "teleSecretary": 17, "phoneJob": 5 },
         "funding": {
           "Contrat de professionnalisation": 1, "Période de professionnalisation": 0, "CPF": 1, "CIF": 0,
-          "Plan de développement des compétences": 0, "Financement personnel": 1, "Autre": 0, "Non renseigné": 1
+          "Plan de développement des compétences": 0, "Personnel": 1, "Autre": 0, "Non renseigné": 1
         }
       },
       "juries": {
