@@ -11,7 +11,7 @@ namespace CqpPortal.Web.Imports;
 /// certification date, as recorded. All or nothing: one transaction, and a file with any bad line writes nothing.
 /// Idempotent through natural keys: a candidate is its name, first name and birth date; a registration is its candidate
 /// and registration date; a jury decision is its registration and date. Imported candidates get no login account.
-/// New rows go in by binary COPY (100,000 lines in seconds), changed rows through EF.
+/// New rows go in by binary COPY (100,000 lines within 3× of COPY alone: reports/README.md), changed rows through EF.
 /// </summary>
 public sealed class CandidateImport(CqpDbContext db, TimeProvider clock)
 {
