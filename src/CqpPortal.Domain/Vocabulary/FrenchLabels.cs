@@ -104,4 +104,23 @@ public static class FrenchLabels
     };
 
     public static string Of(EmploymentSector value) => value == EmploymentSector.Branch ? "Dans la branche" : "Autre branche";
+
+    /// <summary>
+    /// The phone job kinds as the import template and the SIST transmission file write them (issue 6), shorter than
+    /// the form's labels; both are read back by the import.
+    /// </summary>
+    public static string TemplateLabel(PhoneJobKind value) => value switch
+    {
+        PhoneJobKind.Switchboard => "Standard",
+        PhoneJobKind.InboundCallCentre => "Centre d'appels entrants",
+        PhoneJobKind.ReservationCentre => "Centrale de réservation",
+        _ => "Autre",
+    };
+
+    /// <summary>The funding mechanisms as the import template writes them (issue 6); the form's labels are read back too.</summary>
+    public static string TemplateLabel(Funding value) => value switch
+    {
+        Funding.Personal => "Personnel",
+        _ => Of(value),
+    };
 }

@@ -1,5 +1,6 @@
 using CqpPortal.Domain.Statistics;
 using CqpPortal.Web.Hosting;
+using CqpPortal.Web.Imports;
 using CqpPortal.Web.Jobs;
 using CqpPortal.Web.Reports;
 using CqpPortal.Web.Reports.AnnualPack;
@@ -19,6 +20,8 @@ public static class PortalCli
         ["worker"] = ("run the background jobs without the web site (Jobs:RunScheduler=false on the web nodes)", Worker),
         ["report"] = ("stats-json --year YYYY [--out file.json]: the year's anonymous statistics as JSON (stdout without --out)\n"
             + "           annual --year YYYY --out DIR: the annual pack, DIR/annual-YYYY.xlsx, .json and .pdf", Report),
+        ["bench"] = ("import [--rows N]: time the import of 100,000 generated candidate lines against PostgreSQL COPY, in throwaway databases", Bench),
+        ["import"] = ("candidates FILE | surveys FILE: import a .csv or .xlsx in the template of its kind (all or nothing; exit 1 and the errors on a bad file)", Import),
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && (Verbs.ContainsKey(args[0]) || args[0] is "help" or "--help" or "has-database");
@@ -43,14 +46,29 @@ public static class PortalCli
         }
         // Logs go to stderr, so a verb's output on stdout (the JSON of `report`) can be redirected as it is.
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.AddPortalData();
-        builder.Services.AddPortalUserStore();
-        builder.AddPortalEmail();
-        builder.AddPortalJobs(runScheduler: args[0] == "worker");
-        builder.AddPortalSeeding();
-        builder.Services.AddPortalReports();
-        using var host = builder.Build();
-        return await Verbs[args[0]].Run(host, args[1..]);
+        // The benchmark works in a throwaway database of its own on the configured server, dropped at the end.
+        string? benchServer = null, benchDatabase = null;
+        if (args[0] == "bench")
+        {
+            benchServer = PortalDataExtensions.ConnectionString(builder.Configuration);
+            benchDatabase = ImportBenchmark.DatabaseName("import");
+            builder.Configuration["CQP_DB"] = await ImportBenchmark.CreateDatabaseAsync(benchServer, benchDatabase);
+        }
+        try
+        {
+            builder.AddPortalData();
+            builder.Services.AddPortalUserStore();
+            builder.AddPortalEmail();
+            builder.AddPortalJobs(runScheduler: args[0] == "worker");
+            builder.AddPortalSeeding();
+            builder.Services.AddPortalReports();
+            using var host = builder.Build();
+            return await Verbs[args[0]].Run(host, args[1..]);
+        }
+        finally
+        {
+            if (benchDatabase is not null) await ImportBenchmark.DropDatabaseAsync(benchServer!, benchDatabase);
+        }
     }
 
     private static async Task<int> Migrate(IHost host, string[] args)
@@ -131,6 +149,51 @@ public static class PortalCli
         }
         Console.Error.WriteLine($"Statistics {year} written to {target}.");
         return 0;
+    }
+
+    private static async Task<int> Bench(IHost host, string[] args)
+    {
+        var rows = ImportBenchmark.DefaultRows;
+        if (args.Length == 0 || args[0] != "import" || !TryReadOptions(args[1..], out var options) || options.Keys.Any(k => k != "rows")
+            || (options.TryGetValue("rows", out var text) && (!int.TryParse(text, out rows) || rows < 1)))
+        {
+            Console.Error.WriteLine("Usage: bench import [--rows N]");
+            return 2;
+        }
+        await host.Services.MigrateDatabaseAsync();
+        await host.Services.SeedAsync(host.Services.GetRequiredService<IConfiguration>(), host.Services.GetRequiredService<IHostEnvironment>(), demo: false);
+        var connectionString = PortalDataExtensions.ConnectionString(host.Services.GetRequiredService<IConfiguration>());
+        return await ImportBenchmark.RunAsync(host.Services, connectionString, rows, Console.Out);
+    }
+
+    private const string ImportUsage = "Usage: import candidates FILE | import surveys FILE (.csv with semicolons or .xlsx)";
+
+    private static async Task<int> Import(IHost host, string[] args)
+    {
+        ImportKind? kind = args.Length == 2 ? args[0] switch { "candidates" => ImportKind.Candidates, "surveys" => ImportKind.Surveys, _ => null } : null;
+        if (kind is null)
+        {
+            Console.Error.WriteLine(ImportUsage);
+            return 2;
+        }
+        if (!File.Exists(args[1]))
+        {
+            Console.Error.WriteLine($"File not found: {args[1]}");
+            return 2;
+        }
+        // The referential (certification and units) must be there for the lines' units: as `migrate` does.
+        await host.Services.MigrateDatabaseAsync();
+        await host.Services.SeedAsync(host.Services.GetRequiredService<IConfiguration>(), host.Services.GetRequiredService<IHostEnvironment>(), demo: false);
+        await using var scope = host.Services.CreateAsyncScope();
+        var imports = ActivatorUtilities.CreateInstance<RecordImports>(scope.ServiceProvider);
+        ImportSummary summary;
+        await using (var file = File.OpenRead(args[1]))
+            summary = await imports.RunAsync(kind.Value, file, args[1], byUserId: null);
+        // The messages are the staff page's, in French.
+        foreach (var warning in summary.Warnings) Console.Error.WriteLine("Avertissement : " + warning);
+        foreach (var error in summary.Errors) Console.Error.WriteLine("Erreur : " + error);
+        (summary.Succeeded ? Console.Out : Console.Error).WriteLine(summary.Describe());
+        return summary.Succeeded ? 0 : 1;
     }
 
     /// <summary>`--name value` or `--name=value` pairs; false on anything else.</summary>

@@ -36,6 +36,9 @@ public class Registration : IAudited
     public DateOnly? AdmissibilityDecidedOn { get; set; }
     public string? DecisionMotive { get; set; }
 
+    /// <summary>The day the certificate was obtained ("date d'obtention"), after a total validation: the holder surveys count from it.</summary>
+    public DateOnly? CertifiedOn { get; set; }
+
     public List<RegistrationStatusChange> History { get; set; } = [];
     public List<SessionEnrolment> Enrolments { get; set; } = [];
     public List<JuryDecision> JuryDecisions { get; set; } = [];

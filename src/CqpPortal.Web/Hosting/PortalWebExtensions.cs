@@ -39,6 +39,8 @@ public static class PortalWebExtensions
         builder.Services.AddScoped<Juries.JuryProceedings>();
         builder.Services.AddScoped<Sessions.SessionAdministration>();
         builder.Services.AddPortalReports();
+        builder.Services.AddScoped<Imports.RecordImports>();
+        builder.Services.AddScoped<Imports.TransmissionFile>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<SchedulerHealthCheck>("scheduler");

@@ -236,6 +236,7 @@ public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> user
         decision.UnitResults.AddRange(units.Select(u => new JuryUnitResult { Unit = u, Validated = !failed.Contains(u.Number) }));
         registration.JuryDecisions.Add(decision);
         if (result != JuryResult.TotalValidation) return;
+        registration.CertifiedOn = juryDay;
 
         foreach (var wave in HolderSurveySchedule.WavesDue(juryDay, today))
             registration.Surveys.Add(MakeSurvey(faker, wave, HolderSurveySchedule.DueOn(juryDay, wave), today));

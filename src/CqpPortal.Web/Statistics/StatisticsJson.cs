@@ -53,7 +53,8 @@ public static class StatisticsJson
         WriteNumberOrNull(json, "phoneJob", p.MedianPhoneJobMonths);
         json.WriteEndObject();
         json.WriteStartObject("funding");
-        foreach (var group in p.Funding.Entries.GroupBy(e => FrenchLabels.Of(e.Key))) json.WriteNumber(group.Key, group.Sum(e => e.Count));
+        // The import template's labels (issue 6: "labels are the import template's labels"): "Personnel", not the form's "Financement personnel".
+        foreach (var group in p.Funding.Entries.GroupBy(e => FrenchLabels.TemplateLabel(e.Key))) json.WriteNumber(group.Key, group.Sum(e => e.Count));
         json.WriteNumber("Non renseigné", p.FundingNotGiven);
         json.WriteEndObject();
         json.WriteEndObject();

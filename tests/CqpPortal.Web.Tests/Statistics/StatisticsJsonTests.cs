@@ -23,7 +23,7 @@ public class StatisticsJsonTests(StatisticsPortal portal) : IClassFixture<Statis
         "experienceMedianMonths": { "teleSecretary": 14, "phoneJob": 12 },
         "funding": {
           "Contrat de professionnalisation": 1, "Période de professionnalisation": 0, "CPF": 2, "CIF": 1,
-          "Plan de développement des compétences": 0, "Financement personnel": 0, "Autre": 0, "Non renseigné": 1
+          "Plan de développement des compétences": 0, "Personnel": 0, "Autre": 0, "Non renseigné": 1
         }
       },
       "juries": {

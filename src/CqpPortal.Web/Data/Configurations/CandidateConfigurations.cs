@@ -12,6 +12,8 @@ public sealed class CandidateConfiguration : IEntityTypeConfiguration<Candidate>
         builder.Property(c => c.Email).HasMaxLength(256);
         builder.Property(c => c.Phone).HasMaxLength(30);
         builder.HasIndex(c => c.UserId).IsUnique();
+        // The imports find a person by name, first name and birth date.
+        builder.HasIndex(c => new { c.LastName, c.FirstName, c.BirthDate });
         builder.HasOne(c => c.User).WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(c => c.Company).WithMany(co => co.Employees).HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.SetNull);
         builder.Ignore(c => c.FullName);

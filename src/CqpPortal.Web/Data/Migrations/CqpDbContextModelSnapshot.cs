@@ -106,6 +106,8 @@ namespace CqpPortal.Web.Data.Migrations
                     b.HasIndex("UserId")
                         .IsUnique();
 
+                    b.HasIndex("LastName", "FirstName", "BirthDate");
+
                     b.ToTable("Candidates");
                 });
 
@@ -526,6 +528,9 @@ namespace CqpPortal.Web.Data.Migrations
 
                     b.Property<int>("CertificationId")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("CertifiedOn")
+                        .HasColumnType("date");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
