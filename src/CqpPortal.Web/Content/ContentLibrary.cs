@@ -57,6 +57,13 @@ public sealed class ContentLibrary(IConfiguration configuration)
         return new ContentPage(slug, title, fields.GetValueOrDefault("description") ?? "", document.ToHtml(Pipeline));
     }
 
+    /// <summary>The front matter's fields of a Markdown text (lower-case keys), empty without one.</summary>
+    public static IReadOnlyDictionary<string, string> FrontMatter(string markdown)
+    {
+        var block = Markdown.Parse(markdown, Pipeline).Descendants<YamlFrontMatterBlock>().FirstOrDefault();
+        return block is null ? new Dictionary<string, string>() : ParseFrontMatter(block.Lines.ToString());
+    }
+
     /// <summary>Only flat `key: value` lines: our pages need a title and a description, nothing more.</summary>
     private static Dictionary<string, string> ParseFrontMatter(string yaml) =>
         yaml.Split('\n')

@@ -37,6 +37,8 @@ public static class PortalWebExtensions
         builder.Services.AddScoped<Companies.CompanyAccess>();
         builder.Services.AddScoped<Sessions.SessionAdministration>();
         builder.Services.AddScoped<Statistics.StatisticsLoader>();
+        builder.Services.AddSingleton<Downloads.GeneratedDocuments>();
+        builder.Services.AddScoped<Downloads.DocumentLibrary>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<SchedulerHealthCheck>("scheduler");
