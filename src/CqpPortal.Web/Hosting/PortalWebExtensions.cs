@@ -28,6 +28,7 @@ public static class PortalWebExtensions
             })
             .AddMvcOptions(options => FrenchModelBindingMessages.Apply(options.ModelBindingMessageProvider));
         builder.Services.AddSingleton<ContentLibrary>();
+        builder.Services.AddScoped<ContentPages>();
         Partners.PartnerLinks.Register(builder.Services);
         builder.Services.AddPrerequisiteApi();
         builder.Services.AddPortalRateLimits(builder.Configuration);
