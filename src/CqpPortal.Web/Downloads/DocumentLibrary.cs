@@ -49,7 +49,14 @@ public sealed class DocumentLibrary(CqpDbContext db, TimeProvider clock, IConfig
         return new DocumentUploadResult(document.Id, errors);
     }
 
-    public async Task<bool> DeleteAsync(int id) => await db.LibraryDocuments.Where(d => d.Id == id).ExecuteDeleteAsync() > 0;
+    public async Task<bool> DeleteAsync(int id)
+    {
+        var document = await db.LibraryDocuments.FirstOrDefaultAsync(d => d.Id == id);
+        if (document is null) return false;
+        db.LibraryDocuments.Remove(document); // through SaveChanges, so the public list's cache is evicted
+        await db.SaveChangesAsync();
+        return true;
+    }
 
     /// <summary>"Guide du jury 2026 (v2).pdf" → "guide-du-jury-2026-v2.pdf": ASCII letters, digits and hyphens only.</summary>
     public static string SafeFileName(string title)

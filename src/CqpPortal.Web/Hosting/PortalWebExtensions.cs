@@ -25,6 +25,7 @@ public static class PortalWebExtensions
             {
                 foreach (var area in Areas.All)
                     options.Conventions.AuthorizeFolder(area.Folder, area.Policy);
+                PublicPageCache.Apply(options.Conventions);
             })
             .AddMvcOptions(options => FrenchModelBindingMessages.Apply(options.ModelBindingMessageProvider));
         builder.Services.AddSingleton<ContentLibrary>();
@@ -32,6 +33,7 @@ public static class PortalWebExtensions
         Partners.PartnerLinks.Register(builder.Services);
         builder.Services.AddPrerequisiteApi();
         builder.Services.AddPortalRateLimits(builder.Configuration);
+        builder.Services.AddPublicPageCache();
         builder.Services.AddScoped<Registrations.RegistrationWizard>();
         builder.Services.AddScoped<Admissibility.AdmissibilityDecisions>();
         builder.Services.AddScoped<Sessions.SessionEnrolments>();
@@ -63,6 +65,7 @@ public static class PortalWebExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseOutputCache(); // after authentication: signed-in users are never served nor stored
         app.MapStaticAssets();
         app.MapPrerequisiteApi();
         app.MapSiteMap();
