@@ -55,6 +55,8 @@ public class FoundationFlowTests(BrowserPortal portal)
     [InlineData("/Compte/AccesEntreprise")]
     [InlineData("/calendrier")]
     [InlineData("/referentiel")]
+    [InlineData("/partenaires")]
+    [InlineData("/documents")]
     public async Task Public_pages_have_no_serious_accessibility_violation(string path)
     {
         await using var context = await portal.NewVisitorAsync();
@@ -84,6 +86,9 @@ public class FoundationFlowTests(BrowserPortal portal)
     [InlineData("staff@cqp.test", "/Staff/Entreprises", "Accès entreprise à valider")]
     [InlineData("staff@cqp.test", "/Staff/Sessions", "Sessions")]
     [InlineData("staff@cqp.test", "/Staff/Sessions/Edition", "Nouvelle session")]
+    [InlineData("staff@cqp.test", "/Staff/Documents", "Documents à télécharger")]
+    [InlineData("staff@cqp.test", "/Staff/Contenus", "Pages de contenu")]
+    [InlineData("staff@cqp.test", "/Staff/Contenus/Historique/faq", "Historique de « Questions fréquentes »")]
     [InlineData("candidat@cqp.test", "/Candidat/Sessions", "Mes sessions")]
     [InlineData("candidat@cqp.test", "/Candidat", "Mon espace candidat")]
     public async Task Each_signed_in_area_page_is_accessible(string email, string path, string heading)

@@ -75,6 +75,7 @@ public static class FrenchLabels
         Sessions.SessionAvailability.Full => "Complète (liste d'attente)",
         Sessions.SessionAvailability.RegistrationClosed => "Inscriptions closes",
         Sessions.SessionAvailability.Cancelled => "Annulée",
+        Sessions.SessionAvailability.ByConvocation => "Sur convocation (pas d'inscription en ligne)",
         _ => value.ToString(),
     };
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Markdig;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace CqpPortal.Web.Content;
 
@@ -34,10 +35,14 @@ public sealed class ContentLibrary(IConfiguration configuration)
 
     public ContentPage? Find(string slug) => IsValidSlug(slug) ? cache.GetOrAdd(slug, Load) : null;
 
-    private ContentPage? Load(string slug)
+    private ContentPage? Load(string slug) => FileMarkdown(slug) is { } markdown ? Render(slug, markdown) : null;
+
+    /// <summary>The Markdown of content/{slug}.md: the page's initial version, before staff edit it.</summary>
+    public string? FileMarkdown(string slug)
     {
+        if (!IsValidSlug(slug)) return null;
         var file = Path.Combine(Folder, slug + ".md");
-        return File.Exists(file) ? Render(slug, File.ReadAllText(file)) : null;
+        return File.Exists(file) ? File.ReadAllText(file) : null;
     }
 
     public static ContentPage Render(string slug, string markdown)
@@ -53,8 +58,39 @@ public sealed class ContentLibrary(IConfiguration configuration)
             heading = string.Concat(h1.Inline?.Descendants<Markdig.Syntax.Inlines.LiteralInline>().Select(l => l.Content.ToString()) ?? []);
             document.Remove(h1);
         }
+        NeutraliseUnsafeLinks(document);
         var title = fields.GetValueOrDefault("title") ?? heading ?? slug;
         return new ContentPage(slug, title, fields.GetValueOrDefault("description") ?? "", document.ToHtml(Pipeline));
+    }
+
+    /// <summary>
+    /// Raw HTML is already text; what is left for a script is a link or image address such as "javascript:" or
+    /// "data:text/html". Only web, mail and telephone addresses and paths of this site are kept; others become "#".
+    /// </summary>
+    private static void NeutraliseUnsafeLinks(MarkdownDocument document)
+    {
+        foreach (var link in document.Descendants<LinkInline>())
+            if (!IsSafeUrl(link.Url)) link.Url = "#";
+        foreach (var autolink in document.Descendants<AutolinkInline>())
+            if (!IsSafeUrl(autolink.Url)) autolink.Url = "#";
+    }
+
+    public static bool IsSafeUrl(string? url)
+    {
+        if (string.IsNullOrEmpty(url)) return true;
+        var trimmed = new string(url.Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)).ToArray());
+        var colon = trimmed.IndexOf(':');
+        var slash = trimmed.IndexOfAny(['/', '?', '#']);
+        if (colon < 0 || (slash >= 0 && slash < colon)) return true; // no scheme: a path, a query or an anchor of this site
+        var scheme = trimmed[..colon].ToLowerInvariant();
+        return scheme is "http" or "https" or "mailto" or "tel";
+    }
+
+    /// <summary>The front matter's fields of a Markdown text (lower-case keys), empty without one.</summary>
+    public static IReadOnlyDictionary<string, string> FrontMatter(string markdown)
+    {
+        var block = Markdown.Parse(markdown, Pipeline).Descendants<YamlFrontMatterBlock>().FirstOrDefault();
+        return block is null ? new Dictionary<string, string>() : ParseFrontMatter(block.Lines.ToString());
     }
 
     /// <summary>Only flat `key: value` lines: our pages need a title and a description, nothing more.</summary>

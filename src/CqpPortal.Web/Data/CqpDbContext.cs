@@ -23,6 +23,8 @@ public class CqpDbContext(DbContextOptions<CqpDbContext> options) : IdentityDbCo
     public DbSet<JuryUnitResult> JuryUnitResults => Set<JuryUnitResult>();
     public DbSet<HolderSurvey> HolderSurveys => Set<HolderSurvey>();
     public DbSet<CandidateDocument> CandidateDocuments => Set<CandidateDocument>();
+    public DbSet<LibraryDocument> LibraryDocuments => Set<LibraryDocument>();
+    public DbSet<ContentRevision> ContentRevisions => Set<ContentRevision>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

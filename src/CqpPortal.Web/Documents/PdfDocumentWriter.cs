@@ -74,6 +74,27 @@ public sealed class PdfDocumentWriter
         return this;
     }
 
+    /// <summary>One line of text (wrapped when long) with no space after it: list items, choices.</summary>
+    public PdfDocumentWriter Line(string text, bool strong = false)
+    {
+        Lines(text, strong ? bold : body, 14.5);
+        return this;
+    }
+
+    /// <summary>A line in the small font (help under a question).</summary>
+    public PdfDocumentWriter Note(string text)
+    {
+        Lines(text, small, 11.5);
+        return this;
+    }
+
+    /// <summary>Vertical space, in points.</summary>
+    public PdfDocumentWriter Space(double points)
+    {
+        y += points;
+        return this;
+    }
+
     public PdfDocumentWriter Field(string label, string value)
     {
         Lines($"{label} : {value}", body, 14.5);

@@ -30,9 +30,10 @@ public static class PortalDataExtensions
         var connectionString = ConnectionString(builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AuditInterceptor>();
+        builder.Services.AddSingleton<PublicPageCacheEviction>();
         builder.Services.AddDbContext<CqpDbContext>((services, options) => options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .AddInterceptors(services.GetRequiredService<AuditInterceptor>()));
+            .AddInterceptors(services.GetRequiredService<AuditInterceptor>(), services.GetRequiredService<PublicPageCacheEviction>()));
         return builder;
     }
 

@@ -26,11 +26,15 @@ public static class PortalWebExtensions
             {
                 foreach (var area in Areas.All)
                     options.Conventions.AuthorizeFolder(area.Folder, area.Policy);
+                PublicPageCache.Apply(options.Conventions);
             })
             .AddMvcOptions(options => FrenchModelBindingMessages.Apply(options.ModelBindingMessageProvider));
         builder.Services.AddSingleton<ContentLibrary>();
+        builder.Services.AddScoped<ContentPages>();
+        Partners.PartnerLinks.Register(builder.Services);
         builder.Services.AddPrerequisiteApi();
         builder.Services.AddPortalRateLimits(builder.Configuration);
+        builder.Services.AddPublicPageCache();
         builder.Services.AddScoped<Registrations.RegistrationWizard>();
         builder.Services.AddScoped<Admissibility.AdmissibilityDecisions>();
         builder.Services.AddScoped<Sessions.SessionEnrolments>();
@@ -41,6 +45,8 @@ public static class PortalWebExtensions
         builder.Services.AddPortalReports();
         builder.Services.AddScoped<Imports.RecordImports>();
         builder.Services.AddScoped<Imports.TransmissionFile>();
+        builder.Services.AddSingleton<Downloads.GeneratedDocuments>();
+        builder.Services.AddScoped<Downloads.DocumentLibrary>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<SchedulerHealthCheck>("scheduler");
@@ -64,6 +70,7 @@ public static class PortalWebExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseOutputCache(); // after authentication: signed-in users are never served nor stored
         app.MapStaticAssets();
         app.MapPrerequisiteApi();
         app.MapSiteMap();

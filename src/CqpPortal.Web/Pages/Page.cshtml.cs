@@ -4,14 +4,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CqpPortal.Web.Pages;
 
-/// <summary>A Markdown page of content/ (the CQP, prerequisites, FAQ, legal notices…), by its file name.</summary>
-public class ContentPageModel(ContentLibrary library) : PageModel
+/// <summary>A content page (the CQP, prerequisites, FAQ, legal notices…): staff's newest revision, or the Markdown file.</summary>
+public class ContentPageModel(ContentPages pages) : PageModel
 {
     public ContentPage Document { get; private set; } = null!;
 
-    public IActionResult OnGet(string slug)
+    public async Task<IActionResult> OnGetAsync(string slug)
     {
-        var page = library.Find(slug);
+        var page = await pages.FindAsync(slug);
         if (page is null) return NotFound();
         Document = page;
         return Page();

@@ -15,11 +15,14 @@ public sealed record SessionDetails(SessionKind Kind, DateOnly Date, TimeOnly St
 /// The outcome of saving: the session's id when saved; otherwise the refusals keyed by the <see cref="SessionDetails"/>
 /// member they concern ("" for the whole form). <see cref="Warnings"/> is the date advice, whether saved or not.
 /// </summary>
-public sealed record SessionSaveResult(int? SessionId, IReadOnlyList<string> Warnings, IReadOnlyDictionary<string, string> Errors);
+public sealed record SessionSaveResult(int? SessionId, IReadOnlyList<string> Warnings, IReadOnlyDictionary<string, string> Errors, int Notified = 0);
 
 public sealed record SessionCancellation(bool Cancelled, int Notified, string? Error);
 
-/// <summary>Staff create, change and cancel sessions; a cancellation is e-mailed to everyone enrolled or waiting.</summary>
+/// <summary>
+/// Staff create, change and cancel sessions. A change of date, time or place and a cancellation are e-mailed to
+/// everyone enrolled or waiting; a cancellation also cancels their enrolments.
+/// </summary>
 public sealed class SessionAdministration(CqpDbContext db, IEmailSender email, TimeProvider clock)
 {
     /// <summary>
@@ -35,9 +38,15 @@ public sealed class SessionAdministration(CqpDbContext db, IEmailSender email, T
         if (warnings.Count > 0 && confirmedDate != details.Date)
             errors[nameof(SessionDetails.Date)] = "Cette date est déconseillée : cochez la confirmation ou choisissez une autre date.";
 
-        var session = id is null ? null : await db.Sessions.FirstOrDefaultAsync(s => s.Id == id);
+        var session = id is null ? null : await db.Sessions.Include(s => s.Enrolments).ThenInclude(e => e.Registration).ThenInclude(r => r!.Candidate)
+            .Include(s => s.Certification).FirstOrDefaultAsync(s => s.Id == id);
         if (id is not null && session is null) errors[""] = "Cette session n'existe plus.";
+        var enrolled = session?.Enrolments.Count(e => e.State == EnrolmentState.Enrolled) ?? 0;
+        if (details.Capacity < enrolled)
+            errors[nameof(SessionDetails.Capacity)] = $"{enrolled} candidat(s) sont déjà inscrits : la capacité ne peut pas être inférieure à {enrolled}. " +
+                "Pour réduire les places, annulez d'abord des inscriptions.";
         if (errors.Count > 0) return new SessionSaveResult(null, warnings, errors);
+        var before = session is null ? null : new { session.StartsAt, session.PlaceName, session.Address, session.PostalCode, session.City };
 
         if (session is null)
         {
@@ -51,8 +60,40 @@ public sealed class SessionAdministration(CqpDbContext db, IEmailSender email, T
         session.Region = details.Region;
         session.Capacity = details.Capacity;
         session.RegistrationDeadline = details.RegistrationDeadline;
+
+        var people = new List<SessionEnrolment>();
+        if (before is not null && session.CancelledAt is null && session.StartsAt > clock.GetUtcNow()
+            && (before.StartsAt != session.StartsAt || before.PlaceName != session.PlaceName || before.Address != session.Address
+                || before.PostalCode != session.PostalCode || before.City != session.City))
+        {
+            people = session.Enrolments.Where(e => e.State != EnrolmentState.Cancelled).ToList();
+            foreach (var enrolment in people)
+            {
+                // The reminders count days before the new date; the convocation in the file must show the new one.
+                if (before.StartsAt != session.StartsAt) (enrolment.Reminder14SentAt, enrolment.Reminder2SentAt) = (null, null);
+                if (enrolment.State == EnrolmentState.Enrolled)
+                    db.CandidateDocuments.Add(new CandidateDocument
+                    {
+                        CandidateId = enrolment.Registration!.CandidateId, RegistrationId = enrolment.RegistrationId, Title = Convocation.Title(session) + " (modifiée)",
+                        FileName = $"convocation-{FrenchFormat.InParis(session.StartsAt):yyyy-MM-dd}.pdf", ContentType = "application/pdf",
+                        Content = Convocation.Pdf(enrolment.Registration.Candidate!, session, session.Certification!.Title), CreatedAt = clock.GetUtcNow(),
+                    });
+            }
+        }
         await db.SaveChangesAsync();
-        return new SessionSaveResult(session.Id, warnings, errors);
+        foreach (var enrolment in people)
+        {
+            var candidate = enrolment.Registration!.Candidate!;
+            await email.SendAsync(new EmailMessage(candidate.Email, "Changement de votre session du CQP Télésecrétaire qualifié(e)",
+                $"Bonjour {candidate.FirstName},\n\nLa session « {FrenchLabels.Of(session.Kind)} » à laquelle vous êtes " +
+                (enrolment.State == EnrolmentState.Enrolled ? "inscrit(e)" : "sur liste d'attente") + " change.\n" +
+                $"Avant : {FrenchFormat.DateTime(before!.StartsAt)}, {before.PlaceName}, {before.Address}, {before.PostalCode} {before.City}.\n" +
+                $"Désormais : {FrenchFormat.DateTime(session.StartsAt)}, {session.PlaceName}, {session.Address}, {session.PostalCode} {session.City}.\n\n" +
+                (enrolment.State == EnrolmentState.Enrolled ? "Votre nouvelle convocation est dans votre espace candidat, rubrique « Mes sessions ». " : "") +
+                "Si vous ne pouvez pas venir à cette nouvelle date, annulez votre inscription depuis votre espace candidat pour libérer la place.\n\n" +
+                "L'organisme de formation"));
+        }
+        return new SessionSaveResult(session.Id, warnings, errors, people.Count);
     }
 
     /// <summary>Paris wall-clock time to UTC; a time skipped by the spring change (02:30) takes the winter offset, an hour later in summer time.</summary>
@@ -74,7 +115,9 @@ public sealed class SessionAdministration(CqpDbContext db, IEmailSender email, T
 
         session.CancelledAt = clock.GetUtcNow();
         session.CancellationReason = reason.Trim();
-        var people = session.Enrolments.Where(e => e.State != EnrolmentState.Cancelled).Select(e => e.Registration!.Candidate!).ToList();
+        var open = session.Enrolments.Where(e => e.State != EnrolmentState.Cancelled).ToList();
+        var people = open.Select(e => e.Registration!.Candidate!).ToList();
+        foreach (var enrolment in open) (enrolment.State, enrolment.CancelledAt) = (EnrolmentState.Cancelled, session.CancelledAt);
         await db.SaveChangesAsync();
         foreach (var candidate in people)
             await email.SendAsync(new EmailMessage(candidate.Email, "Annulation de votre session du CQP Télésecrétaire qualifié(e)",

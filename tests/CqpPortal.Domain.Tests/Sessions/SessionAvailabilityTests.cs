@@ -15,7 +15,14 @@ public class SessionAvailabilityTests
     [InlineData(true, 10, 3, "2026-04-20", SessionAvailability.Cancelled)]
     [InlineData(true, 10, 10, "2026-05-02", SessionAvailability.Cancelled)]
     public void A_cancellation_outranks_the_deadline_which_outranks_the_seats(bool cancelled, int capacity, int enrolled, string today, SessionAvailability expected) =>
-        Assert.Equal(expected, SessionAvailabilityRule.Of(cancelled, capacity, enrolled, Deadline, DateOnly.Parse(today)));
+        Assert.Equal(expected, SessionAvailabilityRule.Of(SessionKind.Evaluation, cancelled, capacity, enrolled, Deadline, DateOnly.Parse(today)));
+
+    [Theory]
+    [InlineData(false, "2026-04-20", SessionAvailability.ByConvocation)] // seats left and before the deadline: still not "open"
+    [InlineData(false, "2026-05-02", SessionAvailability.ByConvocation)]
+    [InlineData(true, "2026-04-20", SessionAvailability.Cancelled)]
+    public void A_jury_is_never_open_to_sign_up_since_candidates_are_convened(bool cancelled, string today, SessionAvailability expected) =>
+        Assert.Equal(expected, SessionAvailabilityRule.Of(SessionKind.Jury, cancelled, 10, 0, Deadline, DateOnly.Parse(today)));
 
     [Theory]
     [InlineData(12, 0, 12)]
@@ -27,6 +34,6 @@ public class SessionAvailabilityTests
 
     [Fact]
     public void Each_availability_has_its_french_word() =>
-        Assert.Equal(["Ouverte", "Complète (liste d'attente)", "Inscriptions closes", "Annulée"],
+        Assert.Equal(["Ouverte", "Complète (liste d'attente)", "Inscriptions closes", "Annulée", "Sur convocation (pas d'inscription en ligne)"],
             Enum.GetValues<SessionAvailability>().Select(FrenchLabels.Of));
 }

@@ -37,7 +37,7 @@ public class CalendarModel(CqpDbContext db, TimeProvider clock) : PageModel
         Sessions = rows.Where(s => Month is null || MonthOf(s.StartsAt) == Month)
             .Select(s => new Row(s.Id, s.StartsAt, s.Kind, s.DurationMinutes, s.PlaceName, s.City, s.Region,
                 SessionAvailabilityRule.SeatsLeft(s.Capacity, s.Enrolled), s.RegistrationDeadline,
-                SessionAvailabilityRule.Of(s.Cancelled, s.Capacity, s.Enrolled, s.RegistrationDeadline, today)))
+                SessionAvailabilityRule.Of(s.Kind, s.Cancelled, s.Capacity, s.Enrolled, s.RegistrationDeadline, today)))
             .ToList();
     }
 

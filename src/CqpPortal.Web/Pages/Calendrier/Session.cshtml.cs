@@ -22,7 +22,7 @@ public class CalendarSessionModel(CqpDbContext db, TimeProvider clock) : PageMod
         if (session is null) return NotFound();
         var enrolled = await db.SessionEnrolments.CountAsync(e => e.SessionId == id && e.State == EnrolmentState.Enrolled);
         (Item, SeatsLeft, Past) = (session, SessionAvailabilityRule.SeatsLeft(session.Capacity, enrolled), session.StartsAt <= clock.GetUtcNow());
-        Availability = SessionAvailabilityRule.Of(session.CancelledAt is not null, session.Capacity, enrolled, session.RegistrationDeadline, FrenchFormat.TodayInParis(clock));
+        Availability = SessionAvailabilityRule.Of(session.Kind, session.CancelledAt is not null, session.Capacity, enrolled, session.RegistrationDeadline, FrenchFormat.TodayInParis(clock));
         return Page();
     }
 }

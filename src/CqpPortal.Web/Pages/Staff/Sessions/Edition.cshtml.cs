@@ -90,7 +90,9 @@ public class SessionEditModel(CqpDbContext db, SessionAdministration administrat
         foreach (var (field, error) in result.Errors)
             ModelState.AddModelError(field == "" ? "" : $"{nameof(Input)}.{field}", error);
         if (result.SessionId is null) return Page();
-        Message = id is null ? "Session créée." : "Session modifiée.";
+        Message = id is null ? "Session créée."
+            : result.Notified > 0 ? $"Session modifiée ; {result.Notified} candidat(s) prévenu(s) par e-mail du changement."
+            : "Session modifiée.";
         return RedirectToPage("Index");
     }
 

@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text;
+using CqpPortal.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CqpPortal.Web.Downloads;
+
+public sealed record DocumentUpload(string Title, DocumentAudience Audience, string? Description, string OriginalName, byte[] Content);
+
+public sealed record DocumentUploadResult(int? DocumentId, IReadOnlyDictionary<string, string> Errors);
+
+/// <summary>
+/// The public document library: staff upload PDFs, checked by their first bytes (a renamed file is refused) and by
+/// size; each is served under a file name made from its title, never from what the uploader's disk called it.
+/// </summary>
+public sealed class DocumentLibrary(CqpDbContext db, TimeProvider clock, IConfiguration configuration)
+{
+    public const int DefaultMaxBytes = 10 * 1024 * 1024;
+
+    public int MaxBytes => configuration.GetValue("Portal:DocumentMaxBytes", DefaultMaxBytes);
+
+    public static readonly IReadOnlyDictionary<DocumentAudience, string> AudienceLabels = new Dictionary<DocumentAudience, string>
+    {
+        [DocumentAudience.Everyone] = "Tous publics",
+        [DocumentAudience.Candidates] = "Candidats",
+        [DocumentAudience.VaeCandidates] = "Candidats à la VAE",
+        [DocumentAudience.Companies] = "Entreprises",
+    };
+
+    /// <summary>A PDF starts with "%PDF-" (ISO 32000); anything else is refused whatever its name says.</summary>
+    public static bool IsPdf(ReadOnlySpan<byte> content) => content.StartsWith("%PDF-"u8);
+
+    public async Task<DocumentUploadResult> UploadAsync(DocumentUpload upload, string uploadedBy)
+    {
+        var errors = new Dictionary<string, string>();
+        if (upload.Content.Length == 0) errors[nameof(DocumentUpload.Content)] = "Choisissez un fichier PDF.";
+        else if (upload.Content.Length > MaxBytes) errors[nameof(DocumentUpload.Content)] = $"Le fichier dépasse la taille maximale de {FileSize(MaxBytes)}.";
+        else if (!IsPdf(upload.Content)) errors[nameof(DocumentUpload.Content)] = "Ce fichier n'est pas un PDF : seuls les documents PDF sont acceptés.";
+        if (string.IsNullOrWhiteSpace(upload.Title)) errors[nameof(DocumentUpload.Title)] = "Saisissez le titre du document.";
+        if (errors.Count > 0) return new DocumentUploadResult(null, errors);
+
+        var document = new LibraryDocument
+        {
+            Title = upload.Title.Trim(), Audience = upload.Audience, Description = string.IsNullOrWhiteSpace(upload.Description) ? null : upload.Description.Trim(),
+            FileName = SafeFileName(upload.Title), Content = upload.Content, Size = upload.Content.Length, UploadedAt = clock.GetUtcNow(), UploadedBy = uploadedBy,
+        };
+        db.LibraryDocuments.Add(document);
+        await db.SaveChangesAsync();
+        return new DocumentUploadResult(document.Id, errors);
+    }
+
+    public async Task<bool> DeleteAsync(int id)
+    {
+        var document = await db.LibraryDocuments.FirstOrDefaultAsync(d => d.Id == id);
+        if (document is null) return false;
+        db.LibraryDocuments.Remove(document); // through SaveChanges, so the public list's cache is evicted
+        await db.SaveChangesAsync();
+        return true;
+    }
+
+    /// <summary>"Guide du jury 2026 (v2).pdf" → "guide-du-jury-2026-v2.pdf": ASCII letters, digits and hyphens only.</summary>
+    public static string SafeFileName(string title)
+    {
+        var plain = new StringBuilder();
+        foreach (var c in title.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            var lower = char.ToLowerInvariant(c) switch { 'œ' => "oe", 'æ' => "ae", var x => x.ToString() };
+            foreach (var l in lower)
+                plain.Append(l is >= 'a' and <= 'z' or >= '0' and <= '9' ? l : '-');
+        }
+        var slug = string.Join('-', plain.ToString().Split('-', StringSplitOptions.RemoveEmptyEntries));
+        if (slug.Length > 80) slug = slug[..80].TrimEnd('-');
+        return (slug.Length == 0 ? "document" : slug) + ".pdf";
+    }
+
+    /// <summary>"245 Ko", "1,2 Mo": sizes as French users read them.</summary>
+    public static string FileSize(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} octets",
+        < 1024 * 1024 => string.Create(CultureInfo.GetCultureInfo("fr-FR"), $"{Math.Max(1, (int)Math.Round(bytes / 1024.0))} Ko"),
+        _ => string.Create(CultureInfo.GetCultureInfo("fr-FR"), $"{bytes / (1024.0 * 1024.0):0.#} Mo"),
+    };
+}
