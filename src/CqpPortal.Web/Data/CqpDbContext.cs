@@ -23,6 +23,8 @@ public class CqpDbContext(DbContextOptions<CqpDbContext> options) : IdentityDbCo
     public DbSet<JuryUnitResult> JuryUnitResults => Set<JuryUnitResult>();
     public DbSet<HolderSurvey> HolderSurveys => Set<HolderSurvey>();
     public DbSet<CandidateDocument> CandidateDocuments => Set<CandidateDocument>();
+    public DbSet<ReportRun> ReportRuns => Set<ReportRun>();
+    public DbSet<ReportRunFile> ReportRunFiles => Set<ReportRunFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

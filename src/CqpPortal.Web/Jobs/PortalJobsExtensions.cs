@@ -1,3 +1,4 @@
+using CqpPortal.Web.Reports;
 using Quartz;
 
 namespace CqpPortal.Web.Jobs;
@@ -37,7 +38,9 @@ public static class PortalJobsExtensions
             quartz.AddJob<SessionReminderJob>(job => job.WithIdentity(SessionReminderJob.Key).StoreDurably().RequestRecovery());
             quartz.AddTrigger(trigger => trigger.ForJob(SessionReminderJob.Key).WithIdentity("session-reminders-daily", "portal")
                 .WithCronSchedule("0 0 8 * * ?", cron => cron.InTimeZone(Formatting.FrenchFormat.Paris)));
+            Reports.PortalReportsExtensions.AddReportJobs(quartz);
         });
+        builder.Services.AddPortalReports(builder.Configuration);
         builder.Services.AddScoped<Sessions.SessionReminders>();
         if (settings.RunScheduler)
             builder.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
