@@ -12,6 +12,7 @@ public static class PortalReportsExtensions
         services.AddSingleton(configuration.GetSection(ReportsSettings.Section).Get<ReportsSettings>() ?? new ReportsSettings());
         services.TryAddScoped<Statistics.StatisticsLoader>();
         services.AddScoped<ReportRuns>();
+        services.AddScoped<ReportRunList>();
         services.AddScoped<ReportRunner>();
         services.AddScoped<ReportSchedules>();
         services.AddScoped<IReportProducer, AnnualPackProducer>();
