@@ -27,6 +27,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development the static assets' runtime manifest is not read by itself: without it the compressed
+        // variants (obj/…/compressed) are not found and browsers got empty stylesheets and scripts.
+        builder.UseStaticWebAssets();
         // WebApplication reads configuration before ConfigureAppConfiguration runs: settings go in as host settings.
         builder.UseSetting("CQP_DB", ConnectionString);
         builder.UseSetting("Portal:DemoData", DemoData ? "true" : "false");

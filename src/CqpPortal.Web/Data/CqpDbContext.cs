@@ -25,6 +25,8 @@ public class CqpDbContext(DbContextOptions<CqpDbContext> options) : IdentityDbCo
     public DbSet<CandidateDocument> CandidateDocuments => Set<CandidateDocument>();
     public DbSet<LibraryDocument> LibraryDocuments => Set<LibraryDocument>();
     public DbSet<ContentRevision> ContentRevisions => Set<ContentRevision>();
+    public DbSet<ReportRun> ReportRuns => Set<ReportRun>();
+    public DbSet<ReportRunFile> ReportRunFiles => Set<ReportRunFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

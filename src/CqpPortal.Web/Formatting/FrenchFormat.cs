@@ -28,5 +28,8 @@ public static class FrenchFormat
     public static string Duration(int minutes) =>
         minutes < 60 ? $"{minutes} min" : minutes % 60 == 0 ? $"{minutes / 60} h" : $"{minutes / 60} h {minutes % 60:00}";
 
+    /// <summary>A share of 1 as "42,5 %"; "–" without data.</summary>
+    public static string Share(double? share) => share is { } s ? (s * 100).ToString("0.#", French) + " %" : "–";
+
     public static DateOnly TodayInParis(TimeProvider clock) => DateOnly.FromDateTime(InParis(clock.GetUtcNow()).DateTime);
 }

@@ -24,8 +24,12 @@ public static class PortalWebExtensions
         builder.Services
             .AddRazorPages(options =>
             {
-                foreach (var area in Areas.All)
-                    options.Conventions.AuthorizeFolder(area.Folder, area.Policy);
+                // Each page gets the policy of the most specific area folder holding it (so /Analyse/Rapports opens to staff).
+                options.Conventions.AddFolderApplicationModelConvention("/", model =>
+                {
+                    if (Areas.Of(model.ViewEnginePath) is { } area)
+                        model.EndpointMetadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(area.Policy));
+                });
                 PublicPageCache.Apply(options.Conventions);
             })
             .AddMvcOptions(options => FrenchModelBindingMessages.Apply(options.ModelBindingMessageProvider));

@@ -37,7 +37,15 @@ public static class Areas
         ("/Evaluation", "Area.Evaluation", [Roles.Evaluator], "Espace évaluateur"),
         ("/Jury", "Area.Jury", [Roles.JuryMember], "Espace jury"),
         ("/Analyse", "Area.Analyse", [Roles.SistAnalyst, Roles.Committee], "Statistiques et veille"),
+        // Inside /Analyse but open to staff too (the most specific folder decides); last, so it is nobody's home.
+        ("/Analyse/Rapports", "Area.Rapports", [Roles.SistAnalyst, Roles.Committee, Roles.Staff], "Rapports et dossiers annuels"),
     ];
+
+    /// <summary>The area securing a page: the one with the longest folder containing it (null for public pages).</summary>
+    public static (string Folder, string Policy, string[] Roles, string Title)? Of(string viewEnginePath) =>
+        All.Where(a => viewEnginePath.StartsWith(a.Folder + "/", StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(a => a.Folder.Length)
+            .Cast<(string, string, string[], string)?>().FirstOrDefault();
 
     /// <summary>Where a user lands after signing in: the first area one of their roles opens.</summary>
     public static (string Folder, string Title)? HomeFor(Func<string, bool> isInRole) =>

@@ -1,3 +1,4 @@
+using CqpPortal.Web.Reports;
 using Quartz;
 
 namespace CqpPortal.Web.Jobs;
@@ -41,7 +42,9 @@ public static class PortalJobsExtensions
             quartz.AddJob<HolderSurveyJob>(job => job.WithIdentity(HolderSurveyJob.Key).StoreDurably().RequestRecovery());
             quartz.AddTrigger(trigger => trigger.ForJob(HolderSurveyJob.Key).WithIdentity("holder-surveys-daily", "portal")
                 .WithCronSchedule("0 0 9 * * ?", cron => cron.InTimeZone(Formatting.FrenchFormat.Paris)));
+            Reports.PortalReportsExtensions.AddReportJobs(quartz);
         });
+        builder.Services.AddPortalReports(builder.Configuration);
         builder.Services.AddScoped<Sessions.SessionReminders>();
         builder.Services.AddScoped<Surveys.HolderSurveys>();
         if (settings.RunScheduler)

@@ -114,7 +114,7 @@ public class StatisticsJsonTests(StatisticsPortal portal) : IClassFixture<Statis
         var (response, page) = await sist.GetAsync("/Analyse");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var rows = page.QuerySelectorAll("tbody tr").ToDictionary(
+        var rows = page.QuerySelectorAll("#activite tbody tr").ToDictionary(
             r => r.QuerySelector("th")!.TextContent.Trim(),
             r => r.QuerySelectorAll("td.number").Select(td => td.TextContent.Trim()).ToArray());
         Assert.Equal(["2026", "2025", "2024", "2023"], rows.Keys);

@@ -721,6 +721,113 @@ namespace CqpPortal.Web.Data.Migrations
                     b.ToTable("RegistrationStatusChanges");
                 });
 
+            modelBuilder.Entity("CqpPortal.Web.Data.ReportRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DedupeKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ErrorMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("ProgressPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProgressStep")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RequestedById")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("DedupeKey")
+                        .IsUnique();
+
+                    b.HasIndex("RequestedById");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("ReportRuns");
+                });
+
+            modelBuilder.Entity("CqpPortal.Web.Data.ReportRunFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ReportRunId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportRunId", "FileName")
+                        .IsUnique();
+
+                    b.ToTable("ReportRunFiles");
+                });
+
             modelBuilder.Entity("CqpPortal.Web.Data.Session", b =>
                 {
                     b.Property<int>("Id")
@@ -1196,6 +1303,30 @@ namespace CqpPortal.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CqpPortal.Web.Data.ReportRun", b =>
+                {
+                    b.HasOne("CqpPortal.Web.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CqpPortal.Web.Data.Session", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("CqpPortal.Web.Data.ReportRunFile", b =>
+                {
+                    b.HasOne("CqpPortal.Web.Data.ReportRun", null)
+                        .WithMany("Files")
+                        .HasForeignKey("ReportRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CqpPortal.Web.Data.Session", b =>
                 {
                     b.HasOne("CqpPortal.Web.Data.Certification", "Certification")
@@ -1315,6 +1446,11 @@ namespace CqpPortal.Web.Data.Migrations
                     b.Navigation("JuryDecisions");
 
                     b.Navigation("Surveys");
+                });
+
+            modelBuilder.Entity("CqpPortal.Web.Data.ReportRun", b =>
+                {
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("CqpPortal.Web.Data.Session", b =>

@@ -1,13 +1,33 @@
 using CqpPortal.Domain.Statistics;
+using CqpPortal.Web.Formatting;
 using CqpPortal.Web.Statistics;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CqpPortal.Web.Pages.Analyse;
 
-/// <summary>Anonymous yearly counts for SIST and the annual review committee, from the same module as the JSON export.</summary>
-public class AnalyticsHomeModel(StatisticsLoader statistics) : PageModel
+/// <summary>
+/// The statistics dashboard for SIST and the annual review committee: one year's indicators as tables (the truth,
+/// server-rendered) and charts drawn from those tables, the three-year comparison, and the yearly activity; all from
+/// the statistics module, like the JSON export and the annual pack.
+/// </summary>
+public class AnalyticsHomeModel(StatisticsLoader statistics, TimeProvider clock) : PageModel
 {
-    public IReadOnlyList<AnnualStatistics> Years { get; private set; } = [];
+    [BindProperty(SupportsGet = true, Name = "annee")]
+    public int? Annee { get; set; }
 
-    public async Task OnGetAsync() => Years = await statistics.AllYearsAsync(HttpContext.RequestAborted);
+    public IReadOnlyList<AnnualStatistics> Years { get; private set; } = [];
+    public IReadOnlyList<int> YearChoices { get; private set; } = [];
+    public StatisticsDashboard Dashboard { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (Annee is { } asked && !AnnualStatistics.IsValidYear(asked)) return NotFound();
+        Years = await statistics.AllYearsAsync(HttpContext.RequestAborted);
+        // By default the last complete year (the one the annual review looks at).
+        var year = Annee ?? FrenchFormat.TodayInParis(clock).Year - 1;
+        YearChoices = Years.Select(y => y.Year).Append(year).Distinct().OrderDescending().ToList();
+        Dashboard = StatisticsDashboard.For(year, Years);
+        return Page();
+    }
 }

@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using CqpPortal.Testing;
+using CqpPortal.Web.Data;
+using CqpPortal.Web.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CqpPortal.Web.Tests.Reports;
+
+/// <summary>
+/// Kill and recover, for real: a worker process (`CqpPortal.Web.dll worker`) runs a slow annual pack and is killed
+/// midway; a second worker recovers it through Quartz's cluster recovery; the run ends Succeeded once, with one set of
+/// files, and nothing was downloadable in between.
+/// </summary>
+public class ReportRecoveryTests
+{
+    private static readonly int LastYear = DateTime.UtcNow.Year - 1;
+
+    private sealed class Worker : IDisposable
+    {
+        private readonly Process process;
+        private readonly StringBuilder output = new();
+
+        public Worker(string connectionString, int stepDelayMs, string mailFolder)
+        {
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CqpPortal.Web.dll"));
+            start.ArgumentList.Add("worker");
+            start.Environment["CQP_DB"] = connectionString;
+            start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
+            start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+            start.Environment["Reports__StepDelayMs"] = stepDelayMs.ToString();
+            start.Environment["Email__PickupDirectory"] = mailFolder;
+            process = Process.Start(start)!;
+            process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+            process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+        }
+
+        public string Output { get { lock (output) return output.ToString(); } }
+
+        public bool HasExited => process.HasExited;
+
+        public async Task KillAsync()
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        public void Dispose()
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            process.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task A_run_whose_worker_is_killed_midway_is_recovered_by_another_worker_and_completes_once()
+    {
+        // The web node only queues (Jobs:RunScheduler=false); the workers run the jobs.
+        using var portal = new PortalFactory(TestCluster.NewDatabase("recovery"), demoData: false,
+            new Dictionary<string, string?> { ["Jobs:RunScheduler"] = "false" });
+        using var sist = await TestAccounts.SignedInAsync(portal, Roles.SistAnalyst);
+        var posted = await sist.SubmitAsync("/Analyse/Rapports", new Dictionary<string, string> { ["Year"] = LastYear.ToString() });
+        Assert.True(PortalClient.IsRedirectTo(posted, "/Analyse/Rapports"), posted.StatusCode.ToString());
+        var runId = await ReadAsync(portal, db => db.ReportRuns.Select(r => r.Id).SingleAsync());
+
+        // Each step of the first worker lasts 4 s: it is killed while the run is Running.
+        using (var first = new Worker(portal.ConnectionString, stepDelayMs: 4000, portal.MailFolder))
+        {
+            var running = await WaitForAsync(portal, runId, r => r.State == ReportRunState.Running && r.ProgressPercent >= 10, first);
+            Assert.Equal(1, running.Attempts);
+            await AssertNothingDownloadableAsync(portal, sist, runId);
+            await first.KillAsync();
+        }
+        var afterKill = await ReadAsync(portal, db => db.ReportRuns.AsNoTracking().SingleAsync(r => r.Id == runId));
+        Assert.Equal(ReportRunState.Running, afterKill.State);
+        await AssertNothingDownloadableAsync(portal, sist, runId);
+
+        // A second worker takes the killed node's run over (Quartz cluster recovery), from scratch.
+        using var second = new Worker(portal.ConnectionString, stepDelayMs: 100, portal.MailFolder);
+        var until = DateTime.UtcNow.AddMinutes(2);
+        ReportRun run;
+        while (true)
+        {
+            run = await ReadAsync(portal, db => db.ReportRuns.AsNoTracking().SingleAsync(r => r.Id == runId));
+            if (run.State == ReportRunState.Succeeded) break;
+            Assert.NotEqual(ReportRunState.Failed, run.State);
+            // State and files read in one statement (one snapshot): a file is never there unless the run has succeeded.
+            var snapshot = await ReadAsync(portal, db => db.ReportRuns.Where(r => r.Id == runId)
+                .Select(r => new { r.State, Files = db.ReportRunFiles.Count(f => f.ReportRunId == runId) }).SingleAsync());
+            Assert.True(snapshot.Files == 0 || snapshot.State == ReportRunState.Succeeded, $"{snapshot.Files} file(s) visible while the run is {snapshot.State}");
+            Assert.True(DateTime.UtcNow < until, $"Run {runId} not recovered: {run.State} {run.ProgressPercent} %. Worker output:\n{second.Output}");
+            await Task.Delay(250);
+        }
+
+        Assert.Equal(2, run.Attempts);
+        var files = await ReadAsync(portal, db => db.ReportRunFiles.AsNoTracking().Where(f => f.ReportRunId == runId).ToListAsync());
+        Assert.Equal([$"annual-{LastYear}.json", $"annual-{LastYear}.pdf", $"annual-{LastYear}.xlsx"], files.Select(f => f.FileName).Order());
+        var file = files.Single(f => f.FileName.EndsWith(".json"));
+        var download = await sist.Http.GetAsync($"/Analyse/Rapports/Fichier/{file.Id}");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(await sist.Http.GetByteArrayAsync($"/Analyse/Statistiques/{LastYear}.json"), await download.Content.ReadAsByteArrayAsync());
+
+        // Completed once: nothing runs it again afterwards.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var later = await ReadAsync(portal, db => db.ReportRuns.AsNoTracking().SingleAsync(r => r.Id == runId));
+        Assert.Equal((ReportRunState.Succeeded, 2, run.FinishedAt), (later.State, later.Attempts, later.FinishedAt));
+        Assert.Equal(3, await ReadAsync(portal, db => db.ReportRunFiles.CountAsync(f => f.ReportRunId == runId)));
+        Assert.False(second.HasExited, second.Output);
+    }
+
+    private static async Task<T> ReadAsync<T>(PortalFactory portal, Func<CqpDbContext, Task<T>> read)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<CqpDbContext>());
+    }
+
+    private static async Task<ReportRun> WaitForAsync(PortalFactory portal, int runId, Func<ReportRun, bool> done, Worker worker)
+    {
+        var until = DateTime.UtcNow.AddMinutes(1);
+        while (true)
+        {
+            var run = await ReadAsync(portal, db => db.ReportRuns.AsNoTracking().SingleAsync(r => r.Id == runId));
+            if (done(run)) return run;
+            Assert.True(DateTime.UtcNow < until && !worker.HasExited, $"Run {runId}: {run.State} {run.ProgressPercent} %. Worker output:\n{worker.Output}");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>No file row for the run, no link on the page, no file in its JSON.</summary>
+    private static async Task AssertNothingDownloadableAsync(PortalFactory portal, PortalClient client, int runId)
+    {
+        Assert.Equal(0, await ReadAsync(portal, db => db.ReportRunFiles.CountAsync(f => f.ReportRunId == runId)));
+        var (_, page) = await client.GetAsync("/Analyse/Rapports");
+        Assert.Empty(page.QuerySelectorAll($"#runs tr[data-run='{runId}'] a"));
+        var json = JsonDocument.Parse(await client.Http.GetStringAsync("/Analyse/Rapports?handler=State")).RootElement;
+        Assert.Equal(0, json.EnumerateArray().Single(r => r.GetProperty("id").GetInt32() == runId).GetProperty("files").GetArrayLength());
+    }
+}
