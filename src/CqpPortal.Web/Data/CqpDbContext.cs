@@ -23,6 +23,11 @@ public class CqpDbContext(DbContextOptions<CqpDbContext> options) : IdentityDbCo
     public DbSet<JuryUnitResult> JuryUnitResults => Set<JuryUnitResult>();
     public DbSet<HolderSurvey> HolderSurveys => Set<HolderSurvey>();
     public DbSet<CandidateDocument> CandidateDocuments => Set<CandidateDocument>();
+    public DbSet<Booklet> Booklets => Set<Booklet>();
+    public DbSet<BookletJob> BookletJobs => Set<BookletJob>();
+    public DbSet<BookletDocument> BookletDocuments => Set<BookletDocument>();
+    public DbSet<BookletSituation> BookletSituations => Set<BookletSituation>();
+    public DbSet<BookletEvent> BookletEvents => Set<BookletEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -38,6 +38,12 @@ public static class PortalWebExtensions
         builder.Services.AddScoped<Juries.JuryProceedings>();
         builder.Services.AddScoped<Sessions.SessionAdministration>();
         builder.Services.AddScoped<Statistics.StatisticsLoader>();
+        builder.Services.AddScoped<Vae.VaeBooklets>();
+        builder.Services.AddOptions<Vae.VaeSettings>().BindConfiguration(Vae.VaeSettings.Section);
+        // Requests up to twice a file's limit are read, so that an oversize file gets the booklet's French message, not a bare 413.
+        var vae = builder.Configuration.GetSection(Vae.VaeSettings.Section).Get<Vae.VaeSettings>() ?? new Vae.VaeSettings();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = vae.MaxRequestBytes);
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = vae.MaxRequestBytes);
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<SchedulerHealthCheck>("scheduler");
