@@ -27,6 +27,11 @@ public class CqpDbContext(DbContextOptions<CqpDbContext> options) : IdentityDbCo
     public DbSet<ContentRevision> ContentRevisions => Set<ContentRevision>();
     public DbSet<ReportRun> ReportRuns => Set<ReportRun>();
     public DbSet<ReportRunFile> ReportRunFiles => Set<ReportRunFile>();
+    public DbSet<Booklet> Booklets => Set<Booklet>();
+    public DbSet<BookletJob> BookletJobs => Set<BookletJob>();
+    public DbSet<BookletDocument> BookletDocuments => Set<BookletDocument>();
+    public DbSet<BookletSituation> BookletSituations => Set<BookletSituation>();
+    public DbSet<BookletEvent> BookletEvents => Set<BookletEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

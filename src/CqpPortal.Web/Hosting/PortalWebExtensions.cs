@@ -51,6 +51,12 @@ public static class PortalWebExtensions
         builder.Services.AddScoped<Imports.TransmissionFile>();
         builder.Services.AddSingleton<Downloads.GeneratedDocuments>();
         builder.Services.AddScoped<Downloads.DocumentLibrary>();
+        builder.Services.AddScoped<Vae.VaeBooklets>();
+        builder.Services.AddOptions<Vae.VaeSettings>().BindConfiguration(Vae.VaeSettings.Section);
+        // Requests up to twice a file's limit are read, so that an oversize file gets the booklet's French message, not a bare 413.
+        var vae = builder.Configuration.GetSection(Vae.VaeSettings.Section).Get<Vae.VaeSettings>() ?? new Vae.VaeSettings();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = vae.MaxRequestBytes);
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = vae.MaxRequestBytes);
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<SchedulerHealthCheck>("scheduler");
