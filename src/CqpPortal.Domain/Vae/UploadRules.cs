@@ -1,4 +1,5 @@
 using System.Text;
+using CqpPortal.Domain.Documents;
 
 namespace CqpPortal.Domain.Vae;
 
@@ -16,13 +17,6 @@ public static class UploadRules
 {
     public const string Accepted = "PDF, JPEG ou PNG";
 
-    private static readonly (byte[] Magic, string ContentType, string Extension)[] Types =
-    [
-        ("%PDF-"u8.ToArray(), "application/pdf", ".pdf"),
-        ([0xFF, 0xD8, 0xFF], "image/jpeg", ".jpg"),
-        ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "image/png", ".png"),
-    ];
-
     /// <param name="start">The first bytes of the file (at least 8 when the file has them).</param>
     /// <param name="length">The file's size in bytes.</param>
     /// <param name="bookletBytes">What the booklet already holds, in bytes.</param>
@@ -33,8 +27,7 @@ public static class UploadRules
             return UploadDecision.Refuse($"Le fichier pèse {Size(length)} : {Size(maxFileBytes)} au plus par fichier.");
         if (bookletBytes + length > maxBookletBytes)
             return UploadDecision.Refuse($"Le livret contient déjà {Size(bookletBytes)} de pièces : avec ce fichier, il dépasserait {Size(maxBookletBytes)}. Retirez une pièce ou réduisez ce fichier.");
-        foreach (var (magic, contentType, extension) in Types)
-            if (start.StartsWith(magic)) return new UploadDecision(true, null, SafeName(fileName, extension), contentType);
+        if (FileSignatures.Detect(start) is { } type) return new UploadDecision(true, null, SafeName(fileName, type.Extension), type.ContentType);
         return UploadDecision.Refuse($"Ce fichier n'est ni un PDF, ni une image JPEG ou PNG (son contenu a été vérifié, pas seulement son nom) : seuls les formats {Accepted} sont acceptés.");
     }
 

@@ -27,8 +27,8 @@ public sealed class DocumentLibrary(CqpDbContext db, TimeProvider clock, IConfig
         [DocumentAudience.Companies] = "Entreprises",
     };
 
-    /// <summary>A PDF starts with "%PDF-" (ISO 32000); anything else is refused whatever its name says.</summary>
-    public static bool IsPdf(ReadOnlySpan<byte> content) => content.StartsWith("%PDF-"u8);
+    /// <summary>Only a PDF by its first bytes is accepted, whatever its name says.</summary>
+    public static bool IsPdf(ReadOnlySpan<byte> content) => Domain.Documents.FileSignatures.Detect(content) == Domain.Documents.FileSignatures.Pdf;
 
     public async Task<DocumentUploadResult> UploadAsync(DocumentUpload upload, string uploadedBy)
     {
