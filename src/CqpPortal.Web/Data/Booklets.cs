@@ -94,6 +94,10 @@ public class BookletDocument
     public int BookletId { get; set; }
     public Booklet? Booklet { get; set; }
     public BookletDocumentKind Kind { get; set; }
+
+    /// <summary>Booklet 2: the activity of the referential this evidence supports (null for booklet 1's documents).</summary>
+    public int? ActivityId { get; set; }
+    public Activity? Activity { get; set; }
     public required string FileName { get; set; }
     public required string ContentType { get; set; }
     public long Length { get; set; }

@@ -21,6 +21,7 @@ public class CqpDbContext(DbContextOptions<CqpDbContext> options) : IdentityDbCo
     public DbSet<SessionEnrolment> SessionEnrolments => Set<SessionEnrolment>();
     public DbSet<JuryDecision> JuryDecisions => Set<JuryDecision>();
     public DbSet<JuryUnitResult> JuryUnitResults => Set<JuryUnitResult>();
+    public DbSet<JurySessionMember> JurySessionMembers => Set<JurySessionMember>();
     public DbSet<HolderSurvey> HolderSurveys => Set<HolderSurvey>();
     public DbSet<CandidateDocument> CandidateDocuments => Set<CandidateDocument>();
     public DbSet<LibraryDocument> LibraryDocuments => Set<LibraryDocument>();

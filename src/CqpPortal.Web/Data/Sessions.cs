@@ -63,3 +63,17 @@ public class JuryUnitResult
     public CertificationUnit? Unit { get; set; }
     public bool Validated { get; set; }
 }
+
+/// <summary>
+/// A jury member (account in the Jury role) assigned by staff to a jury session: they read the VAE booklets and the
+/// jury PDF of the candidates convened to it, and nothing else.
+/// </summary>
+public class JurySessionMember
+{
+    public int Id { get; set; }
+    public int SessionId { get; set; }
+    public Session? Session { get; set; }
+    public required string UserId { get; set; }
+    public DateTimeOffset AssignedAt { get; set; }
+    public string? AssignedByUserId { get; set; }
+}

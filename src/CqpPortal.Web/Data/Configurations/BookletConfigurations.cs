@@ -36,6 +36,7 @@ public sealed class BookletDocumentConfiguration : IEntityTypeConfiguration<Book
     {
         builder.Property(d => d.FileName).HasMaxLength(120);
         builder.Property(d => d.ContentType).HasMaxLength(50);
+        builder.HasOne(d => d.Activity).WithMany().HasForeignKey(d => d.ActivityId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

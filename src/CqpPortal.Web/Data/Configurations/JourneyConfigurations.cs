@@ -62,6 +62,17 @@ public sealed class JuryUnitResultConfiguration : IEntityTypeConfiguration<JuryU
     }
 }
 
+public sealed class JurySessionMemberConfiguration : IEntityTypeConfiguration<JurySessionMember>
+{
+    public void Configure(EntityTypeBuilder<JurySessionMember> builder)
+    {
+        builder.HasOne(m => m.Session).WithMany().HasForeignKey(m => m.SessionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Identity.PortalUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(m => new { m.SessionId, m.UserId }).IsUnique();
+        builder.HasIndex(m => m.UserId);
+    }
+}
+
 public sealed class HolderSurveyConfiguration : IEntityTypeConfiguration<HolderSurvey>
 {
     public void Configure(EntityTypeBuilder<HolderSurvey> builder)

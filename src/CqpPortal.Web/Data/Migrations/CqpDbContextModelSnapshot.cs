@@ -105,6 +105,9 @@ namespace CqpPortal.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("ActivityId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("BookletId")
                         .HasColumnType("integer");
 
@@ -132,6 +135,8 @@ namespace CqpPortal.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
 
                     b.HasIndex("BookletId");
 
@@ -745,6 +750,37 @@ namespace CqpPortal.Web.Data.Migrations
                     b.HasIndex("SessionId");
 
                     b.ToTable("JuryDecisions");
+                });
+
+            modelBuilder.Entity("CqpPortal.Web.Data.JurySessionMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssignedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("SessionId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("JurySessionMembers");
                 });
 
             modelBuilder.Entity("CqpPortal.Web.Data.JuryUnitResult", b =>
@@ -1388,11 +1424,18 @@ namespace CqpPortal.Web.Data.Migrations
 
             modelBuilder.Entity("CqpPortal.Web.Data.BookletDocument", b =>
                 {
+                    b.HasOne("CqpPortal.Web.Data.Activity", "Activity")
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CqpPortal.Web.Data.Booklet", "Booklet")
                         .WithMany("Documents")
                         .HasForeignKey("BookletId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Activity");
 
                     b.Navigation("Booklet");
                 });
@@ -1538,6 +1581,23 @@ namespace CqpPortal.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Registration");
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("CqpPortal.Web.Data.JurySessionMember", b =>
+                {
+                    b.HasOne("CqpPortal.Web.Data.Session", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CqpPortal.Web.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.Navigation("Session");
                 });
