@@ -6,8 +6,8 @@ public enum BookletKind { Admissibility = 1, Experience = 2 }
 /// <summary>Where a booklet stands: written by the candidate, waiting for staff, returned, decided.</summary>
 public enum BookletState { Draft = 0, Submitted = 1, Incomplete = 2, Admissible = 3, NotAdmissible = 4 }
 
-/// <summary>The typed documents a booklet holds.</summary>
-public enum BookletDocumentKind { EmployerAttestation = 1, PayslipOrContract = 2, IdentityDocument = 3, Diploma = 4, Other = 5 }
+/// <summary>The typed documents a booklet holds; <see cref="WorkSample"/> is booklet 2's evidence of an activity.</summary>
+public enum BookletDocumentKind { EmployerAttestation = 1, PayslipOrContract = 2, IdentityDocument = 3, Diploma = 4, Other = 5, WorkSample = 6 }
 
 public static class BookletLabels
 {
@@ -29,8 +29,14 @@ public static class BookletLabels
         BookletDocumentKind.PayslipOrContract => "Bulletin de salaire ou contrat",
         BookletDocumentKind.IdentityDocument => "Pièce d'identité",
         BookletDocumentKind.Diploma => "Diplôme",
+        BookletDocumentKind.WorkSample => "Document produit dans mon travail (courrier, compte rendu, tableau…)",
         _ => "Autre justificatif",
     };
+
+    /// <summary>The kinds of document each booklet asks for: booklet 1 proves the experience, booklet 2 illustrates the activities.</summary>
+    public static IReadOnlyList<BookletDocumentKind> KindsFor(BookletKind booklet) => booklet == BookletKind.Admissibility
+        ? [BookletDocumentKind.EmployerAttestation, BookletDocumentKind.PayslipOrContract, BookletDocumentKind.IdentityDocument, BookletDocumentKind.Diploma, BookletDocumentKind.Other]
+        : [BookletDocumentKind.WorkSample, BookletDocumentKind.EmployerAttestation, BookletDocumentKind.Other];
 
     public static string Of(VaeJobKind kind) => kind switch
     {

@@ -24,6 +24,7 @@ public static class PortalIdentityExtensions
             options.AccessDeniedPath = "/Compte/AccesRefuse";
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.Events.OnRedirectToLogin = SignInAgain;
         });
 
         builder.Services.AddScoped<AccountMailer>();
@@ -46,6 +47,31 @@ public static class PortalIdentityExtensions
             .AddEntityFrameworkStores<CqpDbContext>()
             .AddErrorDescriber<FrenchIdentityErrorDescriber>();
         return services;
+    }
+
+    /// <summary>
+    /// A request that needs a sign-in: a script asking for JSON (the booklets' autosave) gets 401 and keeps its text; a
+    /// form posted after the session expired comes back, once signed in, to the page it was posted from (without the
+    /// handler, which only a POST has), where the booklet script resends what the browser kept.
+    /// </summary>
+    private static Task SignInAgain(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context)
+    {
+        var request = context.Request;
+        if (request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return Task.CompletedTask;
+        }
+        var target = context.RedirectUri;
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        {
+            var query = request.Query.Where(q => !q.Key.Equals("handler", StringComparison.OrdinalIgnoreCase))
+                .Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString()));
+            var back = request.PathBase + request.Path + QueryString.Create(query);
+            target = context.Options.LoginPath + QueryString.Create(context.Options.ReturnUrlParameter, back);
+        }
+        context.Response.Redirect(target);
+        return Task.CompletedTask;
     }
 
     private static void IdentityRules(IdentityOptions options)

@@ -56,11 +56,12 @@ public sealed class VaeBooklets(CqpDbContext db, IEmailSender email, TimeProvide
         db.Booklets.Include(b => b.Jobs.OrderBy(j => j.Position)).Include(b => b.Situations.OrderBy(s => s.Position)).Include(b => b.History)
             .AsSplitQuery().FirstOrDefaultAsync(b => b.RegistrationId == registrationId && b.Kind == kind);
 
-    public sealed record DocumentInfo(int Id, BookletDocumentKind Kind, string FileName, long Length, DateTimeOffset UploadedAt);
+    /// <param name="ActivityId">Booklet 2: the activity the evidence supports; null for booklet 1.</param>
+    public sealed record DocumentInfo(int Id, BookletDocumentKind Kind, string FileName, long Length, DateTimeOffset UploadedAt, int? ActivityId, string? ActivityCode);
 
     public Task<List<DocumentInfo>> DocumentsAsync(int bookletId) =>
         db.BookletDocuments.Where(d => d.BookletId == bookletId).OrderBy(d => d.UploadedAt).ThenBy(d => d.Id)
-            .Select(d => new DocumentInfo(d.Id, d.Kind, d.FileName, d.Length, d.UploadedAt)).ToListAsync();
+            .Select(d => new DocumentInfo(d.Id, d.Kind, d.FileName, d.Length, d.UploadedAt, d.ActivityId, d.Activity!.Code)).ToListAsync();
 
     /// <summary>Booklet 1's job lines and sworn statement, if the form was made from the current version.</summary>
     public async Task<BookletSave> SaveJobsAsync(Booklet booklet, int postedVersion, IReadOnlyList<BookletJob> jobs, bool sworn)
@@ -107,10 +108,17 @@ public sealed class VaeBooklets(CqpDbContext db, IEmailSender email, TimeProvide
         }
     }
 
-    /// <summary>Checks a file by its content and the limits, then stores it with the booklet. Returns the refusal in French, or null.</summary>
-    public async Task<string?> AddDocumentAsync(Booklet booklet, BookletDocumentKind kind, string? fileName, long length, Stream content)
+    /// <summary>
+    /// Checks a file by its content and the limits, then stores it with the booklet; booklet 2's evidence names the
+    /// activity of the referential it supports. Returns the refusal in French, or null.
+    /// </summary>
+    public async Task<string?> AddDocumentAsync(Booklet booklet, BookletDocumentKind kind, int? activityId, string? fileName, long length, Stream content)
     {
         if (!booklet.IsEditable) return "Ce livret est envoyé : il ne peut plus être modifié.";
+        if (!BookletLabels.KindsFor(booklet.Kind).Contains(kind)) return "Ce type de pièce n'est pas demandé dans ce livret.";
+        if (booklet.Kind == BookletKind.Admissibility) activityId = null;
+        else if (activityId is null || !(await ActivitiesAsync(booklet.RegistrationId)).Any(a => a.Id == activityId))
+            return "Choisissez l'activité du référentiel que cette pièce illustre.";
         var start = new byte[8];
         var read = length > 0 ? await content.ReadAtLeastAsync(start, start.Length, throwOnEndOfStream: false) : 0;
         var held = await db.BookletDocuments.Where(d => d.BookletId == booklet.Id).SumAsync(d => (long?)d.Length) ?? 0;
@@ -122,7 +130,7 @@ public sealed class VaeBooklets(CqpDbContext db, IEmailSender email, TimeProvide
         booklet.Change();
         db.BookletDocuments.Add(new BookletDocument
         {
-            BookletId = booklet.Id, Kind = kind, FileName = decision.SafeName, ContentType = decision.ContentType,
+            BookletId = booklet.Id, Kind = kind, ActivityId = activityId, FileName = decision.SafeName, ContentType = decision.ContentType,
             Length = buffer.Length, Content = buffer.ToArray(), UploadedAt = clock.GetUtcNow(),
         });
         return await SaveVersionAsync() == BookletSave.Saved ? null : "Le livret a changé entre-temps : rechargez la page et recommencez.";
@@ -241,12 +249,12 @@ public sealed class VaeBooklets(CqpDbContext db, IEmailSender email, TimeProvide
                 .Select(s => (s.Context, s.Actions, s.Tools, s.Result)).ToList())).ToList())).ToList();
         var attachments = await db.BookletDocuments.Where(d => d.Booklet!.RegistrationId == booklet.RegistrationId)
             .OrderBy(d => d.Booklet!.Kind).ThenBy(d => d.UploadedAt)
-            .Select(d => new { d.Booklet!.Kind, DocumentKind = d.Kind, d.FileName, d.Length }).ToListAsync();
+            .Select(d => new { d.Booklet!.Kind, DocumentKind = d.Kind, d.FileName, d.Length, ActivityCode = d.Activity!.Code }).ToListAsync();
         var accepted = await db.BookletEvents.Where(e => e.BookletId == bookletId && e.To == BookletState.Admissible).MaxAsync(e => (DateTimeOffset?)e.At) ?? clock.GetUtcNow();
         var data = new JuryBookletData(person.Name, person.BirthDate, person.Title,
             EducationLevels.Label(person.EducationLevel) + (person.HighestDiploma is null ? "" : $" ({person.HighestDiploma})"),
             DateOnly.FromDateTime(FrenchFormat.InParis(accepted).DateTime), related, jobs, units,
-            attachments.Select(a => $"{(a.Kind == BookletKind.Admissibility ? "Livret 1" : "Livret 2")} – {BookletLabels.Of(a.DocumentKind)} : {a.FileName} ({UploadRules.Size(a.Length)})").ToList());
+            attachments.Select(a => $"{(a.Kind == BookletKind.Admissibility ? "Livret 1" : $"Livret 2, activité {a.ActivityCode}")} – {BookletLabels.Of(a.DocumentKind)} : {a.FileName} ({UploadRules.Size(a.Length)})").ToList());
         return (JuryBookletPdf.FileName(person.Name), JuryBookletPdf.Render(data));
     }
 
@@ -283,7 +291,7 @@ public sealed class VaeBooklets(CqpDbContext db, IEmailSender email, TimeProvide
                     text.AppendLine($"{a.Code} – contexte : {s.Context} ; ce que j'ai fait : {s.Actions} ; outils : {s.Tools} ; résultat : {s.Result}");
         }
         foreach (var d in await DocumentsAsync(booklet.Id))
-            text.AppendLine($"Pièce : {BookletLabels.Of(d.Kind)} – {d.FileName} ({UploadRules.Size(d.Length)})");
+            text.AppendLine($"Pièce{(d.ActivityCode is null ? "" : $" ({d.ActivityCode})")} : {BookletLabels.Of(d.Kind)} – {d.FileName} ({UploadRules.Size(d.Length)})");
         return text.ToString().TrimEnd();
     }
 }

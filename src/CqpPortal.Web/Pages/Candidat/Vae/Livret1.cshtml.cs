@@ -148,7 +148,7 @@ public class BookletOneModel(CqpDbContext db, VaeBooklets booklets, UserManager<
         if (!ModelState.IsValid) return Page();
         var before = Booklet!.Version;
         await using var stream = Upload!.OpenReadStream();
-        if (await booklets.AddDocumentAsync(Booklet, Input.DocumentKind!.Value, Upload.FileName, Upload.Length, stream) is { } refusal)
+        if (await booklets.AddDocumentAsync(Booklet, Input.DocumentKind!.Value, null, Upload.FileName, Upload.Length, stream) is { } refusal)
         {
             ModelState.AddModelError(Booklet.IsEditable ? nameof(Upload) : string.Empty, refusal); // a locked booklet shows no upload field
             return Page();

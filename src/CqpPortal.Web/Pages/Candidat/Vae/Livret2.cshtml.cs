@@ -10,7 +10,9 @@ namespace CqpPortal.Web.Pages.Candidat.Vae;
 
 /// <summary>
 /// Booklet 2 of the signed-in VAE candidate, one unit of the referential at a time: situations per activity, progress
-/// per unit, evidence; opens only once booklet 1 is admissible. Works without JavaScript.
+/// per unit, evidence attached to an activity; opens only once booklet 1 is admissible. Works without JavaScript; with it,
+/// <c>wwwroot/js/booklet-draft.js</c> saves the draft as the candidate types (handler Autosave) and keeps a copy in the
+/// browser until the server has it, and <c>wwwroot/js/upload-check.js</c> checks a file before it is sent.
 /// </summary>
 public class BookletTwoModel(VaeBooklets booklets, UserManager<Identity.PortalUser> users) : PageModel
 {
@@ -37,8 +39,12 @@ public class BookletTwoModel(VaeBooklets booklets, UserManager<Identity.PortalUs
     {
         public int Version { get; set; }
         public List<SituationInput> Situations { get; set; } = [];
-        public BookletDocumentKind? DocumentKind { get; set; }
+        public BookletDocumentKind? DocumentKind { get; set; } = BookletDocumentKind.WorkSample;
+        public int? DocumentActivityId { get; set; }
     }
+
+    /// <summary>What the autosave script is told: the new version, or why nothing was saved.</summary>
+    public sealed record AutosaveAnswer(bool Saved, int Version, string? Message);
 
     public sealed record UnitProgress(int Number, string Title, int Described, int Activities);
 
@@ -96,16 +102,33 @@ public class BookletTwoModel(VaeBooklets booklets, UserManager<Identity.PortalUs
         return RedirectToPage(new { unit = Unit });
     }
 
+    /// <summary>
+    /// The draft of the unit shown, sent by the autosave script as the candidate types: the same checks as
+    /// « Enregistrer le brouillon », answered in JSON (409 for a newer version or a locked booklet, 422 for bad input).
+    /// </summary>
+    public async Task<IActionResult> OnPostAutosaveAsync()
+    {
+        if (!await LoadAsync())
+            return new JsonResult(new AutosaveAnswer(false, 0, "Le livret 2 s'ouvre quand votre livret 1 est déclaré recevable : rien n'a été enregistré.")) { StatusCode = 409 };
+        if (await SaveUnitAsync()) return new JsonResult(new AutosaveAnswer(true, Booklet!.Version, null));
+        var problems = ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).Distinct();
+        var conflict = Booklet is { IsEditable: false } || Input.Version != Booklet?.Version;
+        return new JsonResult(new AutosaveAnswer(false, Booklet?.Version ?? 0, "Brouillon non enregistré : " + string.Join(" ", problems)
+            + " Votre texte reste sur la page et dans ce navigateur.")) { StatusCode = conflict ? 409 : 422 };
+    }
+
     public async Task<IActionResult> OnPostUploadAsync()
     {
         if (!await LoadAsync()) return Closed();
         ModelState.Clear();
         if (Upload is null) ModelState.AddModelError(nameof(Upload), "Choisissez un fichier à joindre.");
         if (Input.DocumentKind is null) ModelState.AddModelError("Input.DocumentKind", "Choisissez le type de pièce.");
+        if (Input.DocumentActivityId is not { } activityId || UnitActivities.All(a => a.Id != activityId))
+            ModelState.AddModelError("Input.DocumentActivityId", "Choisissez l'activité que cette pièce illustre.");
         if (!ModelState.IsValid) return Page();
         var before = Booklet!.Version;
         await using var stream = Upload!.OpenReadStream();
-        if (await booklets.AddDocumentAsync(Booklet, Input.DocumentKind!.Value, Upload.FileName, Upload.Length, stream) is { } refusal)
+        if (await booklets.AddDocumentAsync(Booklet, Input.DocumentKind!.Value, Input.DocumentActivityId, Upload.FileName, Upload.Length, stream) is { } refusal)
         {
             ModelState.AddModelError(Booklet.IsEditable ? nameof(Upload) : string.Empty, refusal); // a locked booklet shows no upload field
             return Page();
@@ -113,6 +136,20 @@ public class BookletTwoModel(VaeBooklets booklets, UserManager<Identity.PortalUs
         if (Input.Version == before) Input.Version = Booklet.Version;
         Documents = await booklets.DocumentsAsync(Booklet.Id);
         Message = $"Pièce jointe : {Upload.FileName}. Pensez à enregistrer votre brouillon si vous avez modifié vos situations.";
+        return Page();
+    }
+
+    /// <summary>Removes one piece of evidence of this booklet; the text typed on the page stays as it is.</summary>
+    public async Task<IActionResult> OnPostRemoveDocumentAsync(int documentId)
+    {
+        if (!await LoadAsync()) return Closed();
+        ModelState.Clear();
+        var before = Booklet!.Version;
+        var removed = await booklets.RemoveDocumentAsync(Booklet, documentId);
+        if (removed != BookletSave.Saved) return await RefusedAsync(removed);
+        if (Input.Version == before) Input.Version = Booklet.Version;
+        Message = Documents.FirstOrDefault(d => d.Id == documentId) is { } gone ? $"Pièce retirée : {gone.FileName}." : null;
+        Documents = await booklets.DocumentsAsync(Booklet.Id);
         return Page();
     }
 
