@@ -19,7 +19,7 @@
   var version = form.querySelector("input[name='Input.Version']");
   var fields = Array.prototype.filter.call(form.querySelectorAll("textarea[id]"), function () { return true; });
   var delay = 1500, retryDelay = 30000;
-  var timer = null, sending = false, changedWhileSending = false, signedOut = false;
+  var timer = null, sending = false, changedWhileSending = false, signedOut = false, waitingSubmit = null;
 
   function values() {
     var v = {};
@@ -79,7 +79,14 @@
       }, failed)
       .then(function () {
         sending = false;
-        if (changedWhileSending) schedule(delay);
+        if (waitingSubmit) {
+          // A button was pressed while this save was on its way: send the form now, with the version just received.
+          var submitter = waitingSubmit;
+          waitingSubmit = null;
+          if (form.requestSubmit) form.requestSubmit(submitter.button || undefined); else form.submit();
+        } else if (changedWhileSending) {
+          schedule(delay);
+        }
       });
   }
 
@@ -105,7 +112,16 @@
   fields.forEach(function (f) { f.addEventListener("input", changed); });
   window.addEventListener("online", function () { if (read()) schedule(0); });
   // A normal submit (save, send, attach, remove) takes the text with it; the copy stays until the next page shows it saved.
-  form.addEventListener("submit", function () { if (timer) clearTimeout(timer); timer = null; });
+  // If an automatic save is on its way, the submit waits for it, so that it does not carry an outdated version.
+  form.addEventListener("submit", function (event) {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    changedWhileSending = false;
+    if (sending) {
+      event.preventDefault();
+      waitingSubmit = { button: event.submitter };
+    }
+  });
 
   var kept = read();
   if (kept && kept.fields) {
