@@ -83,6 +83,7 @@ public class BookletEvidenceTests(DemoPortal portal)
         Assert.Equal(activities["A.1.1"], document.ActivityId);
         Assert.Equal(BookletDocumentKind.WorkSample, document.Kind);
         var (_, unitOne) = await candidate.GetAsync($"{Two}?unit=1");
+        Assert.DoesNotContain("Pièce jointe", unitOne.QuerySelector("main")!.TextContent); // the confirmation was shown once, on the upload's answer
         var section = unitOne.QuerySelectorAll("section").First(s => s.QuerySelector("h3")!.TextContent.StartsWith("A.1.1"));
         Assert.Contains("courrier.pdf", section.QuerySelector("ul")!.TextContent);
 

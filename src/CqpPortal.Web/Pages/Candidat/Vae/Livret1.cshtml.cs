@@ -67,8 +67,12 @@ public class BookletOneModel(CqpDbContext db, VaeBooklets booklets, UserManager<
     [BindProperty]
     public IFormFile? Upload { get; set; }
 
+    /// <summary>A confirmation carried over a redirect (save, send).</summary>
     [TempData]
     public string? Message { get; set; }
+
+    /// <summary>A confirmation shown on this answer only (upload, removal): a TempData one would show again on the next page.</summary>
+    public string? Notice { get; private set; }
 
     public Identity? Person { get; private set; }
     public Booklet? Booklet { get; private set; }
@@ -155,7 +159,7 @@ public class BookletOneModel(CqpDbContext db, VaeBooklets booklets, UserManager<
         }
         // The typed lines stay in the form (not saved yet); the form follows the new version only if it was current.
         if (Input.Version == before) Input.Version = Booklet.Version;
-        Message = $"Pièce jointe : {Upload.FileName}. Pensez à enregistrer votre brouillon si vous avez modifié vos emplois.";
+        Notice = $"Pièce jointe : {Upload.FileName}. Pensez à enregistrer votre brouillon si vous avez modifié vos emplois.";
         Documents = await booklets.DocumentsAsync(Booklet.Id);
         return Page();
     }
@@ -169,7 +173,7 @@ public class BookletOneModel(CqpDbContext db, VaeBooklets booklets, UserManager<
         if (removed != BookletSave.Saved) return await RefusedAsync(removed);
         if (Input.Version == before) Input.Version = Booklet.Version;
         Documents = await booklets.DocumentsAsync(Booklet.Id);
-        Message = "Pièce retirée.";
+        Notice = "Pièce retirée.";
         return Page();
     }
 

@@ -57,8 +57,12 @@ public class BookletTwoModel(VaeBooklets booklets, UserManager<Identity.PortalUs
     [BindProperty(SupportsGet = true)]
     public int? Unit { get; set; }
 
+    /// <summary>A confirmation carried over a redirect (save, send).</summary>
     [TempData]
     public string? Message { get; set; }
+
+    /// <summary>A confirmation shown on this answer only (upload, removal): a TempData one would show again on the next page.</summary>
+    public string? Notice { get; private set; }
 
     public bool Open { get; private set; }
     public Booklet? Booklet { get; private set; }
@@ -135,7 +139,7 @@ public class BookletTwoModel(VaeBooklets booklets, UserManager<Identity.PortalUs
         }
         if (Input.Version == before) Input.Version = Booklet.Version;
         Documents = await booklets.DocumentsAsync(Booklet.Id);
-        Message = $"Pièce jointe : {Upload.FileName}. Pensez à enregistrer votre brouillon si vous avez modifié vos situations.";
+        Notice = $"Pièce jointe : {Upload.FileName}. Pensez à enregistrer votre brouillon si vous avez modifié vos situations.";
         return Page();
     }
 
@@ -148,7 +152,7 @@ public class BookletTwoModel(VaeBooklets booklets, UserManager<Identity.PortalUs
         var removed = await booklets.RemoveDocumentAsync(Booklet, documentId);
         if (removed != BookletSave.Saved) return await RefusedAsync(removed);
         if (Input.Version == before) Input.Version = Booklet.Version;
-        Message = Documents.FirstOrDefault(d => d.Id == documentId) is { } gone ? $"Pièce retirée : {gone.FileName}." : null;
+        Notice = Documents.FirstOrDefault(d => d.Id == documentId) is { } gone ? $"Pièce retirée : {gone.FileName}." : null;
         Documents = await booklets.DocumentsAsync(Booklet.Id);
         return Page();
     }
