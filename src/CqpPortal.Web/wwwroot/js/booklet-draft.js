@@ -123,6 +123,14 @@
     }
   });
 
+  // Copies older than 30 days (a save that never came back) are not kept any longer.
+  try {
+    Object.keys(window.localStorage).filter(function (k) { return k.indexOf("cqp-brouillon:") === 0; }).forEach(function (k) {
+      var entry = JSON.parse(window.localStorage.getItem(k) || "null");
+      if (!entry || !(entry.at > Date.now() - 30 * 24 * 3600 * 1000)) window.localStorage.removeItem(k);
+    });
+  } catch (e) { /* storage refused */ }
+
   var kept = read();
   if (kept && kept.fields) {
     if (sameAsPage(kept.fields)) {
