@@ -54,8 +54,6 @@ public static class UploadRules
         return stem + extension;
     }
 
-    /// <summary>A size in French: « 10 Mo », « 512 ko ».</summary>
-    public static string Size(long bytes) => bytes >= 1024 * 1024
-        ? $"{Math.Round(bytes / 1048576.0, 1).ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))} Mo"
-        : $"{Math.Max(1, (long)Math.Ceiling(bytes / 1024.0))} ko";
+    /// <summary>A size in French: « 10 Mo », « 512 ko » (the portal's one format, <see cref="FileSize"/>).</summary>
+    public static string Size(long bytes) => FileSize.InFrench(bytes);
 }

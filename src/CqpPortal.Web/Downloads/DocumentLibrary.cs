@@ -74,11 +74,6 @@ public sealed class DocumentLibrary(CqpDbContext db, TimeProvider clock, IConfig
         return (slug.Length == 0 ? "document" : slug) + ".pdf";
     }
 
-    /// <summary>"245 Ko", "1,2 Mo": sizes as French users read them.</summary>
-    public static string FileSize(long bytes) => bytes switch
-    {
-        < 1024 => $"{bytes} octets",
-        < 1024 * 1024 => string.Create(CultureInfo.GetCultureInfo("fr-FR"), $"{Math.Max(1, (int)Math.Round(bytes / 1024.0))} Ko"),
-        _ => string.Create(CultureInfo.GetCultureInfo("fr-FR"), $"{bytes / (1024.0 * 1024.0):0.#} Mo"),
-    };
+    /// <summary>« 245 ko », « 1,2 Mo »: the portal's one format (<see cref="Domain.Documents.FileSize"/>).</summary>
+    public static string FileSize(long bytes) => Domain.Documents.FileSize.InFrench(bytes);
 }

@@ -67,7 +67,6 @@ public sealed class ReportRunList(CqpDbContext db, TimeProvider clock)
         return $"{(int)span.TotalHours} h {span.Minutes:00} min";
     }
 
-    /// <summary>"12 Ko", "1,4 Mo".</summary>
-    public static string Size(long bytes) =>
-        bytes < 1024 ? $"{bytes} o" : bytes < 1024 * 1024 ? $"{Math.Ceiling(bytes / 1024.0):0} Ko" : (bytes / 1024.0 / 1024.0).ToString("0.0", System.Globalization.CultureInfo.GetCultureInfo("fr-FR")) + " Mo";
+    /// <summary>« 12 ko », « 1,4 Mo »: the portal's one format (<see cref="Domain.Documents.FileSize"/>).</summary>
+    public static string Size(long bytes) => Domain.Documents.FileSize.InFrench(bytes);
 }

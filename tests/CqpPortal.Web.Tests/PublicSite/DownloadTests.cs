@@ -81,7 +81,7 @@ public partial class DownloadTests(DemoPortal portal)
         Assert.Contains(rows, r => r.Contains("Guide du livret 1 de VAE"));
         Assert.Contains(rows, r => r.Contains("Guide du livret 2 de VAE"));
         Assert.Contains(rows, r => r.Contains("Guide du candidat"));
-        Assert.All(rows, r => Assert.Matches(@"\d+(,\d)? (Ko|Mo|octets)", r));
+        Assert.All(rows, r => Assert.Matches(@"\d+(,\d)? (ko|Mo|octets)", r));
         Assert.All(rows, r => Assert.Matches(@"\d{1,2} \p{L}+ \d{4}", r));
 
         foreach (var (key, expected) in new[] { ("livret-1-vae", "par délégation de la CPNEFP"), ("livret-2-vae", "Unité 3"), ("guide-du-candidat", "coefficient 150") })

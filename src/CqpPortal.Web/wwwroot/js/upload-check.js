@@ -9,10 +9,11 @@
     [0xFF, 0xD8, 0xFF]                                 // JPEG
   ];
 
-  // The same wording as the server (Domain/Vae/UploadRules.Size): « 10 Mo », « 512 ko ».
+  // The same wording as the server (Domain/Documents/FileSize): « 512 octets », « 245 ko », « 1,4 Mo ».
   function size(bytes) {
     if (bytes >= 1048576) return (Math.round(bytes / 104857.6) / 10).toLocaleString("fr-FR") + " Mo";
-    return Math.max(1, Math.ceil(bytes / 1024)) + " ko";
+    if (bytes >= 1024) return Math.ceil(bytes / 1024) + " ko";
+    return bytes + " octets";
   }
 
   function recognised(bytes) {
