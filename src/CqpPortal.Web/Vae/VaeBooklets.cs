@@ -28,6 +28,13 @@ public sealed class VaeBooklets(CqpDbContext db, IEmailSender email, TimeProvide
         db.Registrations.Where(r => r.Candidate!.UserId == userId && userId != null && r.Route == CertificationRoute.Vae && r.State == RegistrationState.Admissible)
             .OrderByDescending(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync();
 
+    /// <summary>Booklet 1's identity block, taken from the registration (never retyped).</summary>
+    public sealed record CandidateIdentity(string FullName, DateOnly BirthDate, string Email, string? Phone, string Certification, int EducationLevel, string? HighestDiploma);
+
+    public Task<CandidateIdentity> IdentityAsync(int registrationId) =>
+        db.Registrations.Where(r => r.Id == registrationId).Select(r => new CandidateIdentity(r.Candidate!.FirstName + " " + r.Candidate.LastName,
+            r.Candidate.BirthDate, r.Candidate.Email, r.Candidate.Phone, r.Certification!.Title, r.EducationLevel, r.HighestDiploma)).FirstAsync();
+
     /// <summary>Booklet 2 opens once booklet 1 is admissible.</summary>
     public Task<bool> ExperienceBookletOpenAsync(int registrationId) =>
         db.Booklets.AnyAsync(b => b.RegistrationId == registrationId && b.Kind == BookletKind.Admissibility && b.State == BookletState.Admissible);

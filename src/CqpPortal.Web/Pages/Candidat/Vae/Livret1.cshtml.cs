@@ -7,7 +7,6 @@ using CqpPortal.Web.Vae;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CqpPortal.Web.Pages.Candidat.Vae;
 
@@ -15,7 +14,7 @@ namespace CqpPortal.Web.Pages.Candidat.Vae;
 /// Booklet 1 of the signed-in VAE candidate: identity from the registration, job lines, documents, sworn statement.
 /// One form for everything, so that adding a line or a file never loses what was typed.
 /// </summary>
-public class BookletOneModel(CqpDbContext db, VaeBooklets booklets, UserManager<Identity.PortalUser> users, TimeProvider clock) : PageModel
+public class BookletOneModel(VaeBooklets booklets, UserManager<Identity.PortalUser> users, TimeProvider clock) : CandidateBookletPage(booklets)
 {
     public sealed class JobInput
     {
@@ -59,28 +58,14 @@ public class BookletOneModel(CqpDbContext db, VaeBooklets booklets, UserManager<
         public BookletDocumentKind? DocumentKind { get; set; }
     }
 
-    public sealed record Identity(string FullName, DateOnly BirthDate, string Email, string? Phone, string Certification, int EducationLevel, string? HighestDiploma);
-
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    [BindProperty]
-    public IFormFile? Upload { get; set; }
-
-    /// <summary>A confirmation carried over a redirect (save, send).</summary>
-    [TempData]
-    public string? Message { get; set; }
-
-    /// <summary>A confirmation shown on this answer only (upload, removal): a TempData one would show again on the next page.</summary>
-    public string? Notice { get; private set; }
-
-    public Identity? Person { get; private set; }
-    public Booklet? Booklet { get; private set; }
-    public List<VaeBooklets.DocumentInfo> Documents { get; private set; } = [];
-    public List<VaeBooklets.HistoryRow> History { get; private set; } = [];
+    public VaeBooklets.CandidateIdentity? Person { get; private set; }
     public ExperienceSummary? Experience { get; private set; }
     public PrerequisiteResult? Rule { get; private set; }
-    public VaeSettings Limits => booklets.Settings;
+
+    protected override int FormVersion { get => Input.Version; set => Input.Version = value; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -127,7 +112,7 @@ public class BookletOneModel(CqpDbContext db, VaeBooklets booklets, UserManager<
     {
         if (!await LoadAsync()) return NotFound();
         if (!await SaveLinesAsync()) return Page();
-        var problems = await booklets.AdmissibilityProblemsAsync(Booklet!);
+        var problems = await Booklets.AdmissibilityProblemsAsync(Booklet!);
         if (problems.Count > 0)
         {
             foreach (var problem in problems) ModelState.AddModelError(string.Empty, problem);
@@ -135,7 +120,7 @@ public class BookletOneModel(CqpDbContext db, VaeBooklets booklets, UserManager<
             Input.Version = Booklet!.Version;
             return Page();
         }
-        var sent = await booklets.SubmitAsync(Booklet!, Booklet!.Version, users.GetUserId(User)!);
+        var sent = await Booklets.SubmitAsync(Booklet!, Booklet!.Version, users.GetUserId(User)!);
         if (sent != BookletSave.Saved) return await RefusedAsync(sent);
         Message = "Votre livret 1 est envoyé à l'organisme. Il ne peut plus être modifié pendant son examen ; vous recevrez un e-mail à la décision.";
         return RedirectToPage();
@@ -145,22 +130,7 @@ public class BookletOneModel(CqpDbContext db, VaeBooklets booklets, UserManager<
     {
         if (!await LoadAsync()) return NotFound();
         ModelState.Clear();
-        if (Upload is null)
-            ModelState.AddModelError(nameof(Upload), "Choisissez un fichier à joindre.");
-        if (Input.DocumentKind is null)
-            ModelState.AddModelError("Input.DocumentKind", "Choisissez le type de pièce.");
-        if (!ModelState.IsValid) return Page();
-        var before = Booklet!.Version;
-        await using var stream = Upload!.OpenReadStream();
-        if (await booklets.AddDocumentAsync(Booklet, Input.DocumentKind!.Value, null, Upload.FileName, Upload.Length, stream) is { } refusal)
-        {
-            ModelState.AddModelError(Booklet.IsEditable ? nameof(Upload) : string.Empty, refusal); // a locked booklet shows no upload field
-            return Page();
-        }
-        // The typed lines stay in the form (not saved yet); the form follows the new version only if it was current.
-        if (Input.Version == before) Input.Version = Booklet.Version;
-        Notice = $"Pièce jointe : {Upload.FileName}. Pensez à enregistrer votre brouillon si vous avez modifié vos emplois.";
-        Documents = await booklets.DocumentsAsync(Booklet.Id);
+        await AttachAsync(Input.DocumentKind, activityId: null, "vos emplois");
         return Page();
     }
 
@@ -168,13 +138,8 @@ public class BookletOneModel(CqpDbContext db, VaeBooklets booklets, UserManager<
     {
         if (!await LoadAsync()) return NotFound();
         ModelState.Clear();
-        var before = Booklet!.Version;
-        var removed = await booklets.RemoveDocumentAsync(Booklet, documentId);
-        if (removed != BookletSave.Saved) return await RefusedAsync(removed);
-        if (Input.Version == before) Input.Version = Booklet.Version;
-        Documents = await booklets.DocumentsAsync(Booklet.Id);
-        Notice = "Pièce retirée.";
-        return Page();
+        var removed = await DetachAsync(documentId);
+        return removed == BookletSave.Saved ? Page() : await RefusedAsync(removed);
     }
 
     /// <summary>Validates the non-blank lines and saves them with the version check; false with the reasons on the page.</summary>
@@ -200,7 +165,7 @@ public class BookletOneModel(CqpDbContext db, VaeBooklets booklets, UserManager<
             Employer = j.Employer!.Trim(), JobTitle = j.JobTitle!.Trim(), From = j.From!.Value, To = j.To!.Value, FullTimeShare = j.FullTimeShare!.Value,
             PhoneTimeShare = j.PhoneTimeShare!.Value, Kind = j.Kind!.Value, MainActivities = j.MainActivities?.Trim() ?? "",
         }).ToList();
-        var saved = await booklets.SaveJobsAsync(Booklet!, Input.Version, jobs, Input.Sworn);
+        var saved = await Booklets.SaveJobsAsync(Booklet!, Input.Version, jobs, Input.Sworn);
         if (saved == BookletSave.Saved) return true;
         await RefusedAsync(saved);
         return false;
@@ -209,26 +174,20 @@ public class BookletOneModel(CqpDbContext db, VaeBooklets booklets, UserManager<
     /// <summary>A locked booklet or an older version: say so and show back what was typed.</summary>
     private async Task<IActionResult> RefusedAsync(BookletSave outcome)
     {
-        ModelState.AddModelError(string.Empty, outcome == BookletSave.Locked
-            ? "Ce livret est envoyé : il ne peut plus être modifié. Ce que vous avez saisi n'a pas été enregistré."
-            : "Ce livret a été modifié entre-temps (dans un autre onglet ou une autre session) : vos saisies ci-dessous n'ont pas été enregistrées. "
-              + "Copiez-les si besoin, puis rechargez la page pour repartir de la dernière version.");
+        AddRefusal(outcome);
         await LoadAsync();
         return Page();
     }
 
     private async Task<bool> LoadAsync()
     {
-        db.ChangeTracker.Clear();
-        var userId = users.GetUserId(User);
-        var registrationId = await booklets.VaeRegistrationOfAsync(userId);
+        var registrationId = await Booklets.VaeRegistrationOfAsync(users.GetUserId(User));
         if (registrationId is null) return false;
-        Person = await db.Registrations.Where(r => r.Id == registrationId).Select(r => new Identity(r.Candidate!.FirstName + " " + r.Candidate.LastName,
-            r.Candidate.BirthDate, r.Candidate.Email, r.Candidate.Phone, r.Certification!.Title, r.EducationLevel, r.HighestDiploma)).FirstAsync();
-        Booklet = await booklets.OpenAsync(registrationId.Value, BookletKind.Admissibility);
-        Documents = await booklets.DocumentsAsync(Booklet.Id);
-        History = await booklets.HistoryAsync(Booklet.Id);
-        (Experience, Rule) = await booklets.ExperienceAsync(Booklet);
+        Person = await Booklets.IdentityAsync(registrationId.Value);
+        Booklet = await Booklets.OpenAsync(registrationId.Value, BookletKind.Admissibility);
+        Documents = await Booklets.DocumentsAsync(Booklet.Id);
+        History = await Booklets.HistoryAsync(Booklet.Id);
+        (Experience, Rule) = await Booklets.ExperienceAsync(Booklet);
         return true;
     }
 }

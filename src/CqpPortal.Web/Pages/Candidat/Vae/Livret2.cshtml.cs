@@ -14,7 +14,7 @@ namespace CqpPortal.Web.Pages.Candidat.Vae;
 /// <c>wwwroot/js/booklet-draft.js</c> saves the draft as the candidate types (handler Autosave) and keeps a copy in the
 /// browser until the server has it, and <c>wwwroot/js/upload-check.js</c> checks a file before it is sent.
 /// </summary>
-public class BookletTwoModel(VaeBooklets booklets, UserManager<Identity.PortalUser> users) : PageModel
+public class BookletTwoModel(VaeBooklets booklets, UserManager<Identity.PortalUser> users) : CandidateBookletPage(booklets)
 {
     public sealed class SituationInput
     {
@@ -51,27 +51,15 @@ public class BookletTwoModel(VaeBooklets booklets, UserManager<Identity.PortalUs
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    [BindProperty]
-    public IFormFile? Upload { get; set; }
-
     [BindProperty(SupportsGet = true)]
     public int? Unit { get; set; }
 
-    /// <summary>A confirmation carried over a redirect (save, send).</summary>
-    [TempData]
-    public string? Message { get; set; }
-
-    /// <summary>A confirmation shown on this answer only (upload, removal): a TempData one would show again on the next page.</summary>
-    public string? Notice { get; private set; }
-
     public bool Open { get; private set; }
-    public Booklet? Booklet { get; private set; }
     public List<VaeBooklets.ActivityRow> Activities { get; private set; } = [];
     public List<VaeBooklets.ActivityRow> UnitActivities { get; private set; } = [];
     public List<UnitProgress> Progress { get; private set; } = [];
-    public List<VaeBooklets.DocumentInfo> Documents { get; private set; } = [];
-    public List<VaeBooklets.HistoryRow> History { get; private set; } = [];
-    public VaeSettings Limits => booklets.Settings;
+
+    protected override int FormVersion { get => Input.Version; set => Input.Version = value; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -92,7 +80,7 @@ public class BookletTwoModel(VaeBooklets booklets, UserManager<Identity.PortalUs
     {
         if (!await LoadAsync()) return Closed();
         if (!await SaveUnitAsync()) return Page();
-        var problems = await booklets.ExperienceProblemsAsync(Booklet!);
+        var problems = await Booklets.ExperienceProblemsAsync(Booklet!);
         if (problems.Count > 0)
         {
             foreach (var problem in problems) ModelState.AddModelError(string.Empty, problem);
@@ -100,7 +88,7 @@ public class BookletTwoModel(VaeBooklets booklets, UserManager<Identity.PortalUs
             Input.Version = Booklet!.Version;
             return Page();
         }
-        var sent = await booklets.SubmitAsync(Booklet!, Booklet!.Version, users.GetUserId(User)!);
+        var sent = await Booklets.SubmitAsync(Booklet!, Booklet!.Version, users.GetUserId(User)!);
         if (sent != BookletSave.Saved) return await RefusedAsync(sent);
         Message = "Votre livret 2 est envoyé à l'organisme. Il ne peut plus être modifié pendant son examen ; vous recevrez un e-mail à la décision.";
         return RedirectToPage(new { unit = Unit });
@@ -125,21 +113,9 @@ public class BookletTwoModel(VaeBooklets booklets, UserManager<Identity.PortalUs
     {
         if (!await LoadAsync()) return Closed();
         ModelState.Clear();
-        if (Upload is null) ModelState.AddModelError(nameof(Upload), "Choisissez un fichier à joindre.");
-        if (Input.DocumentKind is null) ModelState.AddModelError("Input.DocumentKind", "Choisissez le type de pièce.");
         if (Input.DocumentActivityId is not { } activityId || UnitActivities.All(a => a.Id != activityId))
             ModelState.AddModelError("Input.DocumentActivityId", "Choisissez l'activité que cette pièce illustre.");
-        if (!ModelState.IsValid) return Page();
-        var before = Booklet!.Version;
-        await using var stream = Upload!.OpenReadStream();
-        if (await booklets.AddDocumentAsync(Booklet, Input.DocumentKind!.Value, Input.DocumentActivityId, Upload.FileName, Upload.Length, stream) is { } refusal)
-        {
-            ModelState.AddModelError(Booklet.IsEditable ? nameof(Upload) : string.Empty, refusal); // a locked booklet shows no upload field
-            return Page();
-        }
-        if (Input.Version == before) Input.Version = Booklet.Version;
-        Documents = await booklets.DocumentsAsync(Booklet.Id);
-        Notice = $"Pièce jointe : {Upload.FileName}. Pensez à enregistrer votre brouillon si vous avez modifié vos situations.";
+        await AttachAsync(Input.DocumentKind, Input.DocumentActivityId, "vos situations");
         return Page();
     }
 
@@ -148,13 +124,8 @@ public class BookletTwoModel(VaeBooklets booklets, UserManager<Identity.PortalUs
     {
         if (!await LoadAsync()) return Closed();
         ModelState.Clear();
-        var before = Booklet!.Version;
-        var removed = await booklets.RemoveDocumentAsync(Booklet, documentId);
-        if (removed != BookletSave.Saved) return await RefusedAsync(removed);
-        if (Input.Version == before) Input.Version = Booklet.Version;
-        Notice = Documents.FirstOrDefault(d => d.Id == documentId) is { } gone ? $"Pièce retirée : {gone.FileName}." : null;
-        Documents = await booklets.DocumentsAsync(Booklet.Id);
-        return Page();
+        var removed = await DetachAsync(documentId);
+        return removed == BookletSave.Saved ? Page() : await RefusedAsync(removed);
     }
 
     private IActionResult Closed()
@@ -176,7 +147,7 @@ public class BookletTwoModel(VaeBooklets booklets, UserManager<Identity.PortalUs
         {
             ActivityId = s.ActivityId, Context = s.Context?.Trim() ?? "", Actions = s.Actions?.Trim() ?? "", Tools = s.Tools?.Trim() ?? "", Result = s.Result?.Trim() ?? "",
         }).ToList();
-        var saved = await booklets.SaveSituationsAsync(Booklet!, Input.Version, unitIds, situations);
+        var saved = await Booklets.SaveSituationsAsync(Booklet!, Input.Version, unitIds, situations);
         if (saved == BookletSave.Saved) return true;
         await RefusedAsync(saved);
         return false;
@@ -184,10 +155,7 @@ public class BookletTwoModel(VaeBooklets booklets, UserManager<Identity.PortalUs
 
     private async Task<IActionResult> RefusedAsync(BookletSave outcome)
     {
-        ModelState.AddModelError(string.Empty, outcome == BookletSave.Locked
-            ? "Ce livret est envoyé : il ne peut plus être modifié. Ce que vous avez saisi n'a pas été enregistré."
-            : "Ce livret a été modifié entre-temps (dans un autre onglet ou une autre session) : vos saisies ci-dessous n'ont pas été enregistrées. "
-              + "Copiez-les, puis rechargez la page pour repartir de la dernière version.");
+        AddRefusal(outcome);
         var posted = Input;
         await LoadAsync();
         Input = posted;
@@ -204,18 +172,18 @@ public class BookletTwoModel(VaeBooklets booklets, UserManager<Identity.PortalUs
 
     private async Task<bool> LoadAsync()
     {
-        var registrationId = await booklets.VaeRegistrationOfAsync(users.GetUserId(User));
-        if (registrationId is null || !await booklets.ExperienceBookletOpenAsync(registrationId.Value)) return false;
+        var registrationId = await Booklets.VaeRegistrationOfAsync(users.GetUserId(User));
+        if (registrationId is null || !await Booklets.ExperienceBookletOpenAsync(registrationId.Value)) return false;
         Open = true;
-        Booklet = await booklets.OpenAsync(registrationId.Value, BookletKind.Experience);
-        Activities = await booklets.ActivitiesAsync(registrationId.Value);
+        Booklet = await Booklets.OpenAsync(registrationId.Value, BookletKind.Experience);
+        Activities = await Booklets.ActivitiesAsync(registrationId.Value);
         var numbers = Activities.Select(a => a.UnitNumber).Distinct().ToList();
         if (Unit is null || !numbers.Contains(Unit.Value)) Unit = numbers.FirstOrDefault();
         UnitActivities = Activities.Where(a => a.UnitNumber == Unit).ToList();
         Progress = Activities.GroupBy(a => (a.UnitNumber, a.UnitTitle)).Select(g => new UnitProgress(g.Key.UnitNumber, g.Key.UnitTitle,
             g.Count(a => Booklet.Situations.Any(s => s.ActivityId == a.Id && VaeBooklets.IsDescribed(s))), g.Count())).ToList();
-        Documents = await booklets.DocumentsAsync(Booklet.Id);
-        History = await booklets.HistoryAsync(Booklet.Id);
+        Documents = await Booklets.DocumentsAsync(Booklet.Id);
+        History = await Booklets.HistoryAsync(Booklet.Id);
         return true;
     }
 }
