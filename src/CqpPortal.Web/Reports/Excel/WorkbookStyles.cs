@@ -10,6 +10,7 @@ namespace CqpPortal.Web.Reports.Excel;
 internal static class WorkbookStyles
 {
     private const uint ThousandsFormat = 3;   // built-in "#,##0"
+    private const uint TextFormat = 49;       // built-in "@"
     private const uint PercentFormat = 164;   // "0.0 %": French typography puts a space before the sign
     private const uint DecimalFormat = 165;
     private const uint MonthFormat = 166;
@@ -45,8 +46,9 @@ internal static class WorkbookStyles
             Format(ThousandsFormat, font: 1, border: 1),                              // TotalCount
             Format(PercentFormat, font: 1, border: 1),                                // TotalPercent
             Format(0, right: true),                                                   // NumberText
-            Format(0, font: 1, border: 1, right: true))                               // TotalNumberText
-        { Count = 11 },
+            Format(0, font: 1, border: 1, right: true),                               // TotalNumberText
+            Format(TextFormat))                                                       // Text
+        { Count = 12 },
         new CellStyles(new DocumentFormat.OpenXml.Spreadsheet.CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
 
     private static CellFormat Format(uint numberFormat, uint font = 0, uint fill = 0, uint border = 0, bool right = false, bool wrap = false)

@@ -189,6 +189,8 @@ public enum CellStyle : uint
     /// <summary>Right-aligned text where a number would be ("&lt; 5", "masqué", "–").</summary>
     NumberText = 9,
     TotalNumberText = 10,
+    /// <summary>Text format (@): Excel keeps "1,3" or "03/02/2025" as typed when the cell is edited (import templates).</summary>
+    Text = 11,
 }
 
 /// <summary>One cell to write: a number (with its format) or a text.</summary>
