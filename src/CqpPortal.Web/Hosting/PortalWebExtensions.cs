@@ -52,6 +52,8 @@ public static class PortalWebExtensions
         builder.Services.AddSingleton<Downloads.GeneratedDocuments>();
         builder.Services.AddScoped<Downloads.DocumentLibrary>();
         builder.Services.AddScoped<Vae.VaeBooklets>();
+        builder.Services.AddScoped<Vae.VaeFileAccess>();
+        builder.Services.AddScoped<Juries.JuryMembers>();
         builder.Services.AddOptions<Vae.VaeSettings>().BindConfiguration(Vae.VaeSettings.Section);
         // Requests up to twice a file's limit are read, so that an oversize file gets the booklet's French message, not a bare 413.
         var vae = builder.Configuration.GetSection(Vae.VaeSettings.Section).Get<Vae.VaeSettings>() ?? new Vae.VaeSettings();

@@ -47,6 +47,11 @@ public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> user
         db.Sessions.AddRange(sessions);
 
         var staffId = accounts["staff@cqp.test"].Id;
+        // The demo jury member sits on every jury, so that /Jury shows its candidates and their booklets.
+        db.JurySessionMembers.AddRange(sessions.Where(s => s.Kind == SessionKind.Jury).Select(s => new JurySessionMember
+        {
+            Session = s, UserId = accounts["jury@cqp.test"].Id, AssignedAt = s.StartsAt.AddDays(-30), AssignedByUserId = staffId,
+        }));
         var candidates = new List<Candidate>();
         for (var year = today.Year - 2; year <= today.Year; year++)
         {

@@ -45,6 +45,12 @@ public class DemoDataTests(DemoPortal portal)
         Assert.Equal(2, companies.Distinct().Count());
         var candidates = await db.Candidates.Where(c => c.Email == "candidat@cqp.test" || c.Email == "candidat2@cqp.test").Select(c => c.CompanyId).ToListAsync();
         Assert.Equal(2, candidates.Distinct().Count());
+        // The demo jury member sits on the demo juries, past and coming.
+        var juries = await db.JurySessionMembers.Where(m => db.Users.Any(u => u.Id == m.UserId && u.Email == "jury@cqp.test"))
+            .Select(m => new { m.Session!.Kind, m.Session.StartsAt }).ToListAsync();
+        Assert.All(juries, j => Assert.Equal(SessionKind.Jury, j.Kind));
+        Assert.Contains(juries, j => j.StartsAt > DateTimeOffset.UtcNow);
+        Assert.True(juries.Count(j => j.StartsAt < DateTimeOffset.UtcNow) > 5);
     }
 
     [Fact]
@@ -53,9 +59,11 @@ public class DemoDataTests(DemoPortal portal)
         await using var scope = portal.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CqpDbContext>();
         var before = await db.Candidates.CountAsync();
+        var juryMembers = await db.JurySessionMembers.CountAsync();
         await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<ReferentialImporter>().ImportSeededAsync();
         Assert.Equal(before, await db.Candidates.CountAsync());
+        Assert.Equal(juryMembers, await db.JurySessionMembers.CountAsync());
         Assert.Equal(1, await db.Certifications.CountAsync());
     }
 

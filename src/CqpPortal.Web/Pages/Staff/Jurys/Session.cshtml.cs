@@ -6,11 +6,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CqpPortal.Web.Pages.Staff.Jurys;
 
-/// <summary>One jury session: convene candidates before it, record each decision after it, download the minutes.</summary>
-public class StaffJurySessionModel(JuryProceedings juries, UserManager<PortalUser> users, TimeProvider clock) : PageModel
+/// <summary>One jury session: its members, convene candidates before it, record each decision after it, download the minutes.</summary>
+public class StaffJurySessionModel(JuryProceedings juries, JuryMembers members, UserManager<PortalUser> users, TimeProvider clock) : PageModel
 {
     public JurySitting Sitting { get; private set; } = null!;
     public IReadOnlyList<JuryCandidacy> Candidacies { get; private set; } = [];
+    public IReadOnlyList<JuryMemberRow> Members { get; private set; } = [];
+    public IReadOnlyList<JuryMemberChoice> MemberChoices { get; private set; } = [];
+
+    /// <summary>When an assignment was refused: why, beside the list, with the choice kept.</summary>
+    public string? MemberError { get; private set; }
+    public string? ChosenMemberId { get; private set; }
     public bool Sat { get; private set; }
 
     [TempData]
@@ -50,6 +56,28 @@ public class StaffJurySessionModel(JuryProceedings juries, UserManager<PortalUse
         return Page();
     }
 
+    public async Task<IActionResult> OnPostAssignAsync(int id, string? memberId)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        var refused = await members.AssignAsync(id, memberId, users.GetUserId(User)!, Url.Page("/Jury/Index", null, null, Request.Scheme)!);
+        if (refused is null)
+        {
+            Message = "Le membre est affecté à ce jury ; il en est informé par e-mail.";
+            return RedirectToPage(new { id });
+        }
+        (MemberError, ChosenMemberId) = (refused, memberId);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(int id, string? memberId)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (await members.RemoveAsync(id, memberId) is { } refused) Refusal = refused;
+        else Message = "Le membre est retiré de ce jury.";
+        return RedirectToPage(new { id });
+    }
+
     public async Task<IActionResult> OnGetMinutesAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
@@ -61,6 +89,8 @@ public class StaffJurySessionModel(JuryProceedings juries, UserManager<PortalUse
         if (await juries.SittingAsync(id) is not { } sitting) return false;
         Sitting = sitting;
         Sat = sitting.Session.StartsAt <= clock.GetUtcNow();
+        Members = await members.MembersAsync(id);
+        if (sitting.Session.CancelledAt is null) MemberChoices = await members.ChoicesAsync(id);
         if (!Sat && sitting.Session.CancelledAt is null) Candidacies = await juries.CandidaciesAsync(sitting.Session);
         return true;
     }

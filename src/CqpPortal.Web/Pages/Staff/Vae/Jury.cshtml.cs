@@ -5,12 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CqpPortal.Web.Pages.Staff.Vae;
 
 /// <summary>The jury PDF of an accepted booklet 2 (cover, summary, text per unit and activity, attachments), as an attachment.</summary>
-public class JuryBookletModel(VaeBooklets booklets) : PageModel
+public class JuryBookletModel(VaeFileAccess access) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(int id)
-    {
-        if (await booklets.JuryPdfAsync(id) is not { } pdf) return NotFound();
-        Response.Headers.XContentTypeOptions = "nosniff";
-        return File(pdf.Content, "application/pdf", pdf.FileName);
-    }
+    public async Task<IActionResult> OnGetAsync(int id) => this.Attachment(await access.JuryPdfAsync(id, User));
 }

@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using CqpPortal.Domain.Vocabulary;
+using CqpPortal.Web.Data;
+using CqpPortal.Web.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CqpPortal.Web.Vae;
+
+/// <summary>A booklet document as it is sent back.</summary>
+public sealed record VaeFileContent(string FileName, string ContentType, byte[] Content);
+
+/// <summary>
+/// Who may read a VAE booklet's documents and its jury PDF, written once for every route (candidate, staff, jury):
+/// the candidate who owns it; staff; a jury member assigned to a jury session, not cancelled, to which the candidate
+/// is convened. Anyone else gets nothing, the same as for an id that does not exist.
+/// </summary>
+public sealed class VaeFileAccess(CqpDbContext db, VaeBooklets booklets, UserManager<PortalUser> users)
+{
+    /// <summary>The booklets <paramref name="user"/> may read.</summary>
+    public IQueryable<Booklet> ReadableBooklets(ClaimsPrincipal user)
+    {
+        var userId = users.GetUserId(user);
+        if (userId is null) return db.Booklets.Where(_ => false);
+        if (user.IsInRole(Roles.Staff)) return db.Booklets;
+        var jury = user.IsInRole(Roles.JuryMember);
+        return db.Booklets.Where(b => b.Registration!.Candidate!.UserId == userId
+            || (jury && JuryRegistrationIds(userId).Contains(b.RegistrationId)));
+    }
+
+    /// <summary>The registrations convened (enrolled) to a jury session, not cancelled, that the user is assigned to.</summary>
+    public IQueryable<int> JuryRegistrationIds(string userId) =>
+        db.SessionEnrolments.Where(e => e.State == EnrolmentState.Enrolled && e.Session!.Kind == SessionKind.Jury && e.Session.CancelledAt == null
+                && db.JurySessionMembers.Any(m => m.SessionId == e.SessionId && m.UserId == userId))
+            .Select(e => e.RegistrationId);
+
+    /// <summary>A booklet document, or null when it does not exist or <paramref name="user"/> may not read it.</summary>
+    public Task<VaeFileContent?> DocumentAsync(int documentId, ClaimsPrincipal user)
+    {
+        var readable = ReadableBooklets(user);
+        return db.BookletDocuments.Where(d => d.Id == documentId && readable.Any(b => b.Id == d.BookletId))
+            .Select(d => new VaeFileContent(d.FileName, d.ContentType, d.Content)).FirstOrDefaultAsync();
+    }
+
+    /// <summary>The jury PDF of an accepted booklet 2, or null when there is none or <paramref name="user"/> may not read it.</summary>
+    public async Task<VaeFileContent?> JuryPdfAsync(int bookletId, ClaimsPrincipal user)
+    {
+        if (!await ReadableBooklets(user).AnyAsync(b => b.Id == bookletId)) return null;
+        return await booklets.JuryPdfAsync(bookletId) is { } pdf ? new VaeFileContent(pdf.FileName, "application/pdf", pdf.Content) : null;
+    }
+}
+
+public static class VaeFileResults
+{
+    /// <summary>The file as an attachment, never sniffed into something else; 404 when there is none (or it is not the reader's).</summary>
+    public static Microsoft.AspNetCore.Mvc.IActionResult Attachment(this Microsoft.AspNetCore.Mvc.RazorPages.PageModel page, VaeFileContent? file)
+    {
+        if (file is null) return page.NotFound();
+        page.Response.Headers.XContentTypeOptions = "nosniff";
+        return page.File(file.Content, file.ContentType, file.FileName);
+    }
+}
