@@ -94,7 +94,8 @@ public sealed class JuryMembers(CqpDbContext db, UserManager<PortalUser> users, 
             .ToListAsync();
         var readable = access.JuryRegistrationIds(userId);
         var registrationIds = candidates.Where(c => c.Route == CertificationRoute.Vae).Select(c => c.RegistrationId).Distinct().ToList();
-        var documents = await db.BookletDocuments.Where(d => registrationIds.Contains(d.Booklet!.RegistrationId) && readable.Contains(d.Booklet.RegistrationId))
+        var documents = await db.BookletDocuments.Where(d => registrationIds.Contains(d.Booklet!.RegistrationId) && readable.Contains(d.Booklet.RegistrationId)
+                && d.Booklet.State == BookletState.Admissible) // as VaeFileAccess: accepted booklets only
             .OrderBy(d => d.Booklet!.Kind).ThenBy(d => d.UploadedAt).ThenBy(d => d.Id)
             .Select(d => new { d.Booklet!.RegistrationId, Document = new MemberJuryDocument(d.Id, d.Booklet.Kind, d.Kind, d.FileName, d.Length) })
             .ToListAsync();

@@ -1,3 +1,4 @@
+using CqpPortal.Domain.Vae;
 using System.Security.Claims;
 using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Data;
@@ -13,7 +14,8 @@ public sealed record VaeFileContent(string FileName, string ContentType, byte[] 
 /// <summary>
 /// Who may read a VAE booklet's documents and its jury PDF, written once for every route (candidate, staff, jury):
 /// the candidate who owns it; staff; a jury member assigned to a jury session, not cancelled, to which the candidate
-/// is convened. Anyone else gets nothing, the same as for an id that does not exist.
+/// is convened — and only for booklets the organisation has accepted (booklet 1 recevable, booklet 2 complete), never a
+/// draft, a booklet waiting for review or one sent back. Anyone else gets nothing, as for an id that does not exist.
 /// </summary>
 public sealed class VaeFileAccess(CqpDbContext db, VaeBooklets booklets, UserManager<PortalUser> users)
 {
@@ -25,7 +27,7 @@ public sealed class VaeFileAccess(CqpDbContext db, VaeBooklets booklets, UserMan
         if (user.IsInRole(Roles.Staff)) return db.Booklets;
         var jury = user.IsInRole(Roles.JuryMember);
         return db.Booklets.Where(b => b.Registration!.Candidate!.UserId == userId
-            || (jury && JuryRegistrationIds(userId).Contains(b.RegistrationId)));
+            || (jury && b.State == BookletState.Admissible && JuryRegistrationIds(userId).Contains(b.RegistrationId)));
     }
 
     /// <summary>The registrations convened (enrolled) to a jury session, not cancelled, that the user is assigned to.</summary>

@@ -176,10 +176,24 @@ public class BookletOwnershipTests(DemoPortal portal)
         }
         Assert.Contains("Ce jury est annulé", (await cancelled.GetAsync("/Jury")).Document.Body!.TextContent);
 
+        // A booklet sent back for completion is the candidate's work again: the jury no longer sees it until it is accepted.
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CqpDbContext>();
+            (await db.Booklets.SingleAsync(b => b.Id == booklet2)).State = BookletState.Incomplete;
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await assigned.Http.GetAsync($"/Jury/Vae/Fichier/{document2}")).StatusCode);
+        await AllowedAsync(assigned, $"/Jury/Vae/Fichier/{document1}");
+        await AllowedAsync(staff, $"/Staff/Vae/Fichier/{document2}");
+        await AllowedAsync(owner, $"/Candidat/Vae/Fichier/{document2}");
+        var (_, returned) = await assigned.GetAsync("/Jury");
+        Assert.Null(returned.QuerySelector($"a[href='/Jury/Vae/Fichier/{document2}']"));
+
         // Once removed from the jury, the member reads nothing any more.
         await using (var scope = portal.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<CqpDbContext>().JurySessionMembers.Where(m => m.SessionId == juryId).ExecuteDeleteAsync();
-        foreach (var route in juryRoutes)
+        foreach (var route in juryRoutes.Append($"/Jury/Vae/Fichier/{document1}"))
             Assert.Equal(HttpStatusCode.NotFound, (await assigned.Http.GetAsync(route)).StatusCode);
         foreach (var client in new[] { owner, other, assigned, elsewhere, cancelled, withdrawn }) client.Dispose();
     }
