@@ -50,7 +50,8 @@ public sealed class SessionEnrolments(CqpDbContext db, IEmailSender email, TimeP
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted);
         var enrolment = await db.SessionEnrolments.Include(e => e.Session).ThenInclude(s => s!.Certification)
             .FirstOrDefaultAsync(e => e.Id == enrolmentId && e.Registration!.Candidate!.UserId == userId && e.State != EnrolmentState.Cancelled);
-        if (enrolment is null || enrolment.Session!.StartsAt <= clock.GetUtcNow()) return false;
+        // A jury is a convocation by the organisation, not a sign-up: the candidate asks the organisation to withdraw.
+        if (enrolment is null || enrolment.Session!.Kind == SessionKind.Jury || enrolment.Session.StartsAt <= clock.GetUtcNow()) return false;
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Sessions\" WHERE \"Id\" = {enrolment.SessionId} FOR UPDATE");
         var freedSeat = enrolment.State == EnrolmentState.Enrolled;
         enrolment.State = EnrolmentState.Cancelled;

@@ -138,6 +138,32 @@ public class SessionSignUpTests(DemoPortal portal)
     }
 
     [Fact]
+    public async Task A_jury_convocation_cannot_be_cancelled_by_the_candidate()
+    {
+        var juryId = await SessionAsync(capacity: 5, kind: SessionKind.Jury);
+        using var convened = await CandidateAsync(RegistrationState.Admissible, "Convoquee");
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CqpDbContext>();
+        var registrationId = await db.Registrations.Where(r => r.Candidate!.Email == convened.Email).Select(r => r.Id).SingleAsync();
+        var enrolment = new SessionEnrolment { SessionId = juryId, RegistrationId = registrationId, State = EnrolmentState.Enrolled, EnrolledAt = DateTimeOffset.UtcNow };
+        db.SessionEnrolments.Add(enrolment);
+        await db.SaveChangesAsync();
+
+        var (_, page) = await convened.GetAsync("/Candidat/Sessions");
+        Assert.Contains("Convocation de l'organisme", page.Body!.TextContent);
+        Assert.DoesNotContain(page.Forms, f => f.GetAttribute("action")!.Contains("handler=Cancel"));
+        // Posting the cancellation anyway changes nothing.
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var response = await convened.Http.PostAsync("/Candidat/Sessions?handler=Cancel", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["enrolmentId"] = enrolment.Id.ToString(),
+        }));
+        Assert.True(PortalClient.IsRedirectTo(response, "/Candidat/Sessions"));
+        Assert.Contains("ne peut plus être annulée", (await convened.GetAsync("/Candidat/Sessions")).Document.QuerySelector("[role=status]")!.TextContent);
+        Assert.Equal(EnrolmentState.Enrolled, (await db.SessionEnrolments.AsNoTracking().SingleAsync(e => e.Id == enrolment.Id)).State);
+    }
+
+    [Fact]
     public async Task A_candidate_not_yet_admissible_cannot_sign_up_even_by_posting_directly()
     {
         var sessionId = await SessionAsync(capacity: 5);
