@@ -19,7 +19,8 @@ public sealed record JuryCandidate(int RegistrationId, string Name, Certificatio
 /// <summary>A candidate staff may convene, or why not.</summary>
 public sealed record JuryCandidacy(int RegistrationId, string Name, CertificationRoute Route, string? WhyNot);
 
-public sealed record JurySitting(Session Session, IReadOnlyList<JuryUnit> Units, IReadOnlyList<JuryCandidate> Candidates);
+/// <param name="Members">The names of the jury members staff assigned to the session (<see cref="JuryMembers"/>).</param>
+public sealed record JurySitting(Session Session, IReadOnlyList<JuryUnit> Units, IReadOnlyList<JuryCandidate> Candidates, IReadOnlyList<string> Members);
 
 /// <summary>
 /// The training organisation's side of a jury: convening candidates (convocation in their documents and by e-mail),
@@ -47,8 +48,10 @@ public sealed class JuryProceedings(CqpDbContext db, IEmailSender email, TimePro
                     .SelectMany(j => j.UnitResults).Where(u => u.Validated).Select(u => u.UnitId).ToList(),
             })
             .ToListAsync();
+        var members = await db.JurySessionMembers.Where(m => m.SessionId == sessionId).Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.DisplayName)
+            .OrderBy(name => name).ToListAsync();
         return new JurySitting(session, units, rows.Select(r => new JuryCandidate(r.Id, r.Name, r.Route, r.Decision?.Result,
-            (r.Decision?.Units ?? []).ToHashSet(), r.Before.ToHashSet(), r.Decision?.Comment)).ToList());
+            (r.Decision?.Units ?? []).ToHashSet(), r.Before.ToHashSet(), r.Decision?.Comment)).ToList(), members);
     }
 
     /// <summary>Admissible candidates of the session's certification not yet certified, each with the reason they cannot be convened, if any.</summary>
@@ -151,6 +154,7 @@ public sealed class JuryProceedings(CqpDbContext db, IEmailSender email, TimePro
             .Field("Certification", session.Certification.Title)
             .Field("Date", FrenchFormat.DateTime(session.StartsAt))
             .Field("Lieu", $"{session.PlaceName}, {session.City}")
+            .Field("Membres du jury", sitting.Members.Count > 0 ? string.Join(", ", sitting.Members) : "non désignés sur le portail")
             .Field("Candidats", sitting.Candidates.Count.ToString())
             .Field("Décisions", $"{sitting.Candidates.Count(c => c.Result == JuryResult.TotalValidation)} validation(s) totale(s), " +
                 $"{sitting.Candidates.Count(c => c.Result == JuryResult.PartialValidation)} partielle(s), {sitting.Candidates.Count(c => c.Result == JuryResult.NotValidated)} non validé(s)");
@@ -162,6 +166,8 @@ public sealed class JuryProceedings(CqpDbContext db, IEmailSender email, TimePro
                 .Field("Unités", string.Join(" ; ", sitting.Units.Select(u => $"{u.Number} : {(candidate.UnitsValidated.Contains(u.Id) || candidate.UnitsValidatedBefore.Contains(u.Id) ? "validée" : "non validée")}")));
             if (candidate.Comment is { } comment) pdf.Field("Observations", comment);
         }
-        return pdf.Paragraph("Signatures des membres du jury :").ToBytes();
+        pdf.Paragraph("Signatures des membres du jury :");
+        foreach (var member in sitting.Members) pdf.Space(18).Line($"{member} :");
+        return pdf.ToBytes();
     }
 }

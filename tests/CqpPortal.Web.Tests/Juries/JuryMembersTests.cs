@@ -65,6 +65,10 @@ public class JuryMembersTests(DemoPortal portal)
         Assert.Contains("membre du jury", mail);
         Assert.Contains("Salle des jurys, 7 rue du Jury, 44000 Nantes", mail);
         Assert.Contains("/Jury", MailFolder.FirstLink(mail, "/Jury"));
+        // The minutes name the members, with a line for each signature.
+        var minutes = PdfText.Of(await (await staff.Http.GetAsync($"{Page(juryId)}?handler=Minutes")).Content.ReadAsByteArrayAsync());
+        Assert.Contains("Membres du jury", minutes);
+        Assert.Contains("Odile Vasseur :", minutes);
 
         var removed = await staff.PostFormAsync((IHtmlFormElement)row.QuerySelector("form")!, Page(juryId), new Dictionary<string, string>());
         Assert.True(PortalClient.IsRedirectTo(removed, Page(juryId)));
