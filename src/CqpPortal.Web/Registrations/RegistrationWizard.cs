@@ -8,7 +8,11 @@ namespace CqpPortal.Web.Registrations;
 
 public sealed record IdentityStep(string FirstName, string LastName, string? Phone, DateOnly BirthDate, Sex Sex, Region Region);
 
-public sealed record CourseStep(CertificationRoute Route, Funding Funding, EmploymentStatus EmploymentStatus, string? EmployerName, string? EmployerSiret, int EducationLevel, string? HighestDiploma);
+/// <param name="CertificationId">The certification chosen when the portal offers several; null keeps the current one.</param>
+public sealed record CourseStep(CertificationRoute Route, Funding Funding, EmploymentStatus EmploymentStatus, string? EmployerName, string? EmployerSiret, int EducationLevel, string? HighestDiploma,
+    int? CertificationId = null);
+
+public sealed record CertificationChoice(int Id, string Title);
 
 public sealed record ExperienceStep(int TeleSecretaryMonths, int PhoneJobMonths, int PhoneTimeShare, PhoneJobKind? PhoneJobKind, IReadOnlyList<string> Sectors);
 
@@ -55,10 +59,16 @@ public sealed class RegistrationWizard(CqpDbContext db, IEmailSender email, Time
         await db.SaveChangesAsync();
     }
 
+    /// <summary>The certifications a candidate may register for, in the order they were added (the first is the portal's own).</summary>
+    public Task<List<CertificationChoice>> CertificationsAsync() =>
+        db.Certifications.OrderBy(c => c.Id).Select(c => new CertificationChoice(c.Id, c.Title)).ToListAsync();
+
     public async Task<bool> SaveCourseAsync(string userId, CourseStep step)
     {
         var registration = await EditableAsync(userId);
         if (registration is null) return false;
+        if (step.CertificationId is { } certificationId && await db.Certifications.AnyAsync(c => c.Id == certificationId))
+            registration.CertificationId = certificationId;
         registration.Route = step.Route;
         registration.Funding = step.Funding;
         registration.EmploymentStatus = step.EmploymentStatus;

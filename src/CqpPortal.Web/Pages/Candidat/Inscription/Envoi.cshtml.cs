@@ -53,7 +53,7 @@ public class SubmitStepModel(RegistrationWizard wizard, CertificationRules rules
             TempData["Missing"] = missing[0];
             return RedirectToPage(missing[0].Contains("Identité") ? "Identite" : "Parcours");
         }
-        var engine = await rules.ForAsync() ?? throw new InvalidOperationException("No certification is seeded.");
+        var engine = await rules.ForCertificationAsync(registration.CertificationId);
         PreCheck = engine.Check(new PrerequisiteInput(registration.EducationLevel, registration.TeleSecretaryMonths, registration.PhoneJobMonths,
             registration.PhoneTimeShare, registration.PhoneJobKind, registration.Route));
         Summary = Describe(candidate, registration);

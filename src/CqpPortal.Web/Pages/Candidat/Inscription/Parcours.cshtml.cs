@@ -31,7 +31,13 @@ public class CourseStepModel(RegistrationWizard wizard, UserManager<PortalUser> 
 
         [StringLength(200, ErrorMessage = "L'intitulé ne peut dépasser 200 caractères.")]
         public string? HighestDiploma { get; set; }
+
+        /// <summary>Asked only when the portal offers more than one certification.</summary>
+        public int? CertificationId { get; set; }
     }
+
+    /// <summary>The certifications offered; the choice is shown when there are several (data: a new one needs no code).</summary>
+    public List<CertificationChoice> Certifications { get; private set; } = [];
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -43,8 +49,10 @@ public class CourseStepModel(RegistrationWizard wizard, UserManager<PortalUser> 
         var (candidate, registration) = await wizard.CurrentAsync(users.GetUserId(User)!);
         if (candidate is null || registration is null) return RedirectToPage("Identite");
         Locked = !registration.IsEditableByCandidate;
+        Certifications = await wizard.CertificationsAsync();
         Input = new InputModel
         {
+            CertificationId = registration.CertificationId,
             Route = registration.Route == default ? null : registration.Route,
             Funding = registration.Funding,
             EmploymentStatus = registration.EmploymentStatus == default ? null : registration.EmploymentStatus,
@@ -58,6 +66,9 @@ public class CourseStepModel(RegistrationWizard wizard, UserManager<PortalUser> 
 
     public async Task<IActionResult> OnPostAsync()
     {
+        Certifications = await wizard.CertificationsAsync();
+        if (Certifications.Count > 1 && Certifications.All(c => c.Id != Input.CertificationId))
+            ModelState.AddModelError("Input.CertificationId", "Choisissez la certification visée.");
         if (!EducationLevels.IsValid(Input.EducationLevel))
             ModelState.AddModelError("Input.EducationLevel", "Choisissez un niveau dans la liste.");
         if (Input.EmploymentStatus == Domain.Vocabulary.EmploymentStatus.Employee)
@@ -69,7 +80,8 @@ public class CourseStepModel(RegistrationWizard wizard, UserManager<PortalUser> 
         }
         if (!ModelState.IsValid) return Page();
         var saved = await wizard.SaveCourseAsync(users.GetUserId(User)!, new CourseStep(Input.Route!.Value, Input.Funding!.Value,
-            Input.EmploymentStatus!.Value, Input.EmployerName, Input.EmployerSiret, Input.EducationLevel, Input.HighestDiploma));
+            Input.EmploymentStatus!.Value, Input.EmployerName, Input.EmployerSiret, Input.EducationLevel, Input.HighestDiploma,
+            Certifications.Count > 1 ? Input.CertificationId : null));
         return saved ? RedirectToPage("Experience") : RedirectToPage("Identite");
     }
 }

@@ -71,7 +71,7 @@ public class AdmissibilityFileModel(CqpDbContext db, CertificationRules rules, A
             r.HighestDiploma, r.TeleSecretaryMonths, r.PhoneJobMonths, r.PhoneTimeShare, r.PhoneJobKind, r.Sectors, r.State, r.CandidateId)).FirstOrDefaultAsync();
         if (file is null || file.State == RegistrationState.Draft) return false;
         Case = file;
-        var engine = await rules.ForAsync() ?? throw new InvalidOperationException("No certification is seeded.");
+        var engine = await rules.ForCertificationAsync(await db.Registrations.Where(r => r.Id == id).Select(r => r.CertificationId).FirstAsync());
         PreCheck = engine.Check(new PrerequisiteInput(file.EducationLevel, file.TeleSecretaryMonths, file.PhoneJobMonths, file.PhoneTimeShare, file.PhoneJobKind, file.Route));
         History = await db.RegistrationStatusChanges.Where(h => h.RegistrationId == id).OrderBy(h => h.At)
             .Select(h => new HistoryRow(h.At, h.From, h.To, db.Users.Where(u => u.Id == h.ByUserId && h.ByUserId != null).Select(u => u.DisplayName).FirstOrDefault(), h.Comment))

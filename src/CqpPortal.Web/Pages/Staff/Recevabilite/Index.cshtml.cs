@@ -22,14 +22,14 @@ public class AdmissibilityQueueModel(CqpDbContext db, CertificationRules rules, 
     public async Task OnGetAsync()
     {
         var today = FrenchFormat.TodayInParis(clock);
-        var engine = await rules.ForAsync() ?? throw new InvalidOperationException("No certification is seeded.");
+        var engines = await rules.AllAsync();
         var rows = await db.Registrations.Where(r => r.State == RegistrationState.Submitted)
             .OrderBy(r => r.RegisteredOn).ThenBy(r => r.Id)
-            .Select(r => new { r.Id, r.Candidate!.FirstName, r.Candidate.LastName, r.Route, r.RegisteredOn, r.EducationLevel, r.TeleSecretaryMonths, r.PhoneJobMonths, r.PhoneTimeShare, r.PhoneJobKind })
+            .Select(r => new { r.Id, r.CertificationId, r.Candidate!.FirstName, r.Candidate.LastName, r.Route, r.RegisteredOn, r.EducationLevel, r.TeleSecretaryMonths, r.PhoneJobMonths, r.PhoneTimeShare, r.PhoneJobKind })
             .ToListAsync();
         Waiting = rows.Select(r => new Row(r.Id, $"{r.LastName.ToUpperInvariant()} {r.FirstName}", r.Route, r.RegisteredOn,
                 r.RegisteredOn is { } d ? today.DayNumber - d.DayNumber : 0,
-                engine.Check(new PrerequisiteInput(r.EducationLevel, r.TeleSecretaryMonths, r.PhoneJobMonths, r.PhoneTimeShare, r.PhoneJobKind, r.Route)).Eligible))
+                engines[r.CertificationId].Check(new PrerequisiteInput(r.EducationLevel, r.TeleSecretaryMonths, r.PhoneJobMonths, r.PhoneTimeShare, r.PhoneJobKind, r.Route)).Eligible))
             .ToList();
     }
 }
