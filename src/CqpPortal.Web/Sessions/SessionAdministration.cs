@@ -8,8 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CqpPortal.Web.Sessions;
 
 /// <summary>What staff type for a session; the date and start are Paris local time.</summary>
+/// <param name="CertificationId">For a new session, the certification it is for (the first one when null); a session keeps its certification.</param>
 public sealed record SessionDetails(SessionKind Kind, DateOnly Date, TimeOnly Start, int DurationMinutes, string PlaceName, string Address,
-    string PostalCode, string City, Region Region, int Capacity, DateOnly RegistrationDeadline);
+    string PostalCode, string City, Region Region, int Capacity, DateOnly RegistrationDeadline, int? CertificationId = null);
 
 /// <summary>
 /// The outcome of saving: the session's id when saved; otherwise the refusals keyed by the <see cref="SessionDetails"/>
@@ -50,7 +51,10 @@ public sealed class SessionAdministration(CqpDbContext db, IEmailSender email, T
 
         if (session is null)
         {
-            session = new Session { PlaceName = "", Address = "", PostalCode = "", City = "", CertificationId = await db.Certifications.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync() };
+            var certificationId = await db.Certifications.Where(c => details.CertificationId == null || c.Id == details.CertificationId)
+                .OrderBy(c => c.Id).Select(c => (int?)c.Id).FirstOrDefaultAsync();
+            if (certificationId is null) return new SessionSaveResult(null, warnings, new Dictionary<string, string> { [nameof(SessionDetails.CertificationId)] = "Choisissez la certification." });
+            session = new Session { PlaceName = "", Address = "", PostalCode = "", City = "", CertificationId = certificationId.Value };
             db.Sessions.Add(session);
         }
         session.Kind = details.Kind;

@@ -23,6 +23,8 @@ public sealed class SessionEnrolments(CqpDbContext db, IEmailSender email, TimeP
             .Where(r => r.Candidate!.UserId == userId).OrderByDescending(r => r.Id).FirstOrDefaultAsync();
         if (session is null) return new SignUpDecision(SignUpOutcome.Refused, "Cette session n'existe pas.");
         if (registration is null) return new SignUpDecision(SignUpOutcome.Refused, "Votre candidature doit d'abord être déclarée recevable.");
+        if (registration.CertificationId != session.CertificationId)
+            return new SignUpDecision(SignUpOutcome.Refused, "Cette session concerne une autre certification que celle de votre inscription.");
 
         var enrolled = await db.SessionEnrolments.CountAsync(e => e.SessionId == sessionId && e.State == EnrolmentState.Enrolled);
         var existing = await db.SessionEnrolments.FirstOrDefaultAsync(e => e.SessionId == sessionId && e.RegistrationId == registration.Id);

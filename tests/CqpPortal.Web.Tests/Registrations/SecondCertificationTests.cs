@@ -1,4 +1,5 @@
 using CqpPortal.Domain.Prerequisites;
+using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Testing;
 using CqpPortal.Web.Data;
 using CqpPortal.Web.Identity;
@@ -68,7 +69,43 @@ public class SecondCertificationTests
         await using (var scope = portal.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CqpDbContext>();
-            Assert.Equal(second, await db.Registrations.Where(r => r.Candidate!.Email == client.Email).Select(r => r.CertificationId).SingleAsync());
+            var registration = await db.Registrations.SingleAsync(r => r.Candidate!.Email == client.Email);
+            Assert.Equal(second, registration.CertificationId);
+            registration.State = RegistrationState.Admissible; // as if staff had decided
+            await db.SaveChangesAsync();
         }
+
+        // Staff create a session: the certification is asked, and required.
+        using var staff = await TestAccounts.SignedInAsync(portal, Roles.Staff, "Sam Staff");
+        var year = DateTime.UtcNow.Year + 1;
+        Dictionary<string, string> Session(string certification, string place) => new()
+        {
+            ["Input.CertificationId"] = certification, ["Input.Kind"] = "Evaluation", ["Input.Date"] = $"{year}-03-10", ["Input.Start"] = "09:30",
+            ["Input.DurationMinutes"] = "220", ["Input.PlaceName"] = place, ["Input.Address"] = "5 rue de la Paix", ["Input.PostalCode"] = "59000",
+            ["Input.City"] = "Lille", ["Input.Region"] = "Nord", ["Input.Capacity"] = "10", ["Input.RegistrationDeadline"] = $"{year}-03-01",
+        };
+        var noChoice = await staff.SubmitAsync("/Staff/Sessions/Edition", Session("", "Salle sans choix"));
+        Assert.Contains("Choisissez la certification.", (await PortalClient.ParseAsync(noChoice)).QuerySelector("#certification-error")!.TextContent);
+        int first;
+        await using (var scope = portal.Services.CreateAsyncScope())
+            first = await scope.ServiceProvider.GetRequiredService<CqpDbContext>().Certifications.Where(c => c.Id != second).Select(c => c.Id).SingleAsync();
+        Assert.True(PortalClient.IsRedirectTo(await staff.SubmitAsync("/Staff/Sessions/Edition", Session(second.ToString(), "Salle relation client")), "/Staff/Sessions"));
+        Assert.True(PortalClient.IsRedirectTo(await staff.SubmitAsync("/Staff/Sessions/Edition", Session(first.ToString(), "Salle télésecrétariat")), "/Staff/Sessions"));
+
+        // The candidate sees and may join only the sessions of their certification.
+        var (_, sessions) = await client.GetAsync("/Candidat/Sessions");
+        Assert.Contains("Salle relation client", sessions.Body!.TextContent);
+        Assert.DoesNotContain("Salle télésecrétariat", sessions.Body.TextContent);
+        int other;
+        await using (var scope = portal.Services.CreateAsyncScope())
+            other = await scope.ServiceProvider.GetRequiredService<CqpDbContext>().Sessions.Where(x => x.PlaceName == "Salle télésecrétariat").Select(x => x.Id).SingleAsync();
+        var token = sessions.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        await client.Http.PostAsync("/Candidat/Sessions?handler=SignUp", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["sessionId"] = other.ToString(),
+        }));
+        Assert.Contains("autre certification", (await client.GetAsync("/Candidat/Sessions")).Document.QuerySelector("[role=status]")!.TextContent);
+        await using (var scope = portal.Services.CreateAsyncScope())
+            Assert.False(await scope.ServiceProvider.GetRequiredService<CqpDbContext>().SessionEnrolments.AnyAsync(e => e.SessionId == other));
     }
 }

@@ -32,7 +32,7 @@ public class CandidateSessionsModel(CqpDbContext db, SessionEnrolments enrolment
         Now = clock.GetUtcNow();
         var userId = users.GetUserId(User);
         var registration = await db.Registrations.Where(r => r.Candidate!.UserId == userId).OrderByDescending(r => r.Id)
-            .Select(r => new { r.Id, r.State, r.Route }).FirstOrDefaultAsync();
+            .Select(r => new { r.Id, r.State, r.Route, r.CertificationId }).FirstOrDefaultAsync();
         if (registration is null) return;
         Mine = await db.SessionEnrolments.Where(e => e.RegistrationId == registration.Id).OrderBy(e => e.Session!.StartsAt)
             .Select(e => new MineRow(e.Id, e.Session!.Kind, e.Session.StartsAt, e.Session.PlaceName + ", " + e.Session.City, e.State)).ToListAsync();
@@ -40,7 +40,7 @@ public class CandidateSessionsModel(CqpDbContext db, SessionEnrolments enrolment
         if (!CanSignUp) return;
         var kind = SessionSignUpRules.KindFor(registration.Route);
         var today = FrenchFormat.TodayInParis(clock);
-        Open = await db.Sessions.Where(s => s.Kind == kind && s.CancelledAt == null && s.StartsAt > Now && s.RegistrationDeadline >= today
+        Open = await db.Sessions.Where(s => s.Kind == kind && s.CertificationId == registration.CertificationId && s.CancelledAt == null && s.StartsAt > Now && s.RegistrationDeadline >= today
                 && !s.Enrolments.Any(e => e.RegistrationId == registration.Id && e.State != EnrolmentState.Cancelled))
             .OrderBy(s => s.StartsAt)
             .Select(s => new OpenRow(s.Id, s.Kind, s.StartsAt, s.PlaceName + ", " + s.City, s.Region,

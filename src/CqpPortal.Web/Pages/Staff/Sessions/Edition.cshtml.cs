@@ -14,12 +14,18 @@ namespace CqpPortal.Web.Pages.Staff.Sessions;
 /// <summary>Create, change or cancel a session; a date the seed advises against needs an explicit confirmation.</summary>
 public class SessionEditModel(CqpDbContext db, SessionAdministration administration, TimeProvider clock) : PageModel
 {
+    /// <summary>The certifications to choose from when creating a session; the choice is shown when there are several.</summary>
+    public List<SelectListItem> Certifications { get; private set; } = [];
+
     public static IEnumerable<SelectListItem> Kinds => Enum.GetValues<SessionKind>().Select(k => new SelectListItem(FrenchLabels.Of(k), k.ToString()));
 
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Choisissez le type de session.")]
         public SessionKind? Kind { get; set; }
+
+        /// <summary>Asked when creating a session and the portal offers more than one certification.</summary>
+        public int? CertificationId { get; set; }
 
         [Required(ErrorMessage = "Saisissez la date.")]
         public DateOnly? Date { get; set; }
@@ -82,10 +88,17 @@ public class SessionEditModel(CqpDbContext db, SessionAdministration administrat
     public async Task<IActionResult> OnPostAsync(int? id)
     {
         if (id is not null && !await LoadAsync(id, keepInput: true)) return NotFound();
+        if (id is null)
+        {
+            Certifications = await db.Certifications.OrderBy(c => c.Id).Select(c => new SelectListItem(c.Title, c.Id.ToString())).ToListAsync();
+            if (Certifications.Count > 1 && Certifications.All(c => c.Value != Input.CertificationId?.ToString()))
+                ModelState.AddModelError("Input.CertificationId", "Choisissez la certification.");
+        }
         if (Input.Date is { } date) ShowWarnings(date);
         if (!ModelState.IsValid) return Page();
         var result = await administration.SaveAsync(id, new SessionDetails(Input.Kind!.Value, Input.Date!.Value, Input.Start!.Value, Input.DurationMinutes!.Value,
-            Input.PlaceName, Input.Address, Input.PostalCode, Input.City, Input.Region!.Value, Input.Capacity!.Value, Input.RegistrationDeadline!.Value),
+            Input.PlaceName, Input.Address, Input.PostalCode, Input.City, Input.Region!.Value, Input.Capacity!.Value, Input.RegistrationDeadline!.Value,
+            id is null && Certifications.Count > 1 ? Input.CertificationId : null),
             Input.ConfirmDate ? Input.WarnedDate : null);
         foreach (var (field, error) in result.Errors)
             ModelState.AddModelError(field == "" ? "" : $"{nameof(Input)}.{field}", error);
@@ -128,7 +141,11 @@ public class SessionEditModel(CqpDbContext db, SessionAdministration administrat
     private async Task<bool> LoadAsync(int? id, bool keepInput = false)
     {
         Id = id;
-        if (id is null) return true;
+        if (id is null)
+        {
+            Certifications = await db.Certifications.OrderBy(c => c.Id).Select(c => new SelectListItem(c.Title, c.Id.ToString())).ToListAsync();
+            return true;
+        }
         var s = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
         if (s is null) return false;
         (Cancelled, Past) = (s.CancelledAt is not null, s.StartsAt <= clock.GetUtcNow());
