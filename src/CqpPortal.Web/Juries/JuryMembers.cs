@@ -92,15 +92,13 @@ public sealed class JuryMembers(CqpDbContext db, UserManager<PortalUser> users, 
             .OrderBy(e => e.Registration!.Candidate!.LastName).ThenBy(e => e.Registration!.Candidate!.FirstName)
             .Select(e => new { e.SessionId, e.RegistrationId, Name = e.Registration!.Candidate!.LastName.ToUpper() + " " + e.Registration.Candidate.FirstName, e.Registration.Route })
             .ToListAsync();
-        var readable = access.JuryRegistrationIds(userId);
+        var readable = access.JuryBooklets(userId);
         var registrationIds = candidates.Where(c => c.Route == CertificationRoute.Vae).Select(c => c.RegistrationId).Distinct().ToList();
-        var documents = await db.BookletDocuments.Where(d => registrationIds.Contains(d.Booklet!.RegistrationId) && readable.Contains(d.Booklet.RegistrationId)
-                && d.Booklet.State == BookletState.Admissible) // as VaeFileAccess: accepted booklets only
+        var documents = await db.BookletDocuments.Where(d => registrationIds.Contains(d.Booklet!.RegistrationId) && readable.Any(b => b.Id == d.BookletId))
             .OrderBy(d => d.Booklet!.Kind).ThenBy(d => d.UploadedAt).ThenBy(d => d.Id)
             .Select(d => new { d.Booklet!.RegistrationId, Document = new MemberJuryDocument(d.Id, d.Booklet.Kind, d.Kind, d.FileName, d.Length) })
             .ToListAsync();
-        var accepted = await db.Booklets.Where(b => registrationIds.Contains(b.RegistrationId) && readable.Contains(b.RegistrationId)
-                && b.Kind == BookletKind.Experience && b.State == BookletState.Admissible)
+        var accepted = await readable.Where(b => registrationIds.Contains(b.RegistrationId) && b.Kind == BookletKind.Experience)
             .Select(b => new { b.RegistrationId, b.Id }).ToListAsync();
 
         var now = clock.GetUtcNow();

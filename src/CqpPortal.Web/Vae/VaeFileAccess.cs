@@ -26,12 +26,16 @@ public sealed class VaeFileAccess(CqpDbContext db, VaeBooklets booklets, UserMan
         if (userId is null) return db.Booklets.Where(_ => false);
         if (user.IsInRole(Roles.Staff)) return db.Booklets;
         var jury = user.IsInRole(Roles.JuryMember);
-        return db.Booklets.Where(b => b.Registration!.Candidate!.UserId == userId
-            || (jury && b.State == BookletState.Admissible && JuryRegistrationIds(userId).Contains(b.RegistrationId)));
+        var own = db.Booklets.Where(b => b.Registration!.Candidate!.UserId == userId);
+        return jury ? own.Union(JuryBooklets(userId)) : own;
     }
 
+    /// <summary>The booklets a jury member reads: accepted ones, of the candidates convened to their juries.</summary>
+    public IQueryable<Booklet> JuryBooklets(string userId) =>
+        db.Booklets.Where(b => b.State == BookletState.Admissible && JuryRegistrationIds(userId).Contains(b.RegistrationId));
+
     /// <summary>The registrations convened (enrolled) to a jury session, not cancelled, that the user is assigned to.</summary>
-    public IQueryable<int> JuryRegistrationIds(string userId) =>
+    private IQueryable<int> JuryRegistrationIds(string userId) =>
         db.SessionEnrolments.Where(e => e.State == EnrolmentState.Enrolled && e.Session!.Kind == SessionKind.Jury && e.Session.CancelledAt == null
                 && db.JurySessionMembers.Any(m => m.SessionId == e.SessionId && m.UserId == userId))
             .Select(e => e.RegistrationId);

@@ -71,7 +71,7 @@ public class BookletTwoModel(VaeBooklets booklets, UserManager<Identity.PortalUs
     public async Task<IActionResult> OnPostSaveAsync()
     {
         if (!await LoadAsync()) return Closed();
-        if (!await SaveUnitAsync()) return Page();
+        if (await SaveUnitAsync() != BookletSave.Saved) return Page();
         Message = $"Brouillon enregistré (version {Booklet!.Version}).";
         return RedirectToPage(new { unit = Unit });
     }
@@ -79,7 +79,7 @@ public class BookletTwoModel(VaeBooklets booklets, UserManager<Identity.PortalUs
     public async Task<IActionResult> OnPostSubmitAsync()
     {
         if (!await LoadAsync()) return Closed();
-        if (!await SaveUnitAsync()) return Page();
+        if (await SaveUnitAsync() != BookletSave.Saved) return Page();
         var problems = await Booklets.ExperienceProblemsAsync(Booklet!);
         if (problems.Count > 0)
         {
@@ -102,11 +102,11 @@ public class BookletTwoModel(VaeBooklets booklets, UserManager<Identity.PortalUs
     {
         if (!await LoadAsync())
             return new JsonResult(new AutosaveAnswer(false, 0, "Le livret 2 s'ouvre quand votre livret 1 est déclaré recevable : rien n'a été enregistré.")) { StatusCode = 409 };
-        if (await SaveUnitAsync()) return new JsonResult(new AutosaveAnswer(true, Booklet!.Version, null));
+        var outcome = await SaveUnitAsync();
+        if (outcome == BookletSave.Saved) return new JsonResult(new AutosaveAnswer(true, Booklet!.Version, null));
         var problems = ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).Distinct();
-        var conflict = Booklet is { IsEditable: false } || Input.Version != Booklet?.Version;
-        return new JsonResult(new AutosaveAnswer(false, Booklet?.Version ?? 0, "Brouillon non enregistré : " + string.Join(" ", problems)
-            + " Votre texte reste sur la page et dans ce navigateur.")) { StatusCode = conflict ? 409 : 422 };
+        return new JsonResult(new AutosaveAnswer(false, Booklet!.Version, "Brouillon non enregistré : " + string.Join(" ", problems)
+            + " Votre texte reste sur la page et dans ce navigateur.")) { StatusCode = outcome is null ? 422 : 409 };
     }
 
     public async Task<IActionResult> OnPostUploadAsync()
@@ -134,23 +134,25 @@ public class BookletTwoModel(VaeBooklets booklets, UserManager<Identity.PortalUs
         return Page();
     }
 
-    /// <summary>Saves the situations of the unit shown, with the version check; false with the reasons and the typed text on the page.</summary>
-    private async Task<bool> SaveUnitAsync()
+    /// <summary>
+    /// Saves the situations of the unit shown, with the version check. Null when the input is refused; otherwise the
+    /// outcome, a refusal (locked, older version) with its reason and the typed text on the page.
+    /// </summary>
+    private async Task<BookletSave?> SaveUnitAsync()
     {
         var unitIds = UnitActivities.Select(a => a.Id).ToHashSet();
         ModelState.Clear();
         TryValidateModel(Input, nameof(Input));
         if (Input.Situations.Any(s => !unitIds.Contains(s.ActivityId)))
             ModelState.AddModelError(string.Empty, "Une activité envoyée n'appartient pas à cette unité : rechargez la page.");
-        if (!ModelState.IsValid) return false;
+        if (!ModelState.IsValid) return null;
         var situations = Input.Situations.Where(s => !s.IsBlank).Select(s => new BookletSituation
         {
             ActivityId = s.ActivityId, Context = s.Context?.Trim() ?? "", Actions = s.Actions?.Trim() ?? "", Tools = s.Tools?.Trim() ?? "", Result = s.Result?.Trim() ?? "",
         }).ToList();
         var saved = await Booklets.SaveSituationsAsync(Booklet!, Input.Version, unitIds, situations);
-        if (saved == BookletSave.Saved) return true;
-        await RefusedAsync(saved);
-        return false;
+        if (saved != BookletSave.Saved) await RefusedAsync(saved);
+        return saved;
     }
 
     private async Task<IActionResult> RefusedAsync(BookletSave outcome)

@@ -90,7 +90,7 @@ public class SessionEditModel(CqpDbContext db, SessionAdministration administrat
         if (id is not null && !await LoadAsync(id, keepInput: true)) return NotFound();
         if (id is null)
         {
-            Certifications = await db.Certifications.OrderBy(c => c.Id).Select(c => new SelectListItem(c.Title, c.Id.ToString())).ToListAsync();
+            await LoadCertificationsAsync();
             if (Certifications.Count > 1 && Certifications.All(c => c.Value != Input.CertificationId?.ToString()))
                 ModelState.AddModelError("Input.CertificationId", "Choisissez la certification.");
         }
@@ -138,12 +138,15 @@ public class SessionEditModel(CqpDbContext db, SessionAdministration administrat
     }
 
     /// <summary>Reads the session (false when unknown); fills the form from it unless the form was posted.</summary>
+    private async Task LoadCertificationsAsync() =>
+        Certifications = await db.Certifications.OrderBy(c => c.Id).Select(c => new SelectListItem(c.Title, c.Id.ToString())).ToListAsync();
+
     private async Task<bool> LoadAsync(int? id, bool keepInput = false)
     {
         Id = id;
         if (id is null)
         {
-            Certifications = await db.Certifications.OrderBy(c => c.Id).Select(c => new SelectListItem(c.Title, c.Id.ToString())).ToListAsync();
+            await LoadCertificationsAsync();
             return true;
         }
         var s = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
