@@ -1,4 +1,5 @@
 using CqpPortal.Domain.Journey;
+using CqpPortal.Domain.Time;
 using CqpPortal.Domain.Vocabulary;
 
 namespace CqpPortal.Domain.Juries;
@@ -33,7 +34,7 @@ public static class JuryRules
         if (r.AlreadyConvened) return "Le candidat est déjà convoqué à ce jury.";
         if (r.LastEvaluationAt is not { } evaluated || evaluated >= r.JuryStartsAt)
             return "Le candidat doit avoir passé son évaluation (ou ses mises en situation VAE) avant la date du jury.";
-        if (r.Deadline is { } deadline && DateOnly.FromDateTime(r.JuryStartsAt.UtcDateTime) > deadline.Deadline)
+        if (r.Deadline is { } deadline && DayInParis.Of(r.JuryStartsAt) > deadline.Deadline)
             return $"Le jury aurait lieu après la fin du délai de deux ans du parcours ({deadline.Deadline:dd/MM/yyyy}).";
         if (r.Convened >= r.Capacity) return "Ce jury est complet.";
         return null;

@@ -3,6 +3,7 @@ using CqpPortal.Web.Data;
 using CqpPortal.Web.Email;
 using CqpPortal.Web.Formatting;
 using Microsoft.EntityFrameworkCore;
+using CqpPortal.Domain.Time;
 
 namespace CqpPortal.Web.Admissibility;
 
@@ -18,7 +19,7 @@ public sealed class AdmissibilityDecisions(CqpDbContext db, IEmailSender email, 
             .FirstOrDefaultAsync(r => r.Id == registrationId);
         if (registration is not { State: RegistrationState.Submitted }) return false;
 
-        var today = FrenchFormat.TodayInParis(clock);
+        var today = DayInParis.Today(clock);
         var now = clock.GetUtcNow();
         registration.Decide(decision, motive, today, now, staffUserId);
         var candidate = registration.Candidate!;

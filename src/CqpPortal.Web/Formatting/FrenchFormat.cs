@@ -1,4 +1,5 @@
 using System.Globalization;
+using CqpPortal.Domain.Time;
 
 namespace CqpPortal.Web.Formatting;
 
@@ -6,9 +7,9 @@ namespace CqpPortal.Web.Formatting;
 public static class FrenchFormat
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-    public static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+    public static readonly TimeZoneInfo Paris = DayInParis.Zone;
 
-    public static DateTimeOffset InParis(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Paris);
+    public static DateTimeOffset InParis(DateTimeOffset instant) => DayInParis.Local(instant);
 
     /// <summary>"mardi 3 mars 2026".</summary>
     public static string LongDate(DateOnly date) => date.ToString("dddd d MMMM yyyy", French);
@@ -31,5 +32,6 @@ public static class FrenchFormat
     /// <summary>A share of 1 as "42,5 %"; "–" without data.</summary>
     public static string Share(double? share) => share is { } s ? (s * 100).ToString("0.#", French) + " %" : "–";
 
-    public static DateOnly TodayInParis(TimeProvider clock) => DateOnly.FromDateTime(InParis(clock.GetUtcNow()).DateTime);
+    /// <summary>Kept until the jobs and reports move to <see cref="DayInParis.Today"/>.</summary>
+    public static DateOnly TodayInParis(TimeProvider clock) => DayInParis.Today(clock);
 }

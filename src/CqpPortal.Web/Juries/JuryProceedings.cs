@@ -7,6 +7,7 @@ using CqpPortal.Web.Email;
 using CqpPortal.Web.Formatting;
 using CqpPortal.Web.Sessions;
 using Microsoft.EntityFrameworkCore;
+using CqpPortal.Domain.Time;
 
 namespace CqpPortal.Web.Juries;
 
@@ -35,7 +36,7 @@ public sealed class JuryProceedings(CqpDbContext db, IEmailSender email, TimePro
         if (session is null) return null;
         var units = await db.CertificationUnits.Where(u => u.CertificationId == session.CertificationId).OrderBy(u => u.Number)
             .Select(u => new JuryUnit(u.Id, u.Number, u.Title)).ToListAsync();
-        var juryDay = DateOnly.FromDateTime(FrenchFormat.InParis(session.StartsAt).DateTime);
+        var juryDay = DayInParis.Of(session.StartsAt);
         var rows = await db.Registrations
             .Where(r => r.Enrolments.Any(e => e.SessionId == sessionId && e.State == EnrolmentState.Enrolled) || r.JuryDecisions.Any(j => j.SessionId == sessionId))
             .OrderBy(r => r.Candidate!.LastName).ThenBy(r => r.Candidate!.FirstName)
@@ -123,7 +124,7 @@ public sealed class JuryProceedings(CqpDbContext db, IEmailSender email, TimePro
 
         var decision = await db.JuryDecisions.Include(j => j.UnitResults).FirstOrDefaultAsync(j => j.SessionId == sessionId && j.RegistrationId == registrationId);
         if (decision is null) db.JuryDecisions.Add(decision = new JuryDecision { RegistrationId = registrationId, SessionId = sessionId });
-        decision.DecidedOn = DateOnly.FromDateTime(FrenchFormat.InParis(sitting.Session.StartsAt).DateTime);
+        decision.DecidedOn = DayInParis.Of(sitting.Session.StartsAt);
         decision.Result = result;
         decision.Comment = trimmed;
         decision.UnitResults.Clear();

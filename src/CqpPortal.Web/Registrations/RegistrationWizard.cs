@@ -3,6 +3,7 @@ using CqpPortal.Web.Data;
 using CqpPortal.Web.Email;
 using CqpPortal.Web.Formatting;
 using Microsoft.EntityFrameworkCore;
+using CqpPortal.Domain.Time;
 
 namespace CqpPortal.Web.Registrations;
 
@@ -101,7 +102,7 @@ public sealed class RegistrationWizard(CqpDbContext db, IEmailSender email, Time
         if (registration is null) return false;
         var now = clock.GetUtcNow();
         registration.PrivacyConsentAt = now;
-        registration.Submit(FrenchFormat.TodayInParis(clock), now, userId);
+        registration.Submit(DayInParis.Today(clock), now, userId);
         var candidate = registration.Candidate!;
         if (registration.EmployerSiret is { } siret)
             candidate.CompanyId = await db.Companies.Where(c => c.Siret == siret).Select(c => (int?)c.Id).FirstOrDefaultAsync();

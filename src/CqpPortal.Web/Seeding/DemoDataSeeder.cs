@@ -6,6 +6,7 @@ using CqpPortal.Web.Formatting;
 using CqpPortal.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using CqpPortal.Domain.Time;
 
 namespace CqpPortal.Web.Seeding;
 
@@ -33,7 +34,7 @@ public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> user
     {
         if (await users.FindByEmailAsync(DemoAccounts.All[0].Email) is not null) return;
         var certification = await db.Certifications.Include(c => c.Units).OrderBy(c => c.Id).FirstAsync(cancellationToken);
-        var today = FrenchFormat.TodayInParis(clock);
+        var today = DayInParis.Today(clock);
         var faker = new Faker("fr") { Random = new Randomizer(Seed) };
 
         var accounts = await CreateAccountsAsync();
@@ -217,14 +218,14 @@ public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> user
         var evaluationKind = registration.Route == CertificationRoute.Vae ? SessionKind.VaeSituation : SessionKind.Evaluation;
         var evaluation = NextSession(sessions, evaluationKind, readyOn);
         if (evaluation is null) return;
-        var evaluationDay = DateOnly.FromDateTime(evaluation.StartsAt.UtcDateTime);
+        var evaluationDay = DayInParis.Of(evaluation.StartsAt);
         registration.Enrolments.Add(new SessionEnrolment { Session = evaluation, State = EnrolmentState.Enrolled, EnrolledAt = At(readyOn.AddDays(-30), 9) });
         evaluation.Enrolments.Add(registration.Enrolments[^1]);
         if (evaluationDay >= today) return;
 
         var jury = NextSession(sessions, SessionKind.Jury, evaluationDay.AddDays(14));
         if (jury is null) return;
-        var juryDay = DateOnly.FromDateTime(jury.StartsAt.UtcDateTime);
+        var juryDay = DayInParis.Of(jury.StartsAt);
         registration.Enrolments.Add(new SessionEnrolment { Session = jury, State = EnrolmentState.Enrolled, EnrolledAt = At(evaluationDay.AddDays(2), 9) });
         jury.Enrolments.Add(registration.Enrolments[^1]);
         if (juryDay >= today) return;
@@ -269,7 +270,7 @@ public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> user
     }
 
     private static Session? NextSession(List<Session> sessions, SessionKind kind, DateOnly from) =>
-        sessions.Where(s => s.Kind == kind && DateOnly.FromDateTime(s.StartsAt.UtcDateTime) >= from && s.Enrolments.Count < s.Capacity)
+        sessions.Where(s => s.Kind == kind && DayInParis.Of(s.StartsAt) >= from && s.Enrolments.Count < s.Capacity)
             .OrderBy(s => s.StartsAt).FirstOrDefault();
 
     /// <summary>The candidates behind the demo candidate accounts, in the states README describes.</summary>

@@ -5,6 +5,7 @@ using CqpPortal.Web.Data;
 using CqpPortal.Web.Email;
 using CqpPortal.Web.Formatting;
 using Microsoft.EntityFrameworkCore;
+using CqpPortal.Domain.Time;
 
 namespace CqpPortal.Web.Sessions;
 
@@ -31,7 +32,7 @@ public sealed class SessionEnrolments(CqpDbContext db, IEmailSender email, TimeP
         var now = clock.GetUtcNow();
         var decision = SessionSignUpRules.Decide(new SignUpRequest(registration.State, registration.Route, session.Kind, session.CancelledAt is not null,
             session.StartsAt, session.RegistrationDeadline, session.Capacity, enrolled, existing is { State: not EnrolmentState.Cancelled }),
-            FrenchFormat.TodayInParis(clock), now);
+            DayInParis.Today(clock), now);
         if (decision.Outcome == SignUpOutcome.Refused) return decision;
 
         var state = decision.Outcome == SignUpOutcome.Enrolled ? EnrolmentState.Enrolled : EnrolmentState.Waiting;

@@ -2,6 +2,7 @@ using CqpPortal.Domain.Statistics;
 using CqpPortal.Web.Data;
 using CqpPortal.Web.Formatting;
 using Microsoft.EntityFrameworkCore;
+using CqpPortal.Domain.Time;
 
 namespace CqpPortal.Web.Statistics;
 
@@ -82,7 +83,7 @@ public sealed class StatisticsLoader(CqpDbContext db)
             .ToListAsync(cancellationToken);
         // The invitation's day is the day in Paris, as everywhere else in the portal.
         var surveyRows = surveys.Select(s => new SurveyRow(
-                s.Wave, s.InvitedAt is { } at ? DateOnly.FromDateTime(FrenchFormat.InParis(at).DateTime) : null,
+                s.Wave, s.InvitedAt is { } at ? DayInParis.Of(at) : null,
                 s.RespondedOn, s.Situation, s.Contract, s.Sector))
             .ToList();
 

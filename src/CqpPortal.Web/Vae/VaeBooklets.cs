@@ -9,6 +9,7 @@ using CqpPortal.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using CqpPortal.Domain.Time;
 
 namespace CqpPortal.Web.Vae;
 
@@ -78,7 +79,7 @@ public sealed class VaeBooklets(CqpDbContext db, IEmailSender email, TimeProvide
         booklet.Change();
         db.BookletJobs.RemoveRange(booklet.Jobs);
         booklet.Jobs = jobs.Select((j, i) => { j.Position = i; return j; }).ToList();
-        if (sworn && !booklet.SwornStatement) booklet.SwornOn = FrenchFormat.TodayInParis(clock);
+        if (sworn && !booklet.SwornStatement) booklet.SwornOn = DayInParis.Today(clock);
         if (!sworn) booklet.SwornOn = null;
         booklet.SwornStatement = sworn;
         return await SaveVersionAsync();
@@ -260,7 +261,7 @@ public sealed class VaeBooklets(CqpDbContext db, IEmailSender email, TimeProvide
         var accepted = await db.BookletEvents.Where(e => e.BookletId == bookletId && e.To == BookletState.Admissible).MaxAsync(e => (DateTimeOffset?)e.At) ?? clock.GetUtcNow();
         var data = new JuryBookletData(person.Name, person.BirthDate, person.Title,
             EducationLevels.Label(person.EducationLevel) + (person.HighestDiploma is null ? "" : $" ({person.HighestDiploma})"),
-            DateOnly.FromDateTime(FrenchFormat.InParis(accepted).DateTime), related, jobs, units,
+            DayInParis.Of(accepted), related, jobs, units,
             attachments.Select(a => $"{(a.Kind == BookletKind.Admissibility ? "Livret 1" : $"Livret 2, activité {a.ActivityCode}")} – {BookletLabels.Of(a.DocumentKind)} : {a.FileName} ({UploadRules.Size(a.Length)})").ToList());
         return (JuryBookletPdf.FileName(person.Name), JuryBookletPdf.Render(data));
     }

@@ -41,6 +41,15 @@ public class JuryRulesTests
     }
 
     [Fact]
+    public void The_two_years_are_counted_in_Paris_days_so_a_jury_just_after_midnight_is_on_the_next_day()
+    {
+        // 00:30 on 17 March in Paris is 23:30 on 16 March in UTC: the day after a deadline of 16 March.
+        var justAfterMidnight = new DateTimeOffset(2026, 3, 16, 23, 30, 0, TimeSpan.Zero);
+        var request = Ready() with { JuryStartsAt = justAfterMidnight, LastEvaluationAt = Jury.AddDays(-10), Deadline = JourneyDeadline.From(new DateOnly(2024, 3, 16)) };
+        Assert.Contains("délai de deux ans", JuryRules.WhyNotConvene(request, Now));
+    }
+
+    [Fact]
     public void A_decision_is_recorded_once_the_jury_has_sat()
     {
         Assert.Contains("une fois le jury tenu", JuryRules.WhyNotDecide(Jury, false, Now));

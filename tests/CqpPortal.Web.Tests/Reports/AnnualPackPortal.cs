@@ -4,6 +4,7 @@ using CqpPortal.Web.Data;
 using CqpPortal.Web.Reports.AnnualPack;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using CqpPortal.Domain.Time;
 
 namespace CqpPortal.Web.Tests.Reports;
 
@@ -104,7 +105,7 @@ public sealed class AnnualPackPortal() : PortalFactory(TestCluster.NewDatabase("
                 EmploymentContract? contract = null, EmploymentSector? sector = null) =>
                 Holder().Surveys.Add(new HolderSurvey
                 {
-                    Wave = wave, DueOn = DateOnly.FromDateTime(invitedAt.UtcDateTime), InvitedAt = invitedAt, RespondedOn = respondedOn,
+                    Wave = wave, DueOn = DayInParis.Of(invitedAt), InvitedAt = invitedAt, RespondedOn = respondedOn,
                     Situation = situation, Contract = contract, Sector = sector,
                 });
             static DateTimeOffset Invited(int month) => new(Year, month, 5, 8, 0, 0, TimeSpan.Zero);

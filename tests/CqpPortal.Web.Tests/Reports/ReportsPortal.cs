@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using CqpPortal.Domain.Time;
 
 namespace CqpPortal.Web.Tests.Reports;
 
@@ -39,7 +40,7 @@ public sealed class ReportsPortal() : PortalFactory(TestCluster.NewDatabase("rep
         {
             CertificationId = certification.Id, Kind = kind, StartsAt = startsAt, DurationMinutes = 180, PlaceName = "Centre d'essai",
             Address = "1 rue du Test", PostalCode = "59000", City = "Lille", Region = Region.Nord, Capacity = 20,
-            RegistrationDeadline = DateOnly.FromDateTime(startsAt.UtcDateTime).AddDays(-7),
+            RegistrationDeadline = DayInParis.Of(startsAt).AddDays(-7),
             CancelledAt = cancelled ? startsAt.AddDays(-30) : null, CancellationReason = cancelled ? "Essai" : null,
         };
         var due = Make(SessionKind.Jury, now.AddMonths(-7));
@@ -55,7 +56,7 @@ public sealed class ReportsPortal() : PortalFactory(TestCluster.NewDatabase("rep
             (HolderSituation.JobSeeker, null, null),
             (null, null, null), // invited, no answer
         };
-        var juryDay = DateOnly.FromDateTime(due.StartsAt.UtcDateTime);
+        var juryDay = DayInParis.Of(due.StartsAt);
         var i = 0;
         foreach (var answer in surveysOfHolders.Select(s => (s, JuryResult.TotalValidation)).Append(((null, null, null), JuryResult.PartialValidation)))
         {
@@ -69,7 +70,7 @@ public sealed class ReportsPortal() : PortalFactory(TestCluster.NewDatabase("rep
                 registration.Surveys.Add(new HolderSurvey
                 {
                     Wave = SurveyWave.SixMonths, DueOn = juryDay.AddMonths(6), InvitedAt = now.AddDays(-20),
-                    RespondedOn = answer.s.Situation is null ? null : DateOnly.FromDateTime(now.UtcDateTime).AddDays(-10),
+                    RespondedOn = answer.s.Situation is null ? null : DayInParis.Of(now).AddDays(-10),
                     Situation = answer.s.Situation, Contract = answer.s.Contract, Sector = answer.s.Sector,
                 });
             db.Candidates.Add(new Candidate

@@ -6,6 +6,7 @@ using CqpPortal.Web.Identity;
 using CqpPortal.Web.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using CqpPortal.Domain.Time;
 
 namespace CqpPortal.Web.Tests.Sessions;
 
@@ -36,7 +37,7 @@ public class SessionSignUpTests(DemoPortal portal)
         await using var scope = portal.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CqpDbContext>();
         // 09:00 in Paris, N calendar days after today in Paris (the reminders count Paris days).
-        var day = CqpPortal.Web.Formatting.FrenchFormat.TodayInParis(TimeProvider.System).AddDays(daysAhead).ToDateTime(new TimeOnly(9, 0));
+        var day = DayInParis.Today(TimeProvider.System).AddDays(daysAhead).ToDateTime(new TimeOnly(9, 0));
         var startsAt = new DateTimeOffset(day, CqpPortal.Web.Formatting.FrenchFormat.Paris.GetUtcOffset(day)).ToUniversalTime();
         var session = new Session
         {

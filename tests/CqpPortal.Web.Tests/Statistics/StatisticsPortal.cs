@@ -3,6 +3,7 @@ using CqpPortal.Testing;
 using CqpPortal.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using CqpPortal.Domain.Time;
 
 namespace CqpPortal.Web.Tests.Statistics;
 
@@ -67,7 +68,7 @@ public sealed class StatisticsPortal() : PortalFactory(TestCluster.NewDatabase("
                     EmploymentStatus.Employee, Region.Ouest, 4, 24, 0, Funding.Cpf)
                 .Surveys.Add(new HolderSurvey
                 {
-                    Wave = wave, DueOn = invitedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : new(2025, 1, 1), InvitedAt = invitedAt,
+                    Wave = wave, DueOn = invitedAt is { } at ? DayInParis.Of(at) : new(2025, 1, 1), InvitedAt = invitedAt,
                     RespondedOn = respondedOn, Situation = situation, Contract = contract, Sector = sector,
                 });
         static DateTimeOffset Utc(int year, int month, int day, int hour = 8, int minute = 0) => new(year, month, day, hour, minute, 0, TimeSpan.Zero);

@@ -3,6 +3,7 @@ using CqpPortal.Web.Formatting;
 using CqpPortal.Web.Statistics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using CqpPortal.Domain.Time;
 
 namespace CqpPortal.Web.Pages.Analyse;
 
@@ -25,7 +26,7 @@ public class AnalyticsHomeModel(StatisticsLoader statistics, TimeProvider clock)
         if (Annee is { } asked && !AnnualStatistics.IsValidYear(asked)) return NotFound();
         Years = await statistics.AllYearsAsync(HttpContext.RequestAborted);
         // By default the last complete year (the one the annual review looks at).
-        var year = Annee ?? FrenchFormat.TodayInParis(clock).Year - 1;
+        var year = Annee ?? DayInParis.Today(clock).Year - 1;
         YearChoices = Years.Select(y => y.Year).Append(year).Distinct().OrderDescending().ToList();
         Dashboard = StatisticsDashboard.For(year, Years);
         return Page();

@@ -5,6 +5,7 @@ using CqpPortal.Web.Data;
 using CqpPortal.Web.Formatting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using CqpPortal.Domain.Time;
 
 namespace CqpPortal.Web.Pages.Calendrier;
 
@@ -24,7 +25,7 @@ public class CalendarModel(CqpDbContext db, TimeProvider clock) : PageModel
     {
         (Kind, Region, Month) = (Named<SessionKind>(type), Named<Region>(region), MonthOf(mois));
         var now = clock.GetUtcNow();
-        var today = FrenchFormat.TodayInParis(clock);
+        var today = DayInParis.Today(clock);
         var rows = await db.Sessions.Where(s => s.StartsAt > now)
             .Where(s => Kind == null || s.Kind == Kind)
             .Where(s => Region == null || s.Region == Region)

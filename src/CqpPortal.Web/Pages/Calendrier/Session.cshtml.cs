@@ -5,6 +5,7 @@ using CqpPortal.Web.Formatting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using CqpPortal.Domain.Time;
 
 namespace CqpPortal.Web.Pages.Calendrier;
 
@@ -22,7 +23,7 @@ public class CalendarSessionModel(CqpDbContext db, TimeProvider clock) : PageMod
         if (session is null) return NotFound();
         var enrolled = await db.SessionEnrolments.CountAsync(e => e.SessionId == id && e.State == EnrolmentState.Enrolled);
         (Item, SeatsLeft, Past) = (session, SessionAvailabilityRule.SeatsLeft(session.Capacity, enrolled), session.StartsAt <= clock.GetUtcNow());
-        Availability = SessionAvailabilityRule.Of(session.Kind, session.CancelledAt is not null, session.Capacity, enrolled, session.RegistrationDeadline, FrenchFormat.TodayInParis(clock));
+        Availability = SessionAvailabilityRule.Of(session.Kind, session.CancelledAt is not null, session.Capacity, enrolled, session.RegistrationDeadline, DayInParis.Today(clock));
         return Page();
     }
 }

@@ -5,6 +5,7 @@ using CqpPortal.Web.Formatting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using CqpPortal.Domain.Time;
 
 namespace CqpPortal.Web.Pages.Candidat;
 
@@ -32,7 +33,7 @@ public class CandidateHomeModel(CqpDbContext db, UserManager<Identity.PortalUser
 
     public async Task OnGetAsync()
     {
-        Today = FrenchFormat.TodayInParis(clock);
+        Today = DayInParis.Today(clock);
         var userId = users.GetUserId(User);
         var candidate = await db.Candidates
             .Where(c => c.UserId == userId)
@@ -56,7 +57,7 @@ public class CandidateHomeModel(CqpDbContext db, UserManager<Identity.PortalUser
             .OrderBy(s => s.DueOn).Select(s => new SurveyRow(s.Id, s.Wave, s.DueOn)).ToListAsync();
         Candidate = new CandidateView(candidate.FirstName, candidate.Registrations.Select(r =>
         {
-            DateOnly? Day(SessionKind kind) => r.Sessions.Where(s => s.Kind == kind).Select(s => (DateOnly?)DateOnly.FromDateTime(FrenchFormat.InParis(s.StartsAt).DateTime)).LastOrDefault();
+            DateOnly? Day(SessionKind kind) => r.Sessions.Where(s => s.Kind == kind).Select(s => (DateOnly?)DayInParis.Of(s.StartsAt)).LastOrDefault();
             var facts = new JourneyFacts(r.Route, r.State, r.RegisteredOn, r.AdmissibilityDecidedOn,
                 Day(SessionKind.Evaluation) ?? Day(SessionKind.VaeSituation), r.JuryDecidedOn ?? Day(SessionKind.Jury), r.Jury);
             var (steps, next) = JourneyTimeline.Build(facts, Today);

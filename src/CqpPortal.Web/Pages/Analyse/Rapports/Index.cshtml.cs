@@ -6,6 +6,7 @@ using CqpPortal.Web.Reports;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using CqpPortal.Domain.Time;
 
 namespace CqpPortal.Web.Pages.Analyse.Rapports;
 
@@ -30,7 +31,7 @@ public class ReportRunsModel(ReportRunList list, ReportRuns runs, UserManager<Po
 
     public async Task OnGetAsync()
     {
-        Year ??= FrenchFormat.TodayInParis(clock).Year - 1;
+        Year ??= DayInParis.Today(clock).Year - 1;
         await LoadAsync();
     }
 
@@ -56,7 +57,7 @@ public class ReportRunsModel(ReportRunList list, ReportRuns runs, UserManager<Po
 
     private IReadOnlyList<int> OfferedYears()
     {
-        var current = FrenchFormat.TodayInParis(clock).Year;
+        var current = DayInParis.Today(clock).Year;
         return Enumerable.Range(0, YearsOffered).Select(i => current - i).Where(AnnualStatistics.IsValidYear).ToList();
     }
 

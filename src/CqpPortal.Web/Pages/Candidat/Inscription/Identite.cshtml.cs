@@ -6,6 +6,7 @@ using CqpPortal.Web.Registrations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using CqpPortal.Domain.Time;
 
 namespace CqpPortal.Web.Pages.Candidat.Inscription;
 
@@ -66,7 +67,7 @@ public class IdentityStepModel(RegistrationWizard wizard, UserManager<PortalUser
     {
         var user = (await users.GetUserAsync(User))!;
         AccountEmail = user.Email!;
-        var today = FrenchFormat.TodayInParis(clock);
+        var today = DayInParis.Today(clock);
         if (Input.BirthDate is { } birth && (birth > today.AddYears(-16) || birth < today.AddYears(-80)))
             ModelState.AddModelError("Input.BirthDate", "Vérifiez la date de naissance : le candidat doit avoir entre 16 et 80 ans.");
         if (!ModelState.IsValid) return Page();

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using CqpPortal.Domain.Time;
 
 namespace CqpPortal.Web.Pages.Candidat.Sessions;
 
@@ -39,7 +40,7 @@ public class CandidateSessionsModel(CqpDbContext db, SessionEnrolments enrolment
         CanSignUp = registration.State == RegistrationState.Admissible;
         if (!CanSignUp) return;
         var kind = SessionSignUpRules.KindFor(registration.Route);
-        var today = FrenchFormat.TodayInParis(clock);
+        var today = DayInParis.Today(clock);
         Open = await db.Sessions.Where(s => s.Kind == kind && s.CertificationId == registration.CertificationId && s.CancelledAt == null && s.StartsAt > Now && s.RegistrationDeadline >= today
                 && !s.Enrolments.Any(e => e.RegistrationId == registration.Id && e.State != EnrolmentState.Cancelled))
             .OrderBy(s => s.StartsAt)

@@ -7,6 +7,7 @@ using CqpPortal.Web.Vae;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using CqpPortal.Domain.Time;
 
 namespace CqpPortal.Web.Pages.Candidat.Vae;
 
@@ -148,7 +149,7 @@ public class BookletOneModel(VaeBooklets booklets, UserManager<Identity.PortalUs
         Input.Jobs = Input.Jobs.Where(j => !j.IsBlank).ToList();
         ModelState.Clear();
         TryValidateModel(Input, nameof(Input));
-        var today = FrenchFormat.TodayInParis(clock);
+        var today = DayInParis.Today(clock);
         for (var i = 0; i < Input.Jobs.Count; i++)
         {
             var job = Input.Jobs[i];

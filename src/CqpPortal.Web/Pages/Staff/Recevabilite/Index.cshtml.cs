@@ -6,6 +6,7 @@ using CqpPortal.Web.Prerequisites;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using CqpPortal.Domain.Time;
 
 namespace CqpPortal.Web.Pages.Staff.Recevabilite;
 
@@ -21,7 +22,7 @@ public class AdmissibilityQueueModel(CqpDbContext db, CertificationRules rules, 
 
     public async Task OnGetAsync()
     {
-        var today = FrenchFormat.TodayInParis(clock);
+        var today = DayInParis.Today(clock);
         var engines = await rules.AllAsync();
         var rows = await db.Registrations.Where(r => r.State == RegistrationState.Submitted)
             .OrderBy(r => r.RegisteredOn).ThenBy(r => r.Id)

@@ -4,6 +4,7 @@ using CqpPortal.Web.Formatting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using CqpPortal.Domain.Time;
 
 namespace CqpPortal.Web.Pages.Staff.Vae;
 
@@ -20,12 +21,12 @@ public class BookletQueueModel(CqpDbContext db, TimeProvider clock) : PageModel
 
     public async Task OnGetAsync()
     {
-        var today = FrenchFormat.TodayInParis(clock);
+        var today = DayInParis.Today(clock);
         var rows = await db.Booklets.OrderBy(b => b.SubmittedAt).ThenBy(b => b.Id)
             .Select(b => new { b.Id, b.Registration!.Candidate!.FirstName, b.Registration.Candidate.LastName, b.Kind, b.State, b.Version, b.SubmittedAt })
             .ToListAsync();
         var all = rows.Select(b => new Row(b.Id, $"{b.LastName.ToUpperInvariant()} {b.FirstName}", b.Kind, b.State, b.Version, b.SubmittedAt,
-            b.SubmittedAt is { } at ? today.DayNumber - DateOnly.FromDateTime(FrenchFormat.InParis(at).DateTime).DayNumber : 0)).ToList();
+            b.SubmittedAt is { } at ? today.DayNumber - DayInParis.Of(at).DayNumber : 0)).ToList();
         Waiting = all.Where(r => r.State == BookletState.Submitted).ToList();
         Others = all.Where(r => r.State != BookletState.Submitted).OrderBy(r => r.State).ThenBy(r => r.Name).ToList();
     }
