@@ -11,7 +11,7 @@ namespace CqpPortal.Web.Admissibility;
 /// Staff decide on a submitted registration: the decision and its motive go in the status history, the letter in the
 /// candidate's documents, and the candidate gets an e-mail.
 /// </summary>
-public sealed class AdmissibilityDecisions(CqpDbContext db, IEmailSender email, TimeProvider clock)
+public sealed class AdmissibilityDecisions(CqpDbContext db, CandidateMailer mailer, TimeProvider clock)
 {
     public async Task<bool> DecideAsync(int registrationId, RegistrationState decision, string? motive, string staffUserId, string staffName)
     {
@@ -33,14 +33,7 @@ public sealed class AdmissibilityDecisions(CqpDbContext db, IEmailSender email, 
         });
         await db.SaveChangesAsync();
 
-        var (subject, summary) = decision switch
-        {
-            RegistrationState.Admissible => ("Votre candidature au CQP est recevable", "Votre candidature est déclarée recevable."),
-            RegistrationState.NotAdmissible => ("Votre candidature au CQP n'est pas recevable", $"Votre candidature n'est pas recevable. Motif : {registration.DecisionMotive}"),
-            _ => ("Votre dossier d'inscription au CQP est incomplet", $"Votre dossier est incomplet : {registration.DecisionMotive}\nComplétez-le dans votre espace candidat, puis renvoyez-le."),
-        };
-        await email.SendAsync(new EmailMessage(candidate.Email, subject,
-            $"Bonjour {candidate.FirstName},\n\n{summary}\n\nLa lettre de décision est disponible dans votre espace candidat, rubrique « Mes documents »."));
+        await mailer.AdmissibilityDecidedAsync(candidate, decision, registration.DecisionMotive);
         return true;
     }
 }

@@ -13,7 +13,7 @@ public sealed record AccessRequest(string FirstName, string LastName, string Ema
 /// Company managers ask for access with their establishment's SIRET; staff of the training organisation approve or
 /// refuse. Until approved, a manager sees no employee.
 /// </summary>
-public sealed class CompanyAccess(CqpDbContext db, UserManager<PortalUser> users, IEmailSender email, TimeProvider clock)
+public sealed class CompanyAccess(CqpDbContext db, UserManager<PortalUser> users, CompanyMailer mailer, TimeProvider clock)
 {
     /// <summary>Creates the account (to confirm by e-mail) and the pending access; returns Identity's errors if any.</summary>
     public async Task<(PortalUser? User, IEnumerable<IdentityError> Errors)> RequestAsync(AccessRequest request)
@@ -37,8 +37,7 @@ public sealed class CompanyAccess(CqpDbContext db, UserManager<PortalUser> users
         request.ApprovedAt = clock.GetUtcNow();
         request.ApprovedByUserId = staffUserId;
         await db.SaveChangesAsync();
-        await email.SendAsync(new EmailMessage(request.User!.Email!, "Votre accès entreprise est validé",
-            $"Bonjour {request.User.DisplayName},\n\nVotre accès au portail du CQP pour {request.Company!.Name} est validé : vous pouvez suivre l'inscription et le parcours de vos salariés depuis l'espace entreprise."));
+        await mailer.AccessApprovedAsync(request.User!, request.Company!);
         return true;
     }
 
@@ -48,8 +47,7 @@ public sealed class CompanyAccess(CqpDbContext db, UserManager<PortalUser> users
         if (request is null) return false;
         db.CompanyManagers.Remove(request);
         await db.SaveChangesAsync();
-        await email.SendAsync(new EmailMessage(request.User!.Email!, "Votre demande d'accès entreprise n'est pas acceptée",
-            $"Bonjour {request.User.DisplayName},\n\nVotre demande d'accès pour {request.Company!.Name} (SIRET {request.Company.Siret}) n'a pas été acceptée : {reason}\n\nPour toute question, contactez l'organisme de formation."));
+        await mailer.AccessRefusedAsync(request.User!, request.Company!, reason);
         return true;
     }
 }

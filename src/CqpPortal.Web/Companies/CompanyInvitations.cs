@@ -28,7 +28,7 @@ public enum InvitationOutcome
 /// from the e-mail, completes the registration form and consents to the privacy notice themselves.
 /// Only the employee's name and e-mail are typed by the manager: the rest of the file is the employee's.
 /// </summary>
-public sealed class CompanyInvitations(CqpDbContext db, UserManager<PortalUser> users, AccountMailer mailer, IEmailSender email, TimeProvider clock)
+public sealed class CompanyInvitations(CqpDbContext db, UserManager<PortalUser> users, CompanyMailer mailer, TimeProvider clock)
 {
     /// <summary>The company, when <paramref name="userId"/> is one of its approved managers; otherwise null.</summary>
     public Task<Company?> ManagedCompanyAsync(string userId, int companyId) =>
@@ -46,10 +46,11 @@ public sealed class CompanyInvitations(CqpDbContext db, UserManager<PortalUser> 
             var pendingHere = !existing.EmailConfirmed && await db.CompanyManagers.AnyAsync(m => m.UserId == existing.Id && m.CompanyId == company.Id);
             if (pendingHere)
             {
-                await SendManagerInvitationAsync(existing, inviter, company, activationLink);
+                await mailer.ManagerInvitedAsync(existing, inviter, company, await CertificationNameAsync(), activationLink);
                 return InvitationOutcome.LinkSentAgain;
             }
-            await NotifyExistingAccountAsync(existing, $"{inviter.DisplayName} ({company.Name}) souhaite vous donner accès à l'espace entreprise du portail du CQP Télésecrétaire qualifié(e).",
+            var certification = await CertificationNameAsync();
+            await mailer.ExistingAccountInvitedAsync(existing, certification, $"{inviter.DisplayName} ({company.Name}) souhaite vous donner accès à l'espace entreprise du portail du {certification}.",
                 "Votre adresse est déjà celle d'un compte du portail. Pour suivre les salariés de l'entreprise, faites une demande d'accès entreprise avec le SIRET "
                 + company.Siret + " depuis la page « Accès entreprise », ou contactez l'organisme de formation.");
             return InvitationOutcome.ExistingAccountNotified;
@@ -58,7 +59,7 @@ public sealed class CompanyInvitations(CqpDbContext db, UserManager<PortalUser> 
         var user = await CreateInactiveAccountAsync(person, Roles.CompanyManager);
         db.CompanyManagers.Add(new CompanyManager { UserId = user.Id, CompanyId = company.Id, ApprovedAt = clock.GetUtcNow(), ApprovedByUserId = inviterUserId });
         await db.SaveChangesAsync();
-        await SendManagerInvitationAsync(user, inviter, company, activationLink);
+        await mailer.ManagerInvitedAsync(user, inviter, company, await CertificationNameAsync(), activationLink);
         return InvitationOutcome.AccountCreated;
     }
 
@@ -73,10 +74,11 @@ public sealed class CompanyInvitations(CqpDbContext db, UserManager<PortalUser> 
             var pendingHere = !existing.EmailConfirmed && await db.Candidates.AnyAsync(c => c.UserId == existing.Id && c.CompanyId == company.Id);
             if (pendingHere)
             {
-                await SendEmployeeInvitationAsync(existing, manager, company, activationLink);
+                await mailer.EmployeePreRegisteredAsync(existing, manager, company, await CertificationNameAsync(), activationLink);
                 return InvitationOutcome.LinkSentAgain;
             }
-            await NotifyExistingAccountAsync(existing, $"{manager.DisplayName} ({company.Name}) souhaite vous inscrire au CQP Télésecrétaire qualifié(e).",
+            var certification = await CertificationNameAsync();
+            await mailer.ExistingAccountInvitedAsync(existing, certification, $"{manager.DisplayName} ({company.Name}) souhaite vous inscrire au {certification}.",
                 "Votre adresse est déjà celle d'un compte du portail : connectez-vous et remplissez le bulletin d'inscription depuis votre espace candidat, en indiquant le SIRET "
                 + company.Siret + " de votre employeur.");
             return InvitationOutcome.ExistingAccountNotified;
@@ -96,7 +98,7 @@ public sealed class CompanyInvitations(CqpDbContext db, UserManager<PortalUser> 
         });
         db.Candidates.Add(candidate);
         await db.SaveChangesAsync();
-        await SendEmployeeInvitationAsync(user, manager, company, activationLink);
+        await mailer.EmployeePreRegisteredAsync(user, manager, company, await CertificationNameAsync(), activationLink);
         return InvitationOutcome.AccountCreated;
     }
 
@@ -111,19 +113,6 @@ public sealed class CompanyInvitations(CqpDbContext db, UserManager<PortalUser> 
         return user;
     }
 
-    private Task SendManagerInvitationAsync(PortalUser user, PortalUser inviter, Company company, Func<string, string, string> activationLink) =>
-        mailer.SendActivationAsync(user, activationLink, "Invitation à l'espace entreprise du CQP Télésecrétaire qualifié(e)",
-            $"{inviter.DisplayName} vous a ouvert un accès gestionnaire pour {company.Name} (SIRET {company.Siret}) sur le portail du CQP Télésecrétaire qualifié(e) : " +
-            "vous pourrez y suivre l'inscription et le parcours des salariés de l'entreprise et le calendrier des sessions.");
-
-    private Task SendEmployeeInvitationAsync(PortalUser user, PortalUser manager, Company company, Func<string, string, string> activationLink) =>
-        mailer.SendActivationAsync(user, activationLink, "Votre pré-inscription au CQP Télésecrétaire qualifié(e)",
-            $"{manager.DisplayName}, de {company.Name}, vous a pré-inscrit(e) au CQP Télésecrétaire qualifié(e). " +
-            "Pour confirmer, activez votre compte en choisissant un mot de passe, puis complétez votre bulletin d'inscription : " +
-            "c'est vous qui le transmettez à l'organisme de formation, après avoir pris connaissance de la notice sur vos données personnelles. " +
-            "Si vous ne souhaitez pas vous inscrire, ignorez ce message.");
-
-    private Task NotifyExistingAccountAsync(PortalUser user, string what, string howTo) =>
-        email.SendAsync(new EmailMessage(user.Email!, "Une invitation vous attend sur le portail du CQP Télésecrétaire qualifié(e)",
-            $"Bonjour {user.DisplayName},\n\n{what}\n\n{howTo}\n\nSi vous ne connaissez pas cette personne, ignorez ce message."));
+    /// <summary>The certification a company's people are invited to: the portal's first (and today only) one.</summary>
+    private async Task<string> CertificationNameAsync() => (await db.Certifications.OrderBy(c => c.Id).FirstAsync()).Name;
 }

@@ -19,6 +19,9 @@ public class Certification
     public int? MonthsBeforeLaterCoefficient { get; set; }
     public PrerequisiteThresholds Prerequisites { get; set; } = new();
     public List<CertificationUnit> Units { get; set; } = [];
+
+    /// <summary>"CQP Télésecrétaire qualifié(e)": how letters and e-mails name it (not mapped: no setter).</summary>
+    public string Name => $"{Kind} {Title}";
 }
 
 /// <summary>A certification unit ("unité" or block): validated totally or not by the jury.</summary>

@@ -1,5 +1,6 @@
 using CqpPortal.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
 namespace CqpPortal.Web.Hosting;
@@ -30,10 +31,13 @@ public static class PortalDataExtensions
         var connectionString = ConnectionString(builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AuditInterceptor>();
+        builder.Services.AddSingleton<IInterceptor>(services => services.GetRequiredService<AuditInterceptor>());
         builder.Services.AddSingleton<PublicPageCacheEviction>();
+        builder.Services.AddSingleton<IInterceptor>(services => services.GetRequiredService<PublicPageCacheEviction>());
+        // Every interceptor a feature registers as IInterceptor (the e-mails held until commit…) joins the context.
         builder.Services.AddDbContext<CqpDbContext>((services, options) => options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .AddInterceptors(services.GetRequiredService<AuditInterceptor>(), services.GetRequiredService<PublicPageCacheEviction>()));
+            .AddInterceptors(services.GetServices<IInterceptor>()));
         return builder;
     }
 

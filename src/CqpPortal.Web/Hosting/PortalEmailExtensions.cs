@@ -8,6 +8,15 @@ public static class PortalEmailExtensions
     {
         builder.Services.AddOptions<EmailSettings>().BindConfiguration(EmailSettings.Section);
         builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        // Mailers (one per audience) send through the outbox: after the commit of what they announce.
+        builder.Services.AddSingleton<EmailDelivery>();
+        builder.Services.AddSingleton<EmailsAfterCommit>();
+        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(services => services.GetRequiredService<EmailsAfterCommit>());
+        builder.Services.AddScoped<EmailOutbox>();
+        builder.Services.AddScoped<CandidateMailer>();
+        builder.Services.AddScoped<CompanyMailer>();
+        builder.Services.AddScoped<StaffMailer>();
+        builder.Services.AddScoped<JuryMailer>();
         return builder;
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace CqpPortal.Web.Identity;
 
 /// <summary>The account e-mails (address confirmation, password reset, activation of an invited account), with their links, in French.</summary>
-public sealed class AccountMailer(UserManager<PortalUser> users, IEmailSender sender)
+public sealed class AccountMailer(UserManager<PortalUser> users, EmailOutbox sender)
 {
     public async Task SendConfirmationAsync(PortalUser user, Func<string, string, string> linkTo)
     {

@@ -29,7 +29,7 @@ public sealed record MemberJuryDocument(int Id, BookletKind Booklet, BookletDocu
 /// Staff assign jury members (accounts in the jury role) to a jury session and remove them; a member sees the sessions
 /// they are assigned to. What a member may read is decided by <see cref="VaeFileAccess"/>, from these assignments.
 /// </summary>
-public sealed class JuryMembers(CqpDbContext db, UserManager<PortalUser> users, IEmailSender email, TimeProvider clock, VaeFileAccess access)
+public sealed class JuryMembers(CqpDbContext db, UserManager<PortalUser> users, JuryMailer mailer, TimeProvider clock, VaeFileAccess access)
 {
     public Task<List<JuryMemberRow>> MembersAsync(int sessionId) =>
         db.JurySessionMembers.Where(m => m.SessionId == sessionId)
@@ -65,10 +65,7 @@ public sealed class JuryMembers(CqpDbContext db, UserManager<PortalUser> users, 
             return $"{user.DisplayName} est déjà membre de ce jury.";
         }
         if (user.Email is not null)
-            await email.SendAsync(new EmailMessage(user.Email, $"Vous êtes membre du jury du {FrenchFormat.Date(session.StartsAt)}",
-                $"Bonjour {user.DisplayName},\n\nL'organisme de formation vous a désigné(e) membre du jury du CQP le {FrenchFormat.DateTime(session.StartsAt)}, " +
-                $"{session.PlaceName}, {session.Address}, {session.PostalCode} {session.City}.\n\n" +
-                $"Les candidats convoqués et leurs livrets VAE sont dans votre espace jury : {juryAreaUrl}"));
+            await mailer.MemberAssignedAsync(user, session, juryAreaUrl);
         return null;
     }
 

@@ -28,7 +28,7 @@ public sealed record JurySitting(Session Session, IReadOnlyList<JuryUnit> Units,
 /// recording each decision with its units (the result follows from them, <see cref="JuryRules"/>), telling the
 /// candidate, and the minutes ("procès-verbal") of the session as a PDF.
 /// </summary>
-public sealed class JuryProceedings(CqpDbContext db, IEmailSender email, TimeProvider clock)
+public sealed class JuryProceedings(CqpDbContext db, CandidateMailer mailer, TimeProvider clock)
 {
     public async Task<JurySitting?> SittingAsync(int sessionId)
     {
@@ -97,13 +97,11 @@ public sealed class JuryProceedings(CqpDbContext db, IEmailSender email, TimePro
         db.CandidateDocuments.Add(new CandidateDocument
         {
             CandidateId = candidate.Id, RegistrationId = registration.Id, Title = Convocation.Title(session),
-            FileName = $"convocation-jury-{session.StartsAt:yyyy-MM-dd}.pdf", ContentType = "application/pdf",
+            FileName = $"convocation-jury-{DayInParis.Of(session.StartsAt):yyyy-MM-dd}.pdf", ContentType = "application/pdf",
             Content = Convocation.Pdf(candidate, session, session.Certification!.Title), CreatedAt = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync();
-        await email.SendAsync(new EmailMessage(candidate.Email, "Votre convocation au jury du CQP",
-            $"Bonjour {candidate.FirstName},\n\nVous êtes convoqué(e) au jury du CQP {session.Certification.Title} le {FrenchFormat.DateTime(session.StartsAt)}, " +
-            $"{session.PlaceName}, {session.Address}, {session.PostalCode} {session.City}.\nVotre convocation est dans vos documents, dans votre espace candidat."));
+        await mailer.JuryConvenedAsync(candidate, session, session.Certification.Name);
         return null;
     }
 
@@ -135,14 +133,8 @@ public sealed class JuryProceedings(CqpDbContext db, IEmailSender email, TimePro
         await db.SaveChangesAsync();
 
         var person = registration.Candidate!;
-        var validated = sitting.Units.Where(u => decision.UnitResults.Any(r => r.UnitId == u.Id && r.Validated)).Select(u => $"unité {u.Number}").ToList();
-        await email.SendAsync(new EmailMessage(person.Email, "Décision du jury du CQP",
-            $"Bonjour {person.FirstName},\n\nLe jury du {FrenchFormat.Date(decision.DecidedOn)} a rendu sa décision : {FrenchLabels.Of(result)}." +
-            (validated.Count > 0 ? $"\nUnités validées : {string.Join(", ", validated)}." : "") +
-            (trimmed is null ? "" : $"\n\nObservations du jury : {trimmed}") +
-            (result == JuryResult.TotalValidation
-                ? "\n\nLe certificat est délivré par la CPNEFP de la branche. Dans six mois, nous vous demanderons votre situation professionnelle."
-                : "\n\nLes unités validées vous restent acquises. L'organisme de formation vous indiquera comment présenter les autres.")));
+        var validated = sitting.Units.Where(u => decision.UnitResults.Any(r => r.UnitId == u.Id && r.Validated)).Select(u => u.Number).ToList();
+        await mailer.JuryDecidedAsync(person, decision.DecidedOn, result, validated, trimmed);
         return null;
     }
 

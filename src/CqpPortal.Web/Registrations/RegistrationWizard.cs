@@ -21,7 +21,7 @@ public sealed record ExperienceStep(int TeleSecretaryMonths, int PhoneJobMonths,
 /// The online registration ("bulletin d'inscription") in steps, each saved as a draft so a candidate can leave and come
 /// back; the last step submits it for the admissibility decision. Pages call this class and nothing else.
 /// </summary>
-public sealed class RegistrationWizard(CqpDbContext db, IEmailSender email, TimeProvider clock)
+public sealed class RegistrationWizard(CqpDbContext db, CandidateMailer mailer, TimeProvider clock)
 {
     /// <summary>The candidate of this account with their newest registration (tracked), or nulls.</summary>
     public async Task<(Candidate? Candidate, Registration? Registration)> CurrentAsync(string userId)
@@ -107,9 +107,8 @@ public sealed class RegistrationWizard(CqpDbContext db, IEmailSender email, Time
         if (registration.EmployerSiret is { } siret)
             candidate.CompanyId = await db.Companies.Where(c => c.Siret == siret).Select(c => (int?)c.Id).FirstOrDefaultAsync();
         await db.SaveChangesAsync();
-        await email.SendAsync(new EmailMessage(candidate.Email, "Votre inscription au CQP Télésecrétaire qualifié(e) est enregistrée",
-            $"Bonjour {candidate.FirstName},\n\nVotre bulletin d'inscription a bien été transmis le {FrenchFormat.Date(registration.RegisteredOn!.Value)}. " +
-            "L'organisme de formation vérifie votre dossier et vous répondra par écrit sur sa recevabilité.\n\nVous pouvez suivre votre dossier dans votre espace candidat."));
+        var certification = await db.Certifications.SingleAsync(c => c.Id == registration.CertificationId);
+        await mailer.RegistrationReceivedAsync(candidate, certification.Name, registration.RegisteredOn!.Value);
         return true;
     }
 

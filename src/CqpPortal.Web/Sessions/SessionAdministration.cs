@@ -1,3 +1,4 @@
+using CqpPortal.Domain.Time;
 using CqpPortal.Domain.Sessions;
 using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Data;
@@ -24,7 +25,7 @@ public sealed record SessionCancellation(bool Cancelled, int Notified, string? E
 /// Staff create, change and cancel sessions. A change of date, time or place and a cancellation are e-mailed to
 /// everyone enrolled or waiting; a cancellation also cancels their enrolments.
 /// </summary>
-public sealed class SessionAdministration(CqpDbContext db, IEmailSender email, TimeProvider clock)
+public sealed class SessionAdministration(CqpDbContext db, CandidateMailer mailer, TimeProvider clock)
 {
     /// <summary>
     /// Saves <paramref name="details"/> as session <paramref name="id"/> (a new one when null). A date the seed advises
@@ -47,7 +48,7 @@ public sealed class SessionAdministration(CqpDbContext db, IEmailSender email, T
             errors[nameof(SessionDetails.Capacity)] = $"{enrolled} candidat(s) sont déjà inscrits : la capacité ne peut pas être inférieure à {enrolled}. " +
                 "Pour réduire les places, annulez d'abord des inscriptions.";
         if (errors.Count > 0) return new SessionSaveResult(null, warnings, errors);
-        var before = session is null ? null : new { session.StartsAt, session.PlaceName, session.Address, session.PostalCode, session.City };
+        var before = session is null ? null : SessionWhereWhen.Of(session);
 
         if (session is null)
         {
@@ -58,7 +59,7 @@ public sealed class SessionAdministration(CqpDbContext db, IEmailSender email, T
             db.Sessions.Add(session);
         }
         session.Kind = details.Kind;
-        session.StartsAt = ParisToUtc(details.Date, details.Start);
+        session.StartsAt = DayInParis.At(details.Date, details.Start).ToUniversalTime();
         session.DurationMinutes = details.DurationMinutes;
         (session.PlaceName, session.Address, session.PostalCode, session.City) = (details.PlaceName.Trim(), details.Address.Trim(), details.PostalCode.Trim(), details.City.Trim());
         session.Region = details.Region;
@@ -79,7 +80,7 @@ public sealed class SessionAdministration(CqpDbContext db, IEmailSender email, T
                     db.CandidateDocuments.Add(new CandidateDocument
                     {
                         CandidateId = enrolment.Registration!.CandidateId, RegistrationId = enrolment.RegistrationId, Title = Convocation.Title(session) + " (modifiée)",
-                        FileName = $"convocation-{FrenchFormat.InParis(session.StartsAt):yyyy-MM-dd}.pdf", ContentType = "application/pdf",
+                        FileName = $"convocation-{DayInParis.Of(session.StartsAt):yyyy-MM-dd}.pdf", ContentType = "application/pdf",
                         Content = Convocation.Pdf(enrolment.Registration.Candidate!, session, session.Certification!.Title), CreatedAt = clock.GetUtcNow(),
                     });
             }
@@ -88,23 +89,9 @@ public sealed class SessionAdministration(CqpDbContext db, IEmailSender email, T
         foreach (var enrolment in people)
         {
             var candidate = enrolment.Registration!.Candidate!;
-            await email.SendAsync(new EmailMessage(candidate.Email, "Changement de votre session du CQP Télésecrétaire qualifié(e)",
-                $"Bonjour {candidate.FirstName},\n\nLa session « {FrenchLabels.Of(session.Kind)} » à laquelle vous êtes " +
-                (enrolment.State == EnrolmentState.Enrolled ? "inscrit(e)" : "sur liste d'attente") + " change.\n" +
-                $"Avant : {FrenchFormat.DateTime(before!.StartsAt)}, {before.PlaceName}, {before.Address}, {before.PostalCode} {before.City}.\n" +
-                $"Désormais : {FrenchFormat.DateTime(session.StartsAt)}, {session.PlaceName}, {session.Address}, {session.PostalCode} {session.City}.\n\n" +
-                (enrolment.State == EnrolmentState.Enrolled ? "Votre nouvelle convocation est dans votre espace candidat, rubrique « Mes sessions ». " : "") +
-                "Si vous ne pouvez pas venir à cette nouvelle date, annulez votre inscription depuis votre espace candidat pour libérer la place.\n\n" +
-                "L'organisme de formation"));
+            await mailer.SessionChangedAsync(candidate, session.Certification!.Name, enrolment.State, before!, session);
         }
         return new SessionSaveResult(session.Id, warnings, errors, people.Count);
-    }
-
-    /// <summary>Paris wall-clock time to UTC; a time skipped by the spring change (02:30) takes the winter offset, an hour later in summer time.</summary>
-    public static DateTimeOffset ParisToUtc(DateOnly date, TimeOnly time)
-    {
-        var local = date.ToDateTime(time);
-        return new DateTimeOffset(local, FrenchFormat.Paris.GetUtcOffset(local)).ToUniversalTime();
     }
 
     /// <summary>Cancels a coming session with its reason, then tells every candidate enrolled or waiting, in French.</summary>
@@ -112,7 +99,7 @@ public sealed class SessionAdministration(CqpDbContext db, IEmailSender email, T
     {
         if (string.IsNullOrWhiteSpace(reason)) return new SessionCancellation(false, 0, "Indiquez le motif de l'annulation : il est communiqué aux candidats.");
         var session = await db.Sessions.Include(s => s.Enrolments).ThenInclude(e => e.Registration).ThenInclude(r => r!.Candidate)
-            .FirstOrDefaultAsync(s => s.Id == id);
+            .Include(s => s.Certification).FirstOrDefaultAsync(s => s.Id == id);
         if (session is null) return new SessionCancellation(false, 0, "Cette session n'existe plus.");
         if (session.CancelledAt is not null) return new SessionCancellation(false, 0, "Cette session est déjà annulée.");
         if (session.StartsAt <= clock.GetUtcNow()) return new SessionCancellation(false, 0, "Une session passée ne peut plus être annulée.");
@@ -124,11 +111,7 @@ public sealed class SessionAdministration(CqpDbContext db, IEmailSender email, T
         foreach (var enrolment in open) (enrolment.State, enrolment.CancelledAt) = (EnrolmentState.Cancelled, session.CancelledAt);
         await db.SaveChangesAsync();
         foreach (var candidate in people)
-            await email.SendAsync(new EmailMessage(candidate.Email, "Annulation de votre session du CQP Télésecrétaire qualifié(e)",
-                $"Bonjour {candidate.FirstName},\n\nLa session « {FrenchLabels.Of(session.Kind)} » du {FrenchFormat.DateTime(session.StartsAt)} à {session.City} est annulée.\n" +
-                $"Motif : {session.CancellationReason}\n\n" +
-                "Inscrivez-vous à une autre date depuis votre espace candidat, rubrique « Mes sessions » ; nous vous prions de nous excuser pour ce changement.\n\n" +
-                "L'organisme de formation"));
+            await mailer.SessionCancelledAsync(candidate, session.Certification!.Name, session);
         return new SessionCancellation(true, people.Count, null);
     }
 }

@@ -13,7 +13,7 @@ namespace CqpPortal.Web.Sessions;
 /// Candidates take and give back seats. The session row is locked for the decision, so two candidates never take
 /// the last seat together; a freed seat goes to the first one on the waiting list.
 /// </summary>
-public sealed class SessionEnrolments(CqpDbContext db, IEmailSender email, TimeProvider clock)
+public sealed class SessionEnrolments(CqpDbContext db, CandidateMailer mailer, TimeProvider clock)
 {
     public async Task<SignUpDecision> SignUpAsync(string userId, int sessionId)
     {
@@ -43,7 +43,7 @@ public sealed class SessionEnrolments(CqpDbContext db, IEmailSender email, TimeP
         if (state == EnrolmentState.Enrolled) AddConvocation(registration, session);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        await NotifyAsync(registration.Candidate!, session, state);
+        await mailer.SignedUpAsync(registration.Candidate!, session, session.Certification!.Name, state);
         return decision;
     }
 
@@ -73,7 +73,8 @@ public sealed class SessionEnrolments(CqpDbContext db, IEmailSender email, TimeP
         }
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        if (promoted is not null) await NotifyAsync(promoted.Registration!.Candidate!, enrolment.Session, EnrolmentState.Enrolled, promotedFromWaitingList: true);
+        if (promoted is not null)
+            await mailer.SignedUpAsync(promoted.Registration!.Candidate!, enrolment.Session, enrolment.Session.Certification!.Name, EnrolmentState.Enrolled, promotedFromWaitingList: true);
         return true;
     }
 
@@ -81,18 +82,7 @@ public sealed class SessionEnrolments(CqpDbContext db, IEmailSender email, TimeP
         db.CandidateDocuments.Add(new CandidateDocument
         {
             CandidateId = registration.CandidateId, RegistrationId = registration.Id, Title = Convocation.Title(session),
-            FileName = $"convocation-{FrenchFormat.InParis(session.StartsAt):yyyy-MM-dd}.pdf", ContentType = "application/pdf",
+            FileName = $"convocation-{DayInParis.Of(session.StartsAt):yyyy-MM-dd}.pdf", ContentType = "application/pdf",
             Content = Convocation.Pdf(registration.Candidate!, session, session.Certification!.Title), CreatedAt = clock.GetUtcNow(),
         });
-
-    private Task NotifyAsync(Candidate candidate, Session session, EnrolmentState state, bool promotedFromWaitingList = false)
-    {
-        var when = $"{FrenchLabels.Of(session.Kind)} du {FrenchFormat.DateTime(session.StartsAt)}, {session.PlaceName}, {session.City}";
-        return state == EnrolmentState.Enrolled
-            ? email.SendAsync(new EmailMessage(candidate.Email, "Votre convocation au CQP Télésecrétaire qualifié(e)",
-                $"Bonjour {candidate.FirstName},\n\n{(promotedFromWaitingList ? "Une place s'est libérée : " : "")}vous êtes inscrit(e) : {when}.\n" +
-                "Votre convocation (PDF) et l'événement pour votre agenda sont dans votre espace candidat, rubrique « Mes sessions »."))
-            : email.SendAsync(new EmailMessage(candidate.Email, "Vous êtes sur la liste d'attente",
-                $"Bonjour {candidate.FirstName},\n\nLa session {when} est complète : vous êtes sur la liste d'attente. Nous vous écrirons si une place se libère."));
-    }
 }

@@ -19,8 +19,8 @@ public enum BookletSave { Saved, Conflict, Locked }
 /// The VAE booklets of a registration: opening them (booklet 2 only after booklet 1 is admissible), saving the
 /// candidate's versions, documents, submission, staff decisions, the e-mails that go with them, and the jury PDF.
 /// </summary>
-public sealed class VaeBooklets(CqpDbContext db, IEmailSender email, TimeProvider clock,
-    UserManager<PortalUser> users, IOptions<VaeSettings> options)
+public sealed class VaeBooklets(CqpDbContext db, CandidateMailer candidateMailer, StaffMailer staffMailer, TimeProvider clock,
+    IOptions<VaeSettings> options)
 {
     public VaeSettings Settings => options.Value;
 
@@ -192,15 +192,8 @@ public sealed class VaeBooklets(CqpDbContext db, IEmailSender email, TimeProvide
         var saved = await SaveVersionAsync();
         if (saved != BookletSave.Saved) return saved;
         var candidate = await CandidateOfAsync(booklet.RegistrationId);
-        var what = BookletLabels.Of(booklet.Kind);
-        await email.SendAsync(new EmailMessage(candidate.Email, $"Votre {what.ToLowerInvariant()} est envoyé",
-            $"Bonjour {candidate.FirstName},\n\nVotre {what.ToLowerInvariant()} a bien été envoyé à l'organisme le {FrenchFormat.DateTime(clock.GetUtcNow())}. "
-            + "Il ne peut plus être modifié pendant son examen ; vous recevrez un e-mail à la décision."));
-        foreach (var staff in await users.GetUsersInRoleAsync(Roles.Staff))
-            if (staff.Email is not null)
-                await email.SendAsync(new EmailMessage(staff.Email, $"VAE : {what} envoyé par {candidate.FirstName} {candidate.LastName}",
-                    $"Bonjour,\n\n{candidate.FirstName} {candidate.LastName} a envoyé son {what.ToLowerInvariant()} (version {booklet.History.Last().Version}). "
-                    + "Il attend votre examen dans l'espace de l'organisme, rubrique « Livrets VAE »."));
+        await candidateMailer.BookletSentAsync(candidate, booklet.Kind, clock.GetUtcNow());
+        await staffMailer.BookletToReviewAsync(candidate, booklet.Kind, booklet.History.Last().Version);
         return BookletSave.Saved;
     }
 
@@ -214,19 +207,7 @@ public sealed class VaeBooklets(CqpDbContext db, IEmailSender email, TimeProvide
         if (await SaveVersionAsync() != BookletSave.Saved) return false;
 
         var candidate = await CandidateOfAsync(booklet.RegistrationId);
-        var what = BookletLabels.Of(booklet.Kind);
-        var (subject, body) = decision switch
-        {
-            BookletState.Admissible when booklet.Kind == BookletKind.Admissibility =>
-                ("Votre demande de VAE est recevable", "Votre livret 1 est déclaré recevable. Vous pouvez maintenant rédiger votre livret 2 dans votre espace candidat."),
-            BookletState.Admissible => ("Votre livret 2 est accepté", "Votre livret 2 est complet : il est transmis au jury."),
-            BookletState.NotAdmissible => ("Votre demande de VAE n'est pas recevable", $"Votre livret 1 n'est pas recevable. Motif : {motive?.Trim()}"),
-            _ => ($"Votre {what.ToLowerInvariant()} est à compléter",
-                $"Votre {what.ToLowerInvariant()} vous est renvoyé pour être complété :\n"
-                + string.Concat(missingItems.Select(i => $"- {i}\n")) + (string.IsNullOrWhiteSpace(motive) ? "" : $"{motive.Trim()}\n")
-                + "Complétez-le dans votre espace candidat, puis envoyez-le de nouveau."),
-        };
-        await email.SendAsync(new EmailMessage(candidate.Email, subject, $"Bonjour {candidate.FirstName},\n\n{body}"));
+        await candidateMailer.BookletDecidedAsync(candidate, booklet.Kind, decision, motive, missingItems);
         return true;
     }
 

@@ -1,3 +1,4 @@
+using CqpPortal.Domain.Time;
 using System.Net;
 using AngleSharp.Html.Dom;
 using CqpPortal.Domain.Vocabulary;
@@ -32,7 +33,7 @@ public class StaffSessionChangeTests(DemoPortal portal)
         var db = scope.ServiceProvider.GetRequiredService<CqpDbContext>();
         var session = new Session
         {
-            CertificationId = await db.Certifications.Select(c => c.Id).FirstAsync(), Kind = kind, StartsAt = SessionAdministration.ParisToUtc(new DateOnly(Year, 3, 10), new TimeOnly(9, 30)),
+            CertificationId = await db.Certifications.Select(c => c.Id).FirstAsync(), Kind = kind, StartsAt = DayInParis.At(new DateOnly(Year, 3, 10), new TimeOnly(9, 30)).ToUniversalTime(),
             DurationMinutes = 220, PlaceName = place, Address = "5 rue de la Paix", PostalCode = "59000", City = "Lille", Region = Region.Nord, Capacity = 5,
             RegistrationDeadline = new DateOnly(Year, 3, 1),
         };

@@ -1,0 +1,106 @@
+using CqpPortal.Domain.Vae;
+using CqpPortal.Domain.Vocabulary;
+using CqpPortal.Web.Data;
+using CqpPortal.Web.Formatting;
+
+namespace CqpPortal.Web.Email;
+
+/// <summary>
+/// Every e-mail a candidate receives about their journey, in French, in one place: registration, admissibility,
+/// sessions, VAE booklets, juries. Sent through the <see cref="EmailOutbox"/>, so after what they announce is committed.
+/// </summary>
+public sealed class CandidateMailer(EmailOutbox outbox)
+{
+    public Task RegistrationReceivedAsync(Candidate candidate, string certification, DateOnly registeredOn) =>
+        SendAsync(candidate, $"Votre inscription au {certification} est enregistrée",
+            $"Votre bulletin d'inscription a bien été transmis le {FrenchFormat.Date(registeredOn)}. " +
+            "L'organisme de formation vérifie votre dossier et vous répondra par écrit sur sa recevabilité.\n\nVous pouvez suivre votre dossier dans votre espace candidat.");
+
+    public Task AdmissibilityDecidedAsync(Candidate candidate, RegistrationState decision, string? motive)
+    {
+        var (subject, summary) = decision switch
+        {
+            RegistrationState.Admissible => ("Votre candidature au CQP est recevable", "Votre candidature est déclarée recevable."),
+            RegistrationState.NotAdmissible => ("Votre candidature au CQP n'est pas recevable", $"Votre candidature n'est pas recevable. Motif : {motive}"),
+            _ => ("Votre dossier d'inscription au CQP est incomplet", $"Votre dossier est incomplet : {motive}\nComplétez-le dans votre espace candidat, puis renvoyez-le."),
+        };
+        return SendAsync(candidate, subject, $"{summary}\n\nLa lettre de décision est disponible dans votre espace candidat, rubrique « Mes documents ».");
+    }
+
+    /// <summary>A seat (convocation) or a place on the waiting list of a session the candidate signed up for.</summary>
+    public Task SignedUpAsync(Candidate candidate, Session session, string certification, EnrolmentState state, bool promotedFromWaitingList = false)
+    {
+        var when = $"{FrenchLabels.Of(session.Kind)} du {FrenchFormat.DateTime(session.StartsAt)}, {session.PlaceName}, {session.City}";
+        return state == EnrolmentState.Enrolled
+            ? SendAsync(candidate, $"Votre convocation au {certification}",
+                $"{(promotedFromWaitingList ? "Une place s'est libérée : " : "")}vous êtes inscrit(e) : {when}.\n" +
+                "Votre convocation (PDF) et l'événement pour votre agenda sont dans votre espace candidat, rubrique « Mes sessions ».")
+            : SendAsync(candidate, "Vous êtes sur la liste d'attente",
+                $"La session {when} est complète : vous êtes sur la liste d'attente. Nous vous écrirons si une place se libère.");
+    }
+
+    public Task SessionChangedAsync(Candidate candidate, string certification, EnrolmentState state, SessionWhereWhen before, Session now) =>
+        SendAsync(candidate, $"Changement de votre session du {certification}",
+            $"La session « {FrenchLabels.Of(now.Kind)} » à laquelle vous êtes " +
+            (state == EnrolmentState.Enrolled ? "inscrit(e)" : "sur liste d'attente") + " change.\n" +
+            $"Avant : {FrenchFormat.DateTime(before.StartsAt)}, {before.PlaceName}, {before.Address}, {before.PostalCode} {before.City}.\n" +
+            $"Désormais : {FrenchFormat.DateTime(now.StartsAt)}, {now.PlaceName}, {now.Address}, {now.PostalCode} {now.City}.\n\n" +
+            (state == EnrolmentState.Enrolled ? "Votre nouvelle convocation est dans votre espace candidat, rubrique « Mes sessions ». " : "") +
+            "Si vous ne pouvez pas venir à cette nouvelle date, annulez votre inscription depuis votre espace candidat pour libérer la place.\n\n" +
+            "L'organisme de formation");
+
+    public Task SessionCancelledAsync(Candidate candidate, string certification, Session session) =>
+        SendAsync(candidate, $"Annulation de votre session du {certification}",
+            $"La session « {FrenchLabels.Of(session.Kind)} » du {FrenchFormat.DateTime(session.StartsAt)} à {session.City} est annulée.\n" +
+            $"Motif : {session.CancellationReason}\n\n" +
+            "Inscrivez-vous à une autre date depuis votre espace candidat, rubrique « Mes sessions » ; nous vous prions de nous excuser pour ce changement.\n\n" +
+            "L'organisme de formation");
+
+    public Task BookletSentAsync(Candidate candidate, BookletKind kind, DateTimeOffset sentAt)
+    {
+        var what = BookletLabels.Of(kind).ToLowerInvariant();
+        return SendAsync(candidate, $"Votre {what} est envoyé",
+            $"Votre {what} a bien été envoyé à l'organisme le {FrenchFormat.DateTime(sentAt)}. "
+            + "Il ne peut plus être modifié pendant son examen ; vous recevrez un e-mail à la décision.");
+    }
+
+    public Task BookletDecidedAsync(Candidate candidate, BookletKind kind, BookletState decision, string? motive, IReadOnlyList<string> missingItems)
+    {
+        var what = BookletLabels.Of(kind).ToLowerInvariant();
+        var (subject, body) = decision switch
+        {
+            BookletState.Admissible when kind == BookletKind.Admissibility =>
+                ("Votre demande de VAE est recevable", "Votre livret 1 est déclaré recevable. Vous pouvez maintenant rédiger votre livret 2 dans votre espace candidat."),
+            BookletState.Admissible => ("Votre livret 2 est accepté", "Votre livret 2 est complet : il est transmis au jury."),
+            BookletState.NotAdmissible => ("Votre demande de VAE n'est pas recevable", $"Votre livret 1 n'est pas recevable. Motif : {motive?.Trim()}"),
+            _ => ($"Votre {what} est à compléter",
+                $"Votre {what} vous est renvoyé pour être complété :\n"
+                + string.Concat(missingItems.Select(i => $"- {i}\n")) + (string.IsNullOrWhiteSpace(motive) ? "" : $"{motive.Trim()}\n")
+                + "Complétez-le dans votre espace candidat, puis envoyez-le de nouveau."),
+        };
+        return SendAsync(candidate, subject, body);
+    }
+
+    public Task JuryConvenedAsync(Candidate candidate, Session jury, string certification) =>
+        SendAsync(candidate, "Votre convocation au jury du CQP",
+            $"Vous êtes convoqué(e) au jury du {certification} le {FrenchFormat.DateTime(jury.StartsAt)}, " +
+            $"{jury.PlaceName}, {jury.Address}, {jury.PostalCode} {jury.City}.\nVotre convocation est dans vos documents, dans votre espace candidat.");
+
+    public Task JuryDecidedAsync(Candidate candidate, DateOnly decidedOn, JuryResult result, IReadOnlyList<int> validatedUnitNumbers, string? comment) =>
+        SendAsync(candidate, "Décision du jury du CQP",
+            $"Le jury du {FrenchFormat.Date(decidedOn)} a rendu sa décision : {FrenchLabels.Of(result)}." +
+            (validatedUnitNumbers.Count > 0 ? $"\nUnités validées : {string.Join(", ", validatedUnitNumbers.Select(n => $"unité {n}"))}." : "") +
+            (comment is null ? "" : $"\n\nObservations du jury : {comment}") +
+            (result == JuryResult.TotalValidation
+                ? "\n\nLe certificat est délivré par la CPNEFP de la branche. Dans six mois, nous vous demanderons votre situation professionnelle."
+                : "\n\nLes unités validées vous restent acquises. L'organisme de formation vous indiquera comment présenter les autres."));
+
+    private Task SendAsync(Candidate candidate, string subject, string body) =>
+        outbox.SendAsync(new EmailMessage(candidate.Email, subject, $"Bonjour {candidate.FirstName},\n\n{body}"));
+}
+
+/// <summary>When and where a session takes place, kept before staff change it.</summary>
+public sealed record SessionWhereWhen(DateTimeOffset StartsAt, string PlaceName, string Address, string PostalCode, string City)
+{
+    public static SessionWhereWhen Of(Session s) => new(s.StartsAt, s.PlaceName, s.Address, s.PostalCode, s.City);
+}
