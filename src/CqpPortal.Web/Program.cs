@@ -1,4 +1,5 @@
 using CqpPortal.Web.Cli;
+using CqpPortal.Web.Email;
 using CqpPortal.Web.Hosting;
 using CqpPortal.Web.Jobs;
 using CqpPortal.Web.Seeding;

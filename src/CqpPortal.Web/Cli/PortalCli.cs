@@ -1,4 +1,5 @@
 using CqpPortal.Domain.Statistics;
+using CqpPortal.Web.Email;
 using CqpPortal.Web.Hosting;
 using CqpPortal.Web.Imports;
 using CqpPortal.Web.Jobs;

@@ -1,8 +1,16 @@
 using System.Globalization;
+using CqpPortal.Web.Admissibility;
+using CqpPortal.Web.Companies;
 using CqpPortal.Web.Content;
+using CqpPortal.Web.Downloads;
 using CqpPortal.Web.Identity;
+using CqpPortal.Web.Imports;
+using CqpPortal.Web.Juries;
 using CqpPortal.Web.Prerequisites;
+using CqpPortal.Web.Registrations;
 using CqpPortal.Web.Reports;
+using CqpPortal.Web.Sessions;
+using CqpPortal.Web.Vae;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Npgsql;
@@ -33,32 +41,20 @@ public static class PortalWebExtensions
                 PublicPageCache.Apply(options.Conventions);
             })
             .AddMvcOptions(options => FrenchModelBindingMessages.Apply(options.ModelBindingMessageProvider));
-        builder.Services.AddSingleton<ContentLibrary>();
-        builder.Services.AddScoped<ContentPages>();
+        builder.Services.AddPortalContent();
         Partners.PartnerLinks.Register(builder.Services);
         builder.Services.AddPrerequisiteApi();
         builder.Services.AddPortalRateLimits(builder.Configuration);
         builder.Services.AddPublicPageCache();
-        builder.Services.AddScoped<Registrations.RegistrationWizard>();
-        builder.Services.AddScoped<Admissibility.AdmissibilityDecisions>();
-        builder.Services.AddScoped<Sessions.SessionEnrolments>();
-        builder.Services.AddScoped<Companies.CompanyAccess>();
-        builder.Services.AddScoped<Companies.CompanyInvitations>();
-        builder.Services.AddScoped<Juries.JuryProceedings>();
-        builder.Services.AddScoped<Sessions.SessionAdministration>();
+        builder.Services.AddPortalRegistrations();
+        builder.Services.AddPortalAdmissibility();
+        builder.Services.AddPortalSessions();
+        builder.Services.AddPortalCompanies();
+        builder.Services.AddPortalJuries();
         builder.Services.AddPortalReports();
-        builder.Services.AddScoped<Imports.RecordImports>();
-        builder.Services.AddScoped<Imports.TransmissionFile>();
-        builder.Services.AddSingleton<Downloads.GeneratedDocuments>();
-        builder.Services.AddScoped<Downloads.DocumentLibrary>();
-        builder.Services.AddScoped<Vae.VaeBooklets>();
-        builder.Services.AddScoped<Vae.VaeFileAccess>();
-        builder.Services.AddScoped<Juries.JuryMembers>();
-        builder.Services.AddOptions<Vae.VaeSettings>().BindConfiguration(Vae.VaeSettings.Section);
-        // Requests up to twice a file's limit are read, so that an oversize file gets the booklet's French message, not a bare 413.
-        var vae = builder.Configuration.GetSection(Vae.VaeSettings.Section).Get<Vae.VaeSettings>() ?? new Vae.VaeSettings();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = vae.MaxRequestBytes);
-        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = vae.MaxRequestBytes);
+        builder.Services.AddPortalImports();
+        builder.Services.AddPortalDownloads();
+        builder.AddPortalVae();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<SchedulerHealthCheck>("scheduler");

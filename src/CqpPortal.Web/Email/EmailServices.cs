@@ -1,8 +1,6 @@
-using CqpPortal.Web.Email;
+namespace CqpPortal.Web.Email;
 
-namespace CqpPortal.Web.Hosting;
-
-public static class PortalEmailExtensions
+public static class EmailServices
 {
     public static IHostApplicationBuilder AddPortalEmail(this IHostApplicationBuilder builder)
     {

@@ -1,0 +1,9 @@
+namespace CqpPortal.Web.Content;
+
+public static class ContentServices
+{
+    /// <summary>The Markdown pages: the files of content/ and staff's revisions over them.</summary>
+    public static IServiceCollection AddPortalContent(this IServiceCollection services) => services
+        .AddSingleton<ContentLibrary>()
+        .AddScoped<ContentPages>();
+}
