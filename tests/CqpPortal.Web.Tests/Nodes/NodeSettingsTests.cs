@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting.Internal;
 using Npgsql;
 
 namespace CqpPortal.Web.Tests.Nodes;
@@ -27,6 +28,20 @@ public class NodeSettingsTests
         var error = Assert.ThrowsAny<Exception>(() => node.Server);
         Assert.Contains("Portal__PublicUrl", error.ToString());
         Assert.Equal(0, TableCount(database)); // refused before touching the database
+    }
+
+    [Theory]
+    [InlineData("10.0.0.0/8, 192.168.1.5 ::1", true)]
+    [InlineData("172.16.0.0/12;fd00::/8", true)]
+    [InlineData("proxy.example", false)]
+    [InlineData("10.0.0.300", false)]
+    public void Trusted_proxies_are_addresses_or_networks_and_anything_else_is_refused_at_start(string proxies, bool valid)
+    {
+        var settings = new PortalSettings { PublicUrl = PublicUrl, TrustedProxies = proxies };
+        var result = new PortalSettingsValidation(new HostingEnvironment { EnvironmentName = "Production" }).Validate(null, settings);
+        Assert.Equal(valid, result.Succeeded);
+        if (valid) Assert.Equal(proxies.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries).Length, settings.TrustedNetworks().Count);
+        else Assert.Contains("Portal__TrustedProxies", result.FailureMessage);
     }
 
     [Fact]
