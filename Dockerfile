@@ -1,8 +1,10 @@
 # CqpPortal – production image. Build: docker build -t cqpportal .
-# Run:   docker run -p 8080:8080 -e CQP_DB="Host=db;Database=cqpportal;Username=…;Password=…" cqpportal
+# Run:   docker run -p 8080:8080 -e CQP_DB="Host=db;Database=cqpportal;Username=…;Password=…" -e Portal__PublicUrl=https://cqp.example.fr cqpportal
 # Configuration is environment variables only (ASP.NET Core's double-underscore form for sections), e.g.
-#   Email__SmtpHost, Email__SmtpUser, Email__SmtpPassword, Email__From, Jobs__RunScheduler=false (web nodes when a
-#   separate worker runs `dotnet CqpPortal.Web.dll worker`). Demo data is never seeded in Production.
+#   Portal__PublicUrl (required, https), Email__SmtpHost, Email__SmtpUser, Email__SmtpPassword, Email__From,
+#   Portal__TrustedProxies (the TLS proxy's addresses), Portal__MigrateOnStart=false and Jobs__RunScheduler=false on web
+#   nodes when `docker run … cqpportal migrate` runs once per deploy and workers run `… cqpportal worker`
+#   (README: "How to run N web nodes and M workers"). Demo data is never seeded in Production.
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /source

@@ -14,10 +14,10 @@ builder.AddPortalEmail();
 builder.AddPortalJobs();
 builder.AddPortalSeeding();
 builder.AddPortalWeb();
+builder.AddPortalNodes();
 
 var app = builder.Build();
-await app.Services.MigrateDatabaseAsync();
-await app.Services.SeedAsync(app.Configuration, app.Environment);
+await app.Services.PrepareDatabaseAsync(); // settings checked; migrate and seed unless Portal:MigrateOnStart=false
 app.UsePortalWeb();
 await app.RunAsync();
 return 0;

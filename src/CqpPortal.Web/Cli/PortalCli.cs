@@ -75,6 +75,7 @@ public static class PortalCli
     private static async Task<int> Migrate(IHost host, string[] args)
     {
         await host.Services.MigrateDatabaseAsync();
+        host.Services.EnsureDataProtectionKey(); // the first key made once, before the nodes start
         await host.Services.SeedAsync(host.Services.GetRequiredService<IConfiguration>(), host.Services.GetRequiredService<IHostEnvironment>(), demo: false);
         Console.WriteLine("Database up to date.");
         return 0;
@@ -95,7 +96,7 @@ public static class PortalCli
 
     private static async Task<int> Worker(IHost host, string[] args)
     {
-        await host.Services.MigrateDatabaseAsync();
+        await host.Services.PrepareDatabaseAsync(seed: false); // migrates unless Portal:MigrateOnStart=false
         await host.RunAsync();
         return 0;
     }

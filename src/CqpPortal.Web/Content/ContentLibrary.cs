@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CqpPortal.Web.Hosting;
 using Markdig;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
@@ -12,7 +13,7 @@ public sealed record ContentPage(string Slug, string Title, string Description, 
 /// The Markdown pages of content/ (copied beside the binaries), rendered once with Markdig. Raw HTML is disabled:
 /// the Markdown is text, never markup we would have to sanitise.
 /// </summary>
-public sealed class ContentLibrary(IConfiguration configuration)
+public sealed class ContentLibrary(Microsoft.Extensions.Options.IOptions<PortalSettings> settings)
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UseYamlFrontMatter()
@@ -25,7 +26,7 @@ public sealed class ContentLibrary(IConfiguration configuration)
 
     private readonly ConcurrentDictionary<string, ContentPage?> cache = new();
 
-    public string Folder => configuration["Portal:ContentPath"] is { Length: > 0 } path ? path : Path.Combine(AppContext.BaseDirectory, "content");
+    public string Folder => settings.Value.ContentPath is { Length: > 0 } path ? path : Path.Combine(AppContext.BaseDirectory, "content");
 
     /// <summary>The pages there are, by file name.</summary>
     public IEnumerable<string> Slugs() =>

@@ -1,4 +1,5 @@
 using CqpPortal.Web.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -6,8 +7,10 @@ using Microsoft.EntityFrameworkCore;
 namespace CqpPortal.Web.Data;
 
 /// <summary>The portal's one database context: Identity, the referential, candidates and their journey.</summary>
-public class CqpDbContext(DbContextOptions<CqpDbContext> options) : IdentityDbContext<PortalUser, IdentityRole, string>(options)
+public class CqpDbContext(DbContextOptions<CqpDbContext> options) : IdentityDbContext<PortalUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
+    /// <summary>The ASP.NET Core Data Protection key ring, shared by every node (sign-in cookies, anti-forgery, e-mailed tokens).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Certification> Certifications => Set<Certification>();
     public DbSet<CertificationUnit> CertificationUnits => Set<CertificationUnit>();
     public DbSet<Activity> Activities => Set<Activity>();

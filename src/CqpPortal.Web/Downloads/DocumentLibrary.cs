@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CqpPortal.Web.Data;
+using CqpPortal.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace CqpPortal.Web.Downloads;
@@ -13,11 +14,11 @@ public sealed record DocumentUploadResult(int? DocumentId, IReadOnlyDictionary<s
 /// The public document library: staff upload PDFs, checked by their first bytes (a renamed file is refused) and by
 /// size; each is served under a file name made from its title, never from what the uploader's disk called it.
 /// </summary>
-public sealed class DocumentLibrary(CqpDbContext db, TimeProvider clock, IConfiguration configuration)
+public sealed class DocumentLibrary(CqpDbContext db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<PortalSettings> settings)
 {
     public const int DefaultMaxBytes = 10 * 1024 * 1024;
 
-    public int MaxBytes => configuration.GetValue("Portal:DocumentMaxBytes", DefaultMaxBytes);
+    public int MaxBytes => settings.Value.DocumentMaxBytes;
 
     public static readonly IReadOnlyDictionary<DocumentAudience, string> AudienceLabels = new Dictionary<DocumentAudience, string>
     {

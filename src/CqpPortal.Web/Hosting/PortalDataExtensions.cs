@@ -22,13 +22,15 @@ public static class PortalDataExtensions
                 "No database configured: start the portal with `./portal run`, or set CQP_DB (or ConnectionStrings__Portal) to a PostgreSQL connection string.");
         var builder = new NpgsqlConnectionStringBuilder(raw);
         if (!raw.Contains("pool size", StringComparison.OrdinalIgnoreCase))
-            builder.MaxPoolSize = configuration.GetValue("Portal:DatabasePoolSize", 40);
+            builder.MaxPoolSize = PortalSettings.From(configuration).DatabasePoolSize;
         return builder.ConnectionString;
     }
 
     public static IHostApplicationBuilder AddPortalData(this IHostApplicationBuilder builder)
     {
         var connectionString = ConnectionString(builder.Configuration);
+        builder.Services.AddPortalSettings();
+        builder.Services.AddPortalDataProtection();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AuditInterceptor>();
         builder.Services.AddSingleton<IInterceptor>(services => services.GetRequiredService<AuditInterceptor>());

@@ -14,8 +14,8 @@ public static class PortalRateLimits
 
     public static IServiceCollection AddPortalRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        var checksPerMinute = configuration.GetValue("Portal:PrerequisiteChecksPerMinute", 60);
-        var postsPerMinute = configuration.GetValue("Portal:FormPostsPerMinute", 20);
+        var settings = PortalSettings.From(configuration);
+        var (checksPerMinute, postsPerMinute) = (settings.PrerequisiteChecksPerMinute, settings.FormPostsPerMinute);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -63,6 +63,7 @@ public static class PortalWebExtensions
 
     public static WebApplication UsePortalWeb(this WebApplication app)
     {
+        app.UseForwardedHeaders(); // first: scheme, host and client address as the trusted proxy saw them (PortalNodesExtensions)
         // The French error page in every environment: users never see a stack trace.
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Erreur", AllowStatusCode404Response = true });
         app.Use(ForgetBrokenDatabaseConnections);

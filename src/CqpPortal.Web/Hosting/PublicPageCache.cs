@@ -12,7 +12,8 @@ namespace CqpPortal.Web.Hosting;
 /// Output caching of the public pages for anonymous visitors (ASP.NET Core's default policy already skips signed-in
 /// users, requests other than GET/HEAD, answers other than 200 and answers that set a cookie). Each page is tagged
 /// with the data it shows; <see cref="PublicPageCacheEviction"/> evicts a tag whenever that data is saved, whoever
-/// saves it (staff pages, a candidate's enrolment, the seeding), so no code path can forget to.
+/// saves it (staff pages, a candidate's enrolment, the seeding), so no code path can forget to. Other nodes hear of
+/// it through PostgreSQL's NOTIFY on <see cref="Channel"/> (<see cref="PublicPageCacheListener"/>).
 /// </summary>
 public static class PublicPageCache
 {
@@ -20,6 +21,12 @@ public static class PublicPageCache
     public const string Content = "content";
     public const string Documents = "documents";
     public const string Referential = "referential";
+
+    /// <summary>Every cached page carries it: evicting it empties the cache.</summary>
+    public const string All = "public";
+
+    /// <summary>The PostgreSQL notification channel; the payload is the changed tags, separated by commas.</summary>
+    public const string Channel = "cqp_cache";
 
     /// <summary>Razor page → the tags of the data it shows. Pages with a POST form are never here (their anti-forgery token is per visitor).</summary>
     public static readonly IReadOnlyDictionary<string, string[]> Pages = new Dictionary<string, string[]>
@@ -35,7 +42,7 @@ public static class PublicPageCache
         ["/Documents/Index"] = [Documents],
     };
 
-    /// <summary>Bounds what only time changes (a deadline passing, a session becoming past) and what other nodes saved.</summary>
+    /// <summary>Bounds what only time changes (a deadline passing, a session becoming past); data changes evict at once, on every node.</summary>
     public static readonly TimeSpan Expiry = TimeSpan.FromMinutes(5);
 
     public static IServiceCollection AddPublicPageCache(this IServiceCollection services)
@@ -44,7 +51,7 @@ public static class PublicPageCache
         {
             options.DefaultExpirationTimeSpan = Expiry;
             foreach (var (page, tags) in Pages)
-                options.AddPolicy(PolicyName(page), policy => policy.Tag([.. tags, "public"]).Expire(Expiry));
+                options.AddPolicy(PolicyName(page), policy => policy.Tag([.. tags, All]).Expire(Expiry));
         });
         return services;
     }
@@ -70,7 +77,9 @@ public static class PublicPageCache
 
 /// <summary>
 /// Evicts the cached public pages of the data a save changed. Inside a transaction the eviction waits for the commit,
-/// so a visitor between the save and the commit cannot put the old page back in the cache.
+/// so a visitor between the save and the commit cannot put the old page back in the cache. Every save of tagged data
+/// also sends `NOTIFY cqp_cache` on its own connection, inside its transaction: PostgreSQL delivers it to the other
+/// nodes at the commit, and never after a rollback (web nodes, workers and the command line alike).
 /// </summary>
 public sealed class PublicPageCacheEviction(IServiceProvider services) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
@@ -92,12 +101,14 @@ public sealed class PublicPageCacheEviction(IServiceProvider services) : SaveCha
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
+        NotifyOtherNodesAsync(eventData.Context, async: false).GetAwaiter().GetResult();
         if (eventData.Context?.Database.CurrentTransaction is null) EvictAsync(eventData.Context).AsTask().GetAwaiter().GetResult();
         return result;
     }
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
+        await NotifyOtherNodesAsync(eventData.Context, async: true);
         if (eventData.Context?.Database.CurrentTransaction is null) await EvictAsync(eventData.Context);
         return result;
     }
@@ -123,11 +134,41 @@ public sealed class PublicPageCacheEviction(IServiceProvider services) : SaveCha
         return Task.CompletedTask;
     }
 
-    /// <summary>Evicts directly: for bulk updates (ExecuteUpdate/ExecuteDelete) that bypass SaveChanges.</summary>
-    public async ValueTask EvictAsync(params string[] tags)
+    /// <summary>
+    /// For bulk updates (ExecuteUpdate/ExecuteDelete) that bypass SaveChanges: call it after their commit; notifies the
+    /// other nodes on the context's connection and evicts here.
+    /// </summary>
+    public async ValueTask EvictAsync(DbContext context, params string[] tags)
+    {
+        await context.Database.ExecuteSqlAsync($"SELECT pg_notify({PublicPageCache.Channel}, {string.Join(',', tags.Order())})");
+        await EvictLocallyAsync(tags);
+    }
+
+    private async ValueTask EvictLocallyAsync(IEnumerable<string> tags)
     {
         if (Store is not { } store) return;
         foreach (var tag in tags) await store.EvictByTagAsync(tag, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Inside a transaction the notification waits in PostgreSQL for the commit (and is dropped by a rollback); after a
+    /// plain SaveChanges it goes at once. A failure after a committed save is logged, not thrown: the other nodes' pages
+    /// then expire on their own (<see cref="PublicPageCache.Expiry"/>).
+    /// </summary>
+    private async Task NotifyOtherNodesAsync(DbContext? context, bool async)
+    {
+        if (context is null || !pending.TryGetValue(context, out var tags) || tags.Count == 0) return;
+        var payload = string.Join(',', tags.Order());
+        var inTransaction = context.Database.CurrentTransaction is not null;
+        try
+        {
+            if (async) await context.Database.ExecuteSqlAsync($"SELECT pg_notify({PublicPageCache.Channel}, {payload})");
+            else context.Database.ExecuteSql($"SELECT pg_notify({PublicPageCache.Channel}, {payload})");
+        }
+        catch (Exception e) when (!inTransaction)
+        {
+            services.GetService<ILogger<PublicPageCacheEviction>>()?.LogWarning(e, "Could not tell the other nodes that {Tags} changed.", payload);
+        }
     }
 
     private void Collect(DbContext? context)
@@ -148,6 +189,6 @@ public sealed class PublicPageCacheEviction(IServiceProvider services) : SaveCha
     {
         if (context is null || !pending.TryGetValue(context, out var tags)) return;
         pending.Remove(context);
-        await EvictAsync([.. tags]);
+        await EvictLocallyAsync(tags);
     }
 }

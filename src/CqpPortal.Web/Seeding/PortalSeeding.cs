@@ -1,3 +1,4 @@
+using CqpPortal.Web.Hosting;
 using CqpPortal.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 
@@ -27,7 +28,7 @@ public static class PortalSeeding
 
         await provider.GetRequiredService<ReferentialImporter>().ImportSeededAsync();
 
-        var wantsDemo = demo ?? configuration.GetValue<bool>("Portal:DemoData");
+        var wantsDemo = demo ?? PortalSettings.From(configuration).DemoData;
         if (wantsDemo && !environment.IsProduction())
             await provider.GetRequiredService<DemoDataSeeder>().SeedAsync();
     }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Companies;
+using CqpPortal.Web.Hosting;
 using CqpPortal.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -59,7 +60,7 @@ public class CompanyAccessRequestModel(CompanyAccess access, AccountMailer maile
                 ModelState.AddModelError(error.Code.StartsWith("Password") ? "Input.Password" : string.Empty, error.Description);
             return Page();
         }
-        await mailer.SendConfirmationAsync(user, (userId, code) => Url.Page("/Compte/ConfirmerEmail", null, new { userId, code }, Request.Scheme)!);
+        await mailer.SendConfirmationAsync(user, (userId, code) => Url.PublicPage("/Compte/ConfirmerEmail", new { userId, code }));
         return RedirectToPage("/Compte/ConfirmationEnvoyee");
     }
 }

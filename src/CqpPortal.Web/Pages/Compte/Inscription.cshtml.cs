@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CqpPortal.Web.Hosting;
 using CqpPortal.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -59,7 +60,7 @@ public class RegisterModel(UserManager<PortalUser> users, AccountMailer mailer) 
             return Page();
         }
         await users.AddToRoleAsync(user, Roles.Candidate);
-        await mailer.SendConfirmationAsync(user, (userId, code) => Url.Page("/Compte/ConfirmerEmail", null, new { userId, code }, Request.Scheme)!);
+        await mailer.SendConfirmationAsync(user, (userId, code) => Url.PublicPage("/Compte/ConfirmerEmail", new { userId, code }));
         return RedirectToPage("/Compte/ConfirmationEnvoyee");
     }
 }

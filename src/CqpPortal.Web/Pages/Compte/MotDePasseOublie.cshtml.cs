@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CqpPortal.Web.Hosting;
 using CqpPortal.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -26,7 +27,7 @@ public class ForgotPasswordModel(UserManager<PortalUser> users, AccountMailer ma
         // Same answer whether the account exists or not: the page must not reveal who has one.
         var user = await users.FindByEmailAsync(Email);
         if (user is not null && user.EmailConfirmed)
-            await mailer.SendPasswordResetAsync(user, code => Url.Page("/Compte/ReinitialiserMotDePasse", null, new { code }, Request.Scheme)!);
+            await mailer.SendPasswordResetAsync(user, code => Url.PublicPage("/Compte/ReinitialiserMotDePasse", new { code }));
         Sent = true;
         return Page();
     }

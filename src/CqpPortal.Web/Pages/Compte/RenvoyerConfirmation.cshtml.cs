@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CqpPortal.Web.Hosting;
 using CqpPortal.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -26,7 +27,7 @@ public class ResendConfirmationModel(UserManager<PortalUser> users, AccountMaile
         // The same answer whether or not the account exists: the page must not reveal who has one.
         var user = await users.FindByEmailAsync(Email);
         if (user is not null && !user.EmailConfirmed)
-            await mailer.SendConfirmationAsync(user, (userId, code) => Url.Page("/Compte/ConfirmerEmail", null, new { userId, code }, Request.Scheme)!);
+            await mailer.SendConfirmationAsync(user, (userId, code) => Url.PublicPage("/Compte/ConfirmerEmail", new { userId, code }));
         Sent = true;
         return Page();
     }

@@ -1,4 +1,5 @@
 using CqpPortal.Web.Companies;
+using CqpPortal.Web.Hosting;
 using CqpPortal.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -29,7 +30,7 @@ public abstract class CompanyInvitationPage(CompanyInvitations invitations, User
     {
         if (await LoadAsync(companyId) is not { } userId) return NotFound();
         if (!ModelState.IsValid) return Page();
-        await SendAsync(userId, companyId, (id, code) => Url.Page("/Compte/Activer", null, new { userId = id, code }, Request.Scheme)!);
+        await SendAsync(userId, companyId, (id, code) => Url.PublicPage("/Compte/Activer", new { userId = id, code }));
         Message = Confirmation(Input.Email.Trim());
         return RedirectToPage("Index");
     }

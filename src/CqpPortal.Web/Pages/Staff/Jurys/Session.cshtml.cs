@@ -1,3 +1,4 @@
+using CqpPortal.Web.Hosting;
 using CqpPortal.Web.Identity;
 using CqpPortal.Web.Juries;
 using Microsoft.AspNetCore.Identity;
@@ -59,7 +60,7 @@ public class StaffJurySessionModel(JuryProceedings juries, JuryMembers members, 
     public async Task<IActionResult> OnPostAssignAsync(int id, string? memberId)
     {
         if (!await LoadAsync(id)) return NotFound();
-        var refused = await members.AssignAsync(id, memberId, users.GetUserId(User)!, Url.Page("/Jury/Index", null, null, Request.Scheme)!);
+        var refused = await members.AssignAsync(id, memberId, users.GetUserId(User)!, Url.PublicPage("/Jury/Index"));
         if (refused is null)
         {
             Message = "Le membre est affecté à ce jury ; il en est informé par e-mail.";

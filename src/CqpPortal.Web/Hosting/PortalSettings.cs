@@ -1,0 +1,89 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+using Microsoft.Extensions.Options;
+
+namespace CqpPortal.Web.Hosting;
+
+/// <summary>
+/// The `Portal` section of the configuration (environment variables `Portal__Name`), bound and checked once: a
+/// Production node with a missing or non-https public address refuses to start, naming the variable to set.
+/// </summary>
+public sealed class PortalSettings
+{
+    public const string Section = "Portal";
+
+    /// <summary>The site's public root address (https in Production), for links in e-mails; outside Production, the request's own address when unset.</summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>Seed the demonstration data at start-up (never in Production).</summary>
+    public bool DemoData { get; set; }
+
+    /// <summary>Apply migrations and seed the referential at start-up. False on web nodes of a deployment: `migrate` runs once per deploy with a role allowed to change the schema.</summary>
+    public bool MigrateOnStart { get; set; } = true;
+
+    /// <summary>Addresses (IPs or CIDR networks, separated by commas or spaces) of the reverse proxies whose X-Forwarded-* headers are believed.</summary>
+    public string TrustedProxies { get; set; } = "127.0.0.0/8, ::1";
+
+    [Range(1, 1000)]
+    public int DatabasePoolSize { get; set; } = 40;
+
+    [Range(1, 100_000)]
+    public int PrerequisiteChecksPerMinute { get; set; } = 60;
+
+    [Range(1, 100_000)]
+    public int FormPostsPerMinute { get; set; } = 20;
+
+    [Range(1, int.MaxValue)]
+    public int DocumentMaxBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>The folder of the Markdown pages; beside the binaries when unset.</summary>
+    public string? ContentPath { get; set; }
+
+    /// <summary>For code that runs before the container is built (connection pool, rate limits, seeding).</summary>
+    public static PortalSettings From(IConfiguration configuration) => configuration.GetSection(Section).Get<PortalSettings>() ?? new PortalSettings();
+
+    /// <summary>An absolute link to a path of the site from <see cref="PublicUrl"/>; null when it is not set.</summary>
+    public string? PublicLink(string pathAndQuery) =>
+        string.IsNullOrWhiteSpace(PublicUrl) ? null : PublicUrl.TrimEnd('/') + "/" + pathAndQuery.TrimStart('/');
+
+    /// <summary>The trusted proxies as networks (a lone address is a /32 or /128); throws on an unreadable entry.</summary>
+    public IReadOnlyList<IPNetwork> TrustedNetworks() =>
+        TrustedProxies.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(entry => TryParseNetwork(entry, out var network) ? network : throw new FormatException($"Portal__TrustedProxies: « {entry} » is neither an IP address nor a CIDR network."))
+            .ToList();
+
+    internal static bool TryParseNetwork(string entry, out IPNetwork network)
+    {
+        if (IPNetwork.TryParse(entry, out network)) return true;
+        if (!IPAddress.TryParse(entry, out var address)) return false;
+        network = new IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128);
+        return true;
+    }
+}
+
+/// <summary>The checks annotations cannot express: the public address (https, required in Production) and the proxies list.</summary>
+public sealed class PortalSettingsValidation(IHostEnvironment environment) : IValidateOptions<PortalSettings>
+{
+    public ValidateOptionsResult Validate(string? name, PortalSettings settings)
+    {
+        var failures = new List<string>();
+        var url = settings.PublicUrl;
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            if (environment.IsProduction())
+                failures.Add("Portal__PublicUrl must be set in Production to the site's public https address (e.g. https://cqp.example.fr): links in e-mails are made from it.");
+        }
+        else if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp) || uri.Query.Length > 0 || uri.Fragment.Length > 0)
+        {
+            failures.Add($"Portal__PublicUrl « {url} » must be an absolute http(s) address of the site's root, without query or fragment.");
+        }
+        else if (environment.IsProduction() && uri.Scheme != Uri.UriSchemeHttps)
+        {
+            failures.Add($"Portal__PublicUrl « {url} » must start with https:// in Production (TLS ends at the proxy; cookies are Secure).");
+        }
+        foreach (var entry in settings.TrustedProxies.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            if (!PortalSettings.TryParseNetwork(entry, out _))
+                failures.Add($"Portal__TrustedProxies: « {entry} » is neither an IP address nor a CIDR network (e.g. 10.0.0.0/8, 192.168.1.5).");
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
