@@ -1,6 +1,7 @@
 using System.Globalization;
 using CqpPortal.Web.Content;
 using CqpPortal.Web.Identity;
+using CqpPortal.Web.Jobs;
 using CqpPortal.Web.Prerequisites;
 using CqpPortal.Web.Reports;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -60,8 +61,9 @@ public static class PortalWebExtensions
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = vae.MaxRequestBytes);
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = vae.MaxRequestBytes);
         builder.Services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database")
-            .AddCheck<SchedulerHealthCheck>("scheduler");
+            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthTags.Ready])
+            .AddCheck<JobsHealthCheck>("jobs")
+            .AddCheck<JobStorageHealthCheck>("jobStorage", tags: [HealthTags.Ready]);
         return builder;
     }
 
@@ -87,7 +89,10 @@ public static class PortalWebExtensions
         app.MapPrerequisiteApi();
         app.MapSiteMap();
         app.MapRazorPages().WithStaticAssets();
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = check => check.Name != "jobStorage", ResponseWriter = HealthResponse.WriteAsync });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready), ResponseWriter = HealthResponse.WriteAsync });
+        app.MapPortalJobsDashboard();
         return app;
     }
 
