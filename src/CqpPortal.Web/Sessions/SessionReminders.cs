@@ -10,7 +10,7 @@ namespace CqpPortal.Web.Sessions;
 
 /// <summary>
 /// Sends the reminders due today (14 and 2 days before), each once however often and on however many servers the job
-/// runs: a reminder is sent by whoever claims its key (enrolment, days before, session date: a moved session is reminded again).
+/// runs: a reminder is sent by whoever claims its key (enrolment, days before, session start: a moved session is reminded again).
 /// </summary>
 public sealed class SessionReminders(CqpDbContext db, IEmailSender email, NotificationKeys keys, TimeProvider clock)
 {
@@ -29,7 +29,7 @@ public sealed class SessionReminders(CqpDbContext db, IEmailSender email, Notifi
             var due = SessionReminderSchedule.DueToday(sessionDay, today);
             // Reminder…SentAt is the record shown to staff (and covers reminders sent before the keys existed); the key decides.
             if (due is null || (due == 14 ? enrolment.Reminder14SentAt : enrolment.Reminder2SentAt) is not null) continue;
-            var key = ReminderKey(due.Value, enrolment.Id, sessionDay);
+            var key = ReminderKey(due.Value, enrolment.Id, session.StartsAt);
             if (!await keys.TryClaimAsync(key, cancellationToken)) continue;
             var candidate = enrolment.Registration!.Candidate!;
             try
@@ -51,6 +51,6 @@ public sealed class SessionReminders(CqpDbContext db, IEmailSender email, Notifi
         return sent;
     }
 
-    public static string ReminderKey(int daysBefore, int enrolmentId, DateOnly sessionDay) =>
-        $"reminder-{daysBefore}:enrolment:{enrolmentId}:{sessionDay:yyyy-MM-dd}";
+    public static string ReminderKey(int daysBefore, int enrolmentId, DateTimeOffset sessionStartsAt) =>
+        $"reminder-{daysBefore}:enrolment:{enrolmentId}:{sessionStartsAt.UtcDateTime:yyyy-MM-ddTHH:mm}Z";
 }

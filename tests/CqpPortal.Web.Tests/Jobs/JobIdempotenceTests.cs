@@ -80,7 +80,7 @@ public class JobIdempotenceTests(DemoPortal portal)
         Assert.Equal(1, MailsTo(email, "dans 14 jours"));
         Assert.Equal(1, MailsTo(email, "dans 2 jours"));
         await using var check = portal.Services.CreateAsyncScope();
-        string[] expected = [SessionReminders.ReminderKey(14, enrolments[0].Id, today.AddDays(14)), SessionReminders.ReminderKey(2, enrolments[1].Id, today.AddDays(2))];
+        string[] expected = [SessionReminders.ReminderKey(14, enrolments[0].Id, ParisMorning(today.AddDays(14))), SessionReminders.ReminderKey(2, enrolments[1].Id, ParisMorning(today.AddDays(2)))];
         var keys = await check.ServiceProvider.GetRequiredService<CqpDbContext>().SentNotifications.Where(n => expected.Contains(n.Key)).Select(n => n.Key).ToListAsync();
         Assert.Equal(expected.Order(), keys.Order());
     }
