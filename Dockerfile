@@ -33,5 +33,5 @@ RUN mkdir -p /app/data/mail && chown -R app:app /app/data
 # The base image's unprivileged user.
 USER app
 EXPOSE 8080
-# Orchestrators probe GET /health (database and scheduler; 503 when either is down).
+# Orchestrators probe GET /health/live (the process) and GET /health/ready (database and job storage; 503 when either is down).
 ENTRYPOINT ["dotnet", "CqpPortal.Web.dll"]

@@ -11,7 +11,8 @@ namespace CqpPortal.E2E;
 public sealed class BrowserPortal : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
-    private readonly DemoPortal factory = new();
+    // The demo portal with its own Hangfire server: the report runs started in the browser must finish.
+    private readonly PortalFactory factory = new(TestCluster.NewDatabase("portal"), demoData: true, new Dictionary<string, string?> { ["Jobs:RunScheduler"] = "true" });
     private readonly ConcurrentDictionary<string, Task<string>> signedIn = new();
     private IPlaywright? playwright;
 

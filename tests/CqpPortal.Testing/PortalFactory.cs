@@ -6,7 +6,8 @@ namespace CqpPortal.Testing;
 
 /// <summary>
 /// The real app (Program) over a real PostgreSQL database of its own on the test cluster, with demo data by default,
-/// e-mails written to a folder of its own.
+/// e-mails written to a folder of its own. It runs no Hangfire server unless the settings ask for one
+/// (Jobs:RunScheduler=true): jobs are enqueued and stored, and tests call the services behind them directly.
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
@@ -34,6 +35,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("CQP_DB", ConnectionString);
         builder.UseSetting("Portal:DemoData", DemoData ? "true" : "false");
         builder.UseSetting("Email:PickupDirectory", MailFolder);
+        builder.UseSetting("Jobs:RunScheduler", "false");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 

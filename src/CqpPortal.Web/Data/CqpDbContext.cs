@@ -31,6 +31,7 @@ public class CqpDbContext(DbContextOptions<CqpDbContext> options) : IdentityDbCo
     public DbSet<ContentRevision> ContentRevisions => Set<ContentRevision>();
     public DbSet<ReportRun> ReportRuns => Set<ReportRun>();
     public DbSet<ReportRunFile> ReportRunFiles => Set<ReportRunFile>();
+    public DbSet<SentNotification> SentNotifications => Set<SentNotification>();
     public DbSet<Booklet> Booklets => Set<Booklet>();
     public DbSet<BookletJob> BookletJobs => Set<BookletJob>();
     public DbSet<BookletDocument> BookletDocuments => Set<BookletDocument>();

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using CqpPortal.Web.Data;
 using CqpPortal.Web.Jobs;
+using Hangfire;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Quartz;
 
 namespace CqpPortal.Web.Hosting;
 
@@ -23,33 +23,56 @@ public sealed class DatabaseHealthCheck(CqpDbContext db) : IHealthCheck
     }
 }
 
-/// <summary>The scheduler is started here (or deliberately left to a worker) and its job store answers.</summary>
-public sealed class SchedulerHealthCheck(ISchedulerFactory factory, JobsSettings settings) : IHealthCheck
+/// <summary>
+/// The job storage answers, and the Hangfire servers alive (heartbeat within the last minute) as its monitoring API
+/// sees them: this node's own server when it runs one, otherwise jobs are left to a worker.
+/// </summary>
+public sealed class JobsHealthCheck(JobStorage storage, JobsSettings settings, JobServerName serverName) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    private static readonly TimeSpan Alive = TimeSpan.FromMinutes(1);
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            var scheduler = await factory.GetScheduler(cancellationToken);
-            var metadata = await scheduler.GetMetadata(cancellationToken);
-            await scheduler.GetJobGroupNames(cancellationToken); // reads the persistent store
-            var data = new Dictionary<string, object>
-            {
-                ["instance"] = metadata.SchedulerInstanceId,
-                ["clustered"] = metadata.JobStoreClustered,
-                ["persistent"] = metadata.JobStorePersistent,
-            };
+            var servers = storage.GetMonitoringApi().Servers()
+                .Where(s => s.Heartbeat is { } beat && DateTime.UtcNow - beat < Alive)
+                .Select(s => s.Name).Order().ToList();
+            var data = new Dictionary<string, object> { ["serversAlive"] = servers.Count, ["servers"] = servers };
             if (!settings.RunScheduler)
-                return HealthCheckResult.Healthy("Les tâches s'exécutent dans un processus séparé (worker).", data);
-            return scheduler.Status == SchedulerStatus.Running
-                ? HealthCheckResult.Healthy("Planificateur démarré.", data)
-                : HealthCheckResult.Unhealthy("Planificateur arrêté.", data: data);
+                return Task.FromResult(HealthCheckResult.Healthy("Les tâches s'exécutent dans un processus séparé (worker).", data));
+            return Task.FromResult(servers.Any(s => s.StartsWith(serverName.Value, StringComparison.Ordinal))
+                ? HealthCheckResult.Healthy("Serveur de tâches démarré.", data)
+                : HealthCheckResult.Unhealthy("Serveur de tâches arrêté.", data: data));
         }
         catch (Exception e)
         {
-            return HealthCheckResult.Unhealthy("Planificateur indisponible.", e);
+            return Task.FromResult(HealthCheckResult.Unhealthy("Stockage des tâches indisponible.", e));
         }
     }
+}
+
+/// <summary>For /health/ready: the job storage answers (whether this node runs jobs or not).</summary>
+public sealed class JobStorageHealthCheck(JobStorage storage) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            storage.GetMonitoringApi().Servers();
+            return Task.FromResult(HealthCheckResult.Healthy("Le stockage des tâches répond."));
+        }
+        catch (Exception e)
+        {
+            return Task.FromResult(HealthCheckResult.Unhealthy("Stockage des tâches indisponible.", e));
+        }
+    }
+}
+
+/// <summary>/health/ready runs the checks tagged "ready": what a node needs to serve requests (database, job storage).</summary>
+public static class HealthTags
+{
+    public const string Ready = "ready";
 }
 
 public static class HealthResponse

@@ -43,11 +43,23 @@ public static class PortalDataExtensions
         return builder;
     }
 
-    /// <summary>Applies pending migrations (the schema of the portal and of the Quartz job store).</summary>
+    /// <summary>
+    /// Applies pending migrations, then installs or upgrades Hangfire's schema (its own versioned scripts, idempotent):
+    /// the only step that needs DDL rights, so nodes run with PrepareSchemaIfNecessary off.
+    /// </summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CqpDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            Hangfire.PostgreSql.PostgreSqlObjectsInstaller.Install((NpgsqlConnection)db.Database.GetDbConnection(), Jobs.PortalJobsExtensions.Schema);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }

@@ -61,7 +61,7 @@ public static class PortalNodesExtensions
 
         builder.Services.AddHostedService<PublicPageCacheListener>();
         builder.Services.AddSingleton<SchemaHealthCheck>();
-        builder.Services.AddHealthChecks().AddCheck<SchemaHealthCheck>("schema", tags: ["ready"]);
+        builder.Services.AddHealthChecks().AddCheck<SchemaHealthCheck>("schema", tags: [HealthTags.Ready]);
         return builder;
     }
 

@@ -6,6 +6,7 @@ using CqpPortal.Web.Downloads;
 using CqpPortal.Web.Identity;
 using CqpPortal.Web.Imports;
 using CqpPortal.Web.Juries;
+using CqpPortal.Web.Jobs;
 using CqpPortal.Web.Prerequisites;
 using CqpPortal.Web.Registrations;
 using CqpPortal.Web.Reports;
@@ -56,8 +57,9 @@ public static class PortalWebExtensions
         builder.Services.AddPortalDownloads();
         builder.AddPortalVae();
         builder.Services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database")
-            .AddCheck<SchedulerHealthCheck>("scheduler");
+            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthTags.Ready])
+            .AddCheck<JobsHealthCheck>("jobs")
+            .AddCheck<JobStorageHealthCheck>("jobStorage", tags: [HealthTags.Ready]);
         return builder;
     }
 
@@ -84,7 +86,10 @@ public static class PortalWebExtensions
         app.MapPrerequisiteApi();
         app.MapSiteMap();
         app.MapRazorPages().WithStaticAssets();
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = check => check.Name != "jobStorage", ResponseWriter = HealthResponse.WriteAsync });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready), ResponseWriter = HealthResponse.WriteAsync });
+        app.MapPortalJobsDashboard();
         return app;
     }
 

@@ -11,7 +11,10 @@ public static class Roles
     public const string SistAnalyst = "SistAnalyst";
     public const string Committee = "Committee";
 
-    public static readonly IReadOnlyList<string> All = [Candidate, CompanyManager, Staff, Evaluator, JuryMember, SistAnalyst, Committee];
+    /// <summary>The organisation's administrator: the staff area, plus the actions of the jobs dashboard (retry, delete).</summary>
+    public const string Administrator = "Administrator";
+
+    public static readonly IReadOnlyList<string> All = [Candidate, CompanyManager, Staff, Evaluator, JuryMember, SistAnalyst, Committee, Administrator];
 
     public static string Label(string role) => role switch
     {
@@ -22,6 +25,7 @@ public static class Roles
         JuryMember => "Membre du jury",
         SistAnalyst => "SIST",
         Committee => "Comité de veille",
+        Administrator => "Administrateur",
         _ => role,
     };
 }
@@ -33,12 +37,12 @@ public static class Areas
     [
         ("/Candidat", "Area.Candidat", [Roles.Candidate], "Mon espace candidat"),
         ("/Entreprise", "Area.Entreprise", [Roles.CompanyManager], "Espace entreprise"),
-        ("/Staff", "Area.Staff", [Roles.Staff], "Espace de l'organisme"),
+        ("/Staff", "Area.Staff", [Roles.Staff, Roles.Administrator], "Espace de l'organisme"),
         ("/Evaluation", "Area.Evaluation", [Roles.Evaluator], "Espace évaluateur"),
         ("/Jury", "Area.Jury", [Roles.JuryMember], "Espace jury"),
         ("/Analyse", "Area.Analyse", [Roles.SistAnalyst, Roles.Committee], "Statistiques et veille"),
         // Inside /Analyse but open to staff too (the most specific folder decides); last, so it is nobody's home.
-        ("/Analyse/Rapports", "Area.Rapports", [Roles.SistAnalyst, Roles.Committee, Roles.Staff], "Rapports et dossiers annuels"),
+        ("/Analyse/Rapports", "Area.Rapports", [Roles.SistAnalyst, Roles.Committee, Roles.Staff, Roles.Administrator], "Rapports et dossiers annuels"),
     ];
 
     /// <summary>The area securing a page: the one with the longest folder containing it (null for public pages).</summary>

@@ -1,15 +1,14 @@
 using CqpPortal.Web.Surveys;
-using Quartz;
 
 namespace CqpPortal.Web.Jobs;
 
-/// <summary>Every morning: the 6- and 24-month survey invitations due today. A thin Quartz adapter over <see cref="HolderSurveys"/>.</summary>
-[DisallowConcurrentExecution]
-public sealed class HolderSurveyJob(HolderSurveys surveys, IConfiguration configuration, ILogger<HolderSurveyJob> logger) : IJob
+/// <summary>Every morning at 09:00 Paris: the 6- and 24-month survey invitations due today. A thin Hangfire adapter over <see cref="HolderSurveys"/>.</summary>
+public sealed class HolderSurveyJob(HolderSurveys surveys, IConfiguration configuration, ILogger<HolderSurveyJob> logger)
 {
-    public static readonly JobKey Key = new("holder-surveys", "portal");
+    public const string Id = "holder-surveys";
+    public const string Cron = "0 9 * * *";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
         var sent = await surveys.InviteDueAsync(id => AnswerLink(configuration, id), cancellationToken);
         logger.LogInformation("Holder survey invitations sent: {Count}", sent);

@@ -1,54 +1,94 @@
+using CqpPortal.Web.Formatting;
 using CqpPortal.Web.Reports;
-using Quartz;
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 
 namespace CqpPortal.Web.Jobs;
 
 public static class PortalJobsExtensions
 {
+    /// <summary>Hangfire's tables live in this schema of the portal's database, installed by the migrate step.</summary>
+    public const string Schema = "hangfire";
+
     /// <summary>
-    /// Quartz with its persistent ADO.NET store on the portal's PostgreSQL database, clustered so that several nodes
-    /// share the work and recover each other's interrupted jobs. The qrtz_* tables come from a migration.
+    /// Hangfire on the portal's PostgreSQL database: every node can enqueue jobs and schedule them; nodes with
+    /// Jobs:RunScheduler (and `./portal worker`) also run a Hangfire server that executes them. Servers share the
+    /// queue, so a job runs on one of them, and a dead server's job goes to another one (see <see cref="JobsSettings.InvisibilityTimeout"/>).
     /// </summary>
     public static IHostApplicationBuilder AddPortalJobs(this IHostApplicationBuilder builder, bool? runScheduler = null)
     {
         var settings = builder.Configuration.GetSection(JobsSettings.Section).Get<JobsSettings>() ?? new JobsSettings();
         if (runScheduler is not null) settings.RunScheduler = runScheduler.Value;
         builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(new JobServerName());
 
         var connectionString = Hosting.PortalDataExtensions.ConnectionString(builder.Configuration);
-        builder.AddQuartz(quartz =>
-        {
-            quartz.ConfigureScheduler(scheduler =>
-            {
-                scheduler.InstanceName = "CqpPortal";
-                scheduler.GenerateInstanceId = true; // one id per node: required for clustering
-            });
-            quartz.UseTimeProvider(TimeProvider.System);
-            quartz.UsePersistentStore(store =>
-            {
-                store.UsePostgres(connectionString);
-                store.UseSystemTextJsonSerializer();
-                store.UseClustering(cluster =>
-                {
-                    cluster.CheckinInterval = TimeSpan.FromSeconds(10);
-                    cluster.CheckinMisfireThreshold = TimeSpan.FromSeconds(20);
-                });
-            });
-            // Reminders 14 and 2 days before sessions, every morning at 08:00 Paris time; recovered if a node dies mid-run.
-            quartz.AddJob<SessionReminderJob>(job => job.WithIdentity(SessionReminderJob.Key).StoreDurably().RequestRecovery());
-            quartz.AddTrigger(trigger => trigger.ForJob(SessionReminderJob.Key).WithIdentity("session-reminders-daily", "portal")
-                .WithCronSchedule("0 0 8 * * ?", cron => cron.InTimeZone(Formatting.FrenchFormat.Paris)));
-            // Holder follow-up survey invitations (6 and 24 months after certification), every morning at 09:00 Paris time.
-            quartz.AddJob<HolderSurveyJob>(job => job.WithIdentity(HolderSurveyJob.Key).StoreDurably().RequestRecovery());
-            quartz.AddTrigger(trigger => trigger.ForJob(HolderSurveyJob.Key).WithIdentity("holder-surveys-daily", "portal")
-                .WithCronSchedule("0 0 9 * * ?", cron => cron.InTimeZone(Formatting.FrenchFormat.Paris)));
-            Reports.PortalReportsExtensions.AddReportJobs(quartz);
-        });
+        var storageOptions = StorageOptions(settings);
+        // The storage and the activator are this host's own, registered before AddHangfire so that its defaults
+        // (Hangfire's static JobStorage.Current and JobActivator.Current) are not used: the tests run several hosts in one process.
+        builder.Services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions, null), storageOptions));
+        builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
+        builder.Services.AddHangfire(hangfire => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        builder.Services.AddHostedService<RecurringJobsRegistration>();
+
         builder.Services.AddPortalReports(builder.Configuration);
         builder.Services.AddScoped<Sessions.SessionReminders>();
         builder.Services.AddScoped<Surveys.HolderSurveys>();
+        builder.Services.AddScoped<NotificationKeys>();
         if (settings.RunScheduler)
-            builder.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+            builder.Services.AddHangfireServer((services, server) =>
+            {
+                server.ServerName = services.GetRequiredService<JobServerName>().Value;
+                server.WorkerCount = settings.WorkerCount;
+                server.Activator = services.GetRequiredService<JobActivator>();
+            });
         return builder;
     }
+
+    /// <summary>
+    /// The sliding invisibility timeout: a server that fetched a job renews its claim every fifth of the timeout while
+    /// the job runs, so a live long job is never handed out twice, and a dead server's job is fetched again by another
+    /// server once the timeout has passed since its last renewal. The schema is never created here (no DDL right needed).
+    /// </summary>
+    public static PostgreSqlStorageOptions StorageOptions(JobsSettings settings) => new()
+    {
+        SchemaName = Schema,
+        PrepareSchemaIfNecessary = false,
+        InvisibilityTimeout = settings.InvisibilityTimeout,
+        UseSlidingInvisibilityTimeout = true,
+        QueuePollInterval = TimeSpan.FromSeconds(1),
+    };
+
+    /// <summary>The recurring jobs, in Paris time. Hangfire's recurring scheduler fires each occurrence once across all servers.</summary>
+    public static void RegisterRecurringJobs(IRecurringJobManager recurring)
+    {
+        var paris = new RecurringJobOptions { TimeZone = FrenchFormat.Paris };
+        recurring.AddOrUpdate<SessionReminderJob>(SessionReminderJob.Id, job => job.RunAsync(CancellationToken.None), SessionReminderJob.Cron, paris);
+        recurring.AddOrUpdate<HolderSurveyJob>(HolderSurveyJob.Id, job => job.RunAsync(CancellationToken.None), HolderSurveyJob.Cron, paris);
+        recurring.AddOrUpdate<AnnualPackScheduleJob>(AnnualPackScheduleJob.Id, job => job.RunAsync(CancellationToken.None), AnnualPackScheduleJob.Cron, paris);
+        recurring.AddOrUpdate<HolderOutcomeScheduleJob>(HolderOutcomeScheduleJob.Id, job => job.RunAsync(CancellationToken.None), HolderOutcomeScheduleJob.Cron, paris);
+    }
+
+    /// <summary>At start-up of every node: AddOrUpdate is idempotent, so nodes starting together agree.</summary>
+    private sealed class RecurringJobsRegistration(IRecurringJobManager recurring) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            RegisterRecurringJobs(recurring);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
+
+/// <summary>This host's Hangfire server name (machine, process, a random part), so /health can find its own server.</summary>
+public sealed class JobServerName
+{
+    public string Value { get; } = $"cqp-{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}".ToLowerInvariant();
 }

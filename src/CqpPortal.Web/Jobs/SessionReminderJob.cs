@@ -1,15 +1,14 @@
 using CqpPortal.Web.Sessions;
-using Quartz;
 
 namespace CqpPortal.Web.Jobs;
 
-/// <summary>Every morning: the session reminders due today. A thin Quartz adapter over <see cref="SessionReminders"/>.</summary>
-[DisallowConcurrentExecution]
-public sealed class SessionReminderJob(SessionReminders reminders, ILogger<SessionReminderJob> logger) : IJob
+/// <summary>Every morning at 08:00 Paris: the session reminders due today. A thin Hangfire adapter over <see cref="SessionReminders"/>.</summary>
+public sealed class SessionReminderJob(SessionReminders reminders, ILogger<SessionReminderJob> logger)
 {
-    public static readonly JobKey Key = new("session-reminders", "portal");
+    public const string Id = "session-reminders";
+    public const string Cron = "0 8 * * *";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
         var sent = await reminders.SendDueAsync(cancellationToken);
         logger.LogInformation("Session reminders sent: {Count}", sent);

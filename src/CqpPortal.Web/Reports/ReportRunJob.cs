@@ -1,19 +1,14 @@
-using Quartz;
+using Hangfire;
 
 namespace CqpPortal.Web.Reports;
 
 /// <summary>
-/// The one Quartz job that runs report runs: durable, asks for recovery (a node killed midway has the run started
-/// again by another node), the run id in the trigger's data. A thin adapter over <see cref="ReportRunner"/>.
+/// Runs one report run on a Hangfire server, enqueued by <see cref="ReportRuns"/> with the run id. If the server dies
+/// midway, another server fetches the job again and <see cref="ReportRunner"/> starts a new attempt from scratch;
+/// only the latest attempt may publish. A thin adapter: the run's state for users is in report runs, not in Hangfire.
 /// </summary>
-public sealed class ReportRunJob(ReportRunner runner) : IJob
+[AutomaticRetry(Attempts = 3)]
+public sealed class ReportRunJob(ReportRunner runner)
 {
-    public static readonly JobKey Key = new("report-run", "reports");
-    public const string RunIdKey = "runId";
-
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
-    {
-        var runId = int.Parse(context.MergedJobDataMap.GetString(RunIdKey)!, System.Globalization.CultureInfo.InvariantCulture);
-        await runner.RunAsync(runId, cancellationToken);
-    }
+    public Task RunAsync(int runId, CancellationToken cancellationToken) => runner.RunAsync(runId, cancellationToken);
 }

@@ -1,12 +1,12 @@
 using CqpPortal.Web.Data;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Quartz;
 
 namespace CqpPortal.Web.Reports;
 
-/// <summary>Queues report runs: a row in report runs, then a Quartz trigger that makes a scheduler node run it.</summary>
-public sealed class ReportRuns(CqpDbContext db, ISchedulerFactory schedulers, TimeProvider clock, ILogger<ReportRuns> logger)
+/// <summary>Queues report runs: a row in report runs, then a Hangfire job that makes a server run it.</summary>
+public sealed class ReportRuns(CqpDbContext db, IBackgroundJobClient jobs, TimeProvider clock, ILogger<ReportRuns> logger)
 {
     public const string SchedulerName = "Planification automatique";
 
@@ -21,7 +21,7 @@ public sealed class ReportRuns(CqpDbContext db, ISchedulerFactory schedulers, Ti
         };
         db.ReportRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
-        await ScheduleAsync(run.Id, cancellationToken);
+        Enqueue(run.Id);
         return run;
     }
 
@@ -47,23 +47,15 @@ public sealed class ReportRuns(CqpDbContext db, ISchedulerFactory schedulers, Ti
             db.Entry(run).State = EntityState.Detached;
             return null;
         }
-        await ScheduleAsync(run.Id, cancellationToken);
+        Enqueue(run.Id);
         return run;
     }
 
-    /// <summary>One trigger per run on the shared durable job; the run id travels in the trigger's data (kept on recovery).</summary>
-    public async Task ScheduleAsync(int runId, CancellationToken cancellationToken = default)
+    /// <summary>One Hangfire job per run, carrying the run id; the run's state for users stays in report runs.</summary>
+    private void Enqueue(int runId)
     {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var trigger = TriggerBuilder.Create()
-            .WithIdentity(TriggerKeyOf(runId))
-            .ForJob(ReportRunJob.Key)
-            .UsingJobData(ReportRunJob.RunIdKey, runId.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .StartNow()
-            .Build();
-        await scheduler.ScheduleJob(trigger, new ScheduleJobOptions(), cancellationToken);
-        logger.LogInformation("Report run {RunId} queued", runId);
+        // CancellationToken.None is replaced by Hangfire with the server's shutdown token when the job runs.
+        var jobId = jobs.Enqueue<ReportRunJob>(job => job.RunAsync(runId, CancellationToken.None));
+        logger.LogInformation("Report run {RunId} queued as job {JobId}", runId, jobId);
     }
-
-    public static TriggerKey TriggerKeyOf(int runId) => new($"run-{runId}", "reports");
 }

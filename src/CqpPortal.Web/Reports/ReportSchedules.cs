@@ -3,7 +3,6 @@ using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Data;
 using CqpPortal.Web.Formatting;
 using Microsoft.EntityFrameworkCore;
-using Quartz;
 
 namespace CqpPortal.Web.Reports;
 
@@ -48,13 +47,13 @@ public sealed class ReportSchedules(CqpDbContext db, ReportRuns runs, TimeProvid
     }
 }
 
-/// <summary>15 January, 06:00 Paris: the previous year's annual pack.</summary>
-[DisallowConcurrentExecution]
-public sealed class AnnualPackScheduleJob(ReportSchedules schedules, ILogger<AnnualPackScheduleJob> logger) : IJob
+/// <summary>15 January, 06:00 Paris: the previous year's annual pack. A thin Hangfire adapter over <see cref="ReportSchedules"/>.</summary>
+public sealed class AnnualPackScheduleJob(ReportSchedules schedules, ILogger<AnnualPackScheduleJob> logger)
 {
-    public static readonly JobKey Key = new("annual-pack-yearly", "reports");
+    public const string Id = "annual-pack-yearly";
+    public const string Cron = "0 6 15 1 *";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
         var run = await schedules.QueueAnnualPackAsync(cancellationToken);
         logger.LogInformation("Yearly annual pack: {Outcome}", run is null ? "already queued" : $"run {run.Id} queued");
@@ -62,12 +61,12 @@ public sealed class AnnualPackScheduleJob(ReportSchedules schedules, ILogger<Ann
 }
 
 /// <summary>Every day, 06:30 Paris: the holder-outcome reports of the jury sessions that ended six months ago.</summary>
-[DisallowConcurrentExecution]
-public sealed class HolderOutcomeScheduleJob(ReportSchedules schedules, ILogger<HolderOutcomeScheduleJob> logger) : IJob
+public sealed class HolderOutcomeScheduleJob(ReportSchedules schedules, ILogger<HolderOutcomeScheduleJob> logger)
 {
-    public static readonly JobKey Key = new("holder-outcomes-daily", "reports");
+    public const string Id = "holder-outcomes-daily";
+    public const string Cron = "30 6 * * *";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
         var queued = await schedules.QueueDueHolderOutcomesAsync(cancellationToken);
         logger.LogInformation("Holder-outcome reports queued: {Count}", queued.Count);

@@ -19,5 +19,6 @@ public static class DemoAccounts
         ("jury@cqp.test", Roles.JuryMember, "Patrick Fournier"),
         ("sist@cqp.test", Roles.SistAnalyst, "Isabelle Mercier"),
         ("comite@cqp.test", Roles.Committee, "Bernard Lambert"),
+        ("admin@cqp.test", Roles.Administrator, "Antoine Girard"),
     ];
 }

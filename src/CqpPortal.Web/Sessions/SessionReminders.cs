@@ -3,12 +3,16 @@ using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Data;
 using CqpPortal.Web.Email;
 using CqpPortal.Web.Formatting;
+using CqpPortal.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace CqpPortal.Web.Sessions;
 
-/// <summary>Sends the reminders due today (14 and 2 days before), each once, whenever the job runs that day.</summary>
-public sealed class SessionReminders(CqpDbContext db, IEmailSender email, TimeProvider clock)
+/// <summary>
+/// Sends the reminders due today (14 and 2 days before), each once however often and on however many servers the job
+/// runs: a reminder is sent by whoever claims its key (enrolment, days before, session start: a moved session is reminded again).
+/// </summary>
+public sealed class SessionReminders(CqpDbContext db, IEmailSender email, NotificationKeys keys, TimeProvider clock)
 {
     public async Task<int> SendDueAsync(CancellationToken cancellationToken = default)
     {
@@ -21,12 +25,24 @@ public sealed class SessionReminders(CqpDbContext db, IEmailSender email, TimePr
         foreach (var enrolment in enrolments)
         {
             var session = enrolment.Session!;
-            var due = SessionReminderSchedule.DueToday(DateOnly.FromDateTime(FrenchFormat.InParis(session.StartsAt).DateTime), today);
+            var sessionDay = DateOnly.FromDateTime(FrenchFormat.InParis(session.StartsAt).DateTime);
+            var due = SessionReminderSchedule.DueToday(sessionDay, today);
+            // Reminder…SentAt is the record shown to staff (and covers reminders sent before the keys existed); the key decides.
             if (due is null || (due == 14 ? enrolment.Reminder14SentAt : enrolment.Reminder2SentAt) is not null) continue;
+            var key = ReminderKey(due.Value, enrolment.Id, session.StartsAt);
+            if (!await keys.TryClaimAsync(key, cancellationToken)) continue;
             var candidate = enrolment.Registration!.Candidate!;
-            await email.SendAsync(new EmailMessage(candidate.Email, $"Rappel : votre session dans {due} jours",
-                $"Bonjour {candidate.FirstName},\n\nNous vous rappelons votre {FrenchLabels.Of(session.Kind).ToLowerInvariant()} du {FrenchFormat.DateTime(session.StartsAt)}, " +
-                $"{session.PlaceName}, {session.Address}, {session.PostalCode} {session.City}.\nVotre convocation est dans votre espace candidat."), cancellationToken);
+            try
+            {
+                await email.SendAsync(new EmailMessage(candidate.Email, $"Rappel : votre session dans {due} jours",
+                    $"Bonjour {candidate.FirstName},\n\nNous vous rappelons votre {FrenchLabels.Of(session.Kind).ToLowerInvariant()} du {FrenchFormat.DateTime(session.StartsAt)}, " +
+                    $"{session.PlaceName}, {session.Address}, {session.PostalCode} {session.City}.\nVotre convocation est dans votre espace candidat."), cancellationToken);
+            }
+            catch
+            {
+                await keys.ReleaseAsync(key);
+                throw;
+            }
             if (due == 14) enrolment.Reminder14SentAt = clock.GetUtcNow();
             else enrolment.Reminder2SentAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
@@ -34,4 +50,7 @@ public sealed class SessionReminders(CqpDbContext db, IEmailSender email, TimePr
         }
         return sent;
     }
+
+    public static string ReminderKey(int daysBefore, int enrolmentId, DateTimeOffset sessionStartsAt) =>
+        $"reminder-{daysBefore}:enrolment:{enrolmentId}:{sessionStartsAt.UtcDateTime:yyyy-MM-ddTHH:mm}Z";
 }

@@ -3,6 +3,7 @@ using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Data;
 using CqpPortal.Web.Email;
 using CqpPortal.Web.Formatting;
+using CqpPortal.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace CqpPortal.Web.Surveys;
@@ -11,9 +12,13 @@ namespace CqpPortal.Web.Surveys;
 /// The 6- and 24-month follow-up of holders: invitations sent when a wave falls due (each once), and the holder's
 /// answer from their own space. The statistics read the answers and the invitations (response rate).
 /// </summary>
-public sealed class HolderSurveys(CqpDbContext db, IEmailSender email, TimeProvider clock)
+public sealed class HolderSurveys(CqpDbContext db, IEmailSender email, NotificationKeys keys, TimeProvider clock)
 {
-    /// <summary>Creates and e-mails the invitations due today; returns how many were sent. Safe to run several times a day.</summary>
+    /// <summary>
+    /// Creates and e-mails the invitations due today; returns how many were sent. Safe to run several times a day and
+    /// on several servers at once: the invitation's key is claimed in the transaction that creates the survey, and only
+    /// the run that claimed it sends the e-mail.
+    /// </summary>
     public async Task<int> InviteDueAsync(Func<int, string> answerLink, CancellationToken cancellationToken = default)
     {
         var today = FrenchFormat.TodayInParis(clock);
@@ -35,23 +40,43 @@ public sealed class HolderSurveys(CqpDbContext db, IEmailSender email, TimeProvi
         {
             foreach (var wave in HolderSurveySchedule.WavesToInvite(holder.CertifiedOn!.Value, today).Except(holder.Waves))
             {
-                var survey = new HolderSurvey
+                var key = InvitationKey(holder.Registration.Id, wave);
+                HolderSurvey survey;
+                await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
                 {
-                    RegistrationId = holder.Registration.Id, Wave = wave,
-                    DueOn = HolderSurveySchedule.DueOn(holder.CertifiedOn.Value, wave), InvitedAt = clock.GetUtcNow(),
-                };
-                db.HolderSurveys.Add(survey);
-                await db.SaveChangesAsync(cancellationToken); // one row per wave (unique index): saved before the e-mail, so a concurrent run fails instead of sending twice
-                await email.SendAsync(new EmailMessage(holder.Email, $"Votre situation {FrenchLabels.Of(wave)} après le CQP Télésecrétaire qualifié(e)",
-                    $"Bonjour {holder.FirstName},\n\nVous avez obtenu le CQP Télésecrétaire qualifié(e) le {FrenchFormat.Date(holder.CertifiedOn.Value)}. " +
-                    $"Pour suivre le devenir des titulaires, la branche vous pose quelques questions sur votre situation {FrenchLabels.Of(wave)} après : " +
-                    $"deux minutes suffisent.\n\n{answerLink(survey.Id)}\n\nVos réponses servent à des statistiques anonymes, transmises à l'observatoire de la branche (SIST)."),
-                    cancellationToken);
+                    if (!await keys.TryClaimAsync(key, cancellationToken)) continue; // another run invites this wave
+                    survey = new HolderSurvey
+                    {
+                        RegistrationId = holder.Registration.Id, Wave = wave,
+                        DueOn = HolderSurveySchedule.DueOn(holder.CertifiedOn.Value, wave), InvitedAt = clock.GetUtcNow(),
+                    };
+                    db.HolderSurveys.Add(survey);
+                    await db.SaveChangesAsync(cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                }
+                try
+                {
+                    await email.SendAsync(new EmailMessage(holder.Email, $"Votre situation {FrenchLabels.Of(wave)} après le CQP Télésecrétaire qualifié(e)",
+                        $"Bonjour {holder.FirstName},\n\nVous avez obtenu le CQP Télésecrétaire qualifié(e) le {FrenchFormat.Date(holder.CertifiedOn.Value)}. " +
+                        $"Pour suivre le devenir des titulaires, la branche vous pose quelques questions sur votre situation {FrenchLabels.Of(wave)} après : " +
+                        $"deux minutes suffisent.\n\n{answerLink(survey.Id)}\n\nVos réponses servent à des statistiques anonymes, transmises à l'observatoire de la branche (SIST)."),
+                        cancellationToken);
+                }
+                catch
+                {
+                    // Not sent: the invitation and its key go, so the next run invites again.
+                    db.HolderSurveys.Remove(survey);
+                    await db.SaveChangesAsync(CancellationToken.None);
+                    await keys.ReleaseAsync(key);
+                    throw;
+                }
                 sent++;
             }
         }
         return sent;
     }
+
+    public static string InvitationKey(int registrationId, SurveyWave wave) => $"survey:registration:{registrationId}:{(int)wave}";
 
     /// <summary>The survey when it belongs to this account's candidate; otherwise null.</summary>
     public Task<HolderSurvey?> FindOwnAsync(string userId, int surveyId) =>

@@ -28,10 +28,13 @@ public sealed class DatabaseOutageTests : IDisposable
         var health = await client.Http.GetAsync("/health");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
         Assert.Contains("\"database\"", await health.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.Http.GetAsync("/health/ready")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/health/live")).StatusCode);
 
         cluster.Start();
         Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/health/ready")).StatusCode);
     }
 
     public void Dispose() => TestCluster.Remove(cluster);

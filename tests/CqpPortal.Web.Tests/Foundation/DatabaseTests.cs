@@ -32,12 +32,15 @@ public class DatabaseTests(DemoPortal portal)
     }
 
     [Fact]
-    public async Task The_migrations_create_the_job_store_tables()
+    public async Task The_migrate_step_installs_the_hangfire_schema_and_no_quartz_table_is_left()
     {
         await using var scope = portal.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CqpDbContext>();
-        var tables = await db.Database.SqlQueryRaw<string>(
-            "SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_schema = 'public' AND table_name LIKE 'qrtz_%'").ToListAsync();
-        Assert.Empty(QuartzSchema.Tables.Except(tables));
+        var hangfire = await db.Database.SqlQueryRaw<string>(
+            "SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_schema = {0}", PortalJobsExtensions.Schema).ToListAsync();
+        Assert.Empty(new[] { "job", "jobqueue", "state", "server", "hash", "set", "lock", "schema" }.Except(hangfire));
+        var quartz = await db.Database.SqlQueryRaw<string>(
+            "SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_name LIKE 'qrtz\\_%'").ToListAsync();
+        Assert.Empty(quartz);
     }
 }

@@ -1,46 +1,84 @@
+using System.Collections.Concurrent;
 using CqpPortal.Testing;
 using CqpPortal.Web.Data;
+using CqpPortal.Web.Jobs;
+using CqpPortal.Web.Reports;
+using Hangfire;
+using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
 
 namespace CqpPortal.Web.Tests.Foundation;
 
-[Collection(PortalCollection.Name)]
-public class SchedulerTests(DemoPortal portal)
-{
-    public sealed class RecordingJob : IJob
-    {
-        public static readonly TaskCompletionSource<string> Ran = new(TaskCreationOptions.RunContinuationsAsynchronously);
+/// <summary>A portal that runs a Hangfire server itself (Jobs:RunScheduler on), on a database of its own.</summary>
+public sealed class JobsPortal() : PortalFactory(TestCluster.NewDatabase("jobs"), demoData: false, new Dictionary<string, string?> { ["Jobs:RunScheduler"] = "true" });
 
-        public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
-        {
-            Ran.TrySetResult(context.MergedJobDataMap.GetString("greeting") ?? "");
-            return ValueTask.CompletedTask;
-        }
+public class SchedulerTests(JobsPortal portal) : IClassFixture<JobsPortal>
+{
+    public static class RecordingJob
+    {
+        public static readonly ConcurrentDictionary<string, string> Ran = new();
+
+        public static void Record(string marker, string greeting) => Ran[marker] = greeting;
     }
 
     [Fact]
-    public async Task A_job_is_stored_in_postgresql_and_run_by_the_clustered_scheduler()
+    public async Task A_job_is_stored_in_postgresql_and_run_by_the_hangfire_server()
     {
-        var scheduler = await portal.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        var metadata = await scheduler.GetMetadata();
-        Assert.True(metadata.JobStorePersistent);
-        Assert.True(metadata.JobStoreClustered);
-
-        var key = new JobKey($"recording-{Guid.NewGuid():N}", "tests");
-        var job = JobBuilder.Create<RecordingJob>().WithIdentity(key).UsingJobData("greeting", "bonjour").RequestRecovery().StoreDurably().Build();
-        await scheduler.AddJob(job, new AddJobOptions());
+        var marker = Guid.NewGuid().ToString("N");
+        var jobId = portal.Services.GetRequiredService<IBackgroundJobClient>().Enqueue(() => RecordingJob.Record(marker, "bonjour"));
 
         await using (var scope = portal.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CqpDbContext>();
-            var stored = await db.Database.SqlQueryRaw<int>(
-                "SELECT count(*)::int AS \"Value\" FROM qrtz_job_details WHERE job_name = {0} AND requests_recovery", key.Name).SingleAsync();
+            var stored = await db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM hangfire.job WHERE id = {0}", long.Parse(jobId)).SingleAsync();
             Assert.Equal(1, stored);
         }
+        var monitoring = portal.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (monitoring.JobDetails(jobId).History.FirstOrDefault()?.StateName != "Succeeded")
+        {
+            Assert.True(DateTime.UtcNow < until, $"Job {jobId} not run: {monitoring.JobDetails(jobId).History.FirstOrDefault()?.StateName}");
+            await Task.Delay(100);
+        }
+        Assert.Equal("bonjour", RecordingJob.Ran[marker]);
+    }
 
-        await scheduler.TriggerJob(key, new JobDataMap());
-        Assert.Equal("bonjour", await RecordingJob.Ran.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+    [Fact]
+    public void The_recurring_jobs_are_registered_at_start_up_in_paris_time_and_registering_again_changes_nothing()
+    {
+        var storage = portal.Services.GetRequiredService<JobStorage>();
+        PortalJobsExtensions.RegisterRecurringJobs(portal.Services.GetRequiredService<IRecurringJobManager>()); // as a second node starting
+
+        using var connection = storage.GetConnection();
+        var recurring = connection.GetRecurringJobs().ToDictionary(j => j.Id);
+        Assert.Equal(4, recurring.Count);
+        Assert.Equal("0 8 * * *", recurring[SessionReminderJob.Id].Cron);
+        Assert.Equal("0 9 * * *", recurring[HolderSurveyJob.Id].Cron);
+        Assert.Equal("0 6 15 1 *", recurring[AnnualPackScheduleJob.Id].Cron);
+        Assert.Equal("30 6 * * *", recurring[HolderOutcomeScheduleJob.Id].Cron);
+        Assert.All(recurring.Values, job => Assert.Equal("Europe/Paris", job.TimeZoneId));
+        Assert.Equal(typeof(SessionReminderJob), recurring[SessionReminderJob.Id].Job.Type);
+    }
+
+    [Fact]
+    public async Task Health_reports_this_nodes_hangfire_server_alive()
+    {
+        using var client = PortalClient.For(portal);
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var response = await client.Http.GetAsync("/health");
+            using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            var jobs = json.RootElement.GetProperty("checks").GetProperty("jobs");
+            if (response.IsSuccessStatusCode)
+            {
+                Assert.Equal("Serveur de tâches démarré.", jobs.GetProperty("description").GetString());
+                Assert.True(jobs.GetProperty("data").GetProperty("serversAlive").GetInt32() >= 1);
+                return;
+            }
+            Assert.True(DateTime.UtcNow < until, jobs.ToString());
+            await Task.Delay(200);
+        }
     }
 }

@@ -1,16 +1,16 @@
 using System.Net;
 using System.Text.Json;
 using CqpPortal.Testing;
+using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
 
 namespace CqpPortal.Web.Tests.Foundation;
 
-/// <summary>With Jobs:RunScheduler=false the web node only schedules; `./portal worker` runs the jobs.</summary>
+/// <summary>With Jobs:RunScheduler=false the web node only enqueues; `./portal worker` runs the jobs.</summary>
 public class WorkerModeTests
 {
     [Fact]
-    public async Task A_web_node_without_the_scheduler_stores_jobs_but_does_not_run_them()
+    public async Task A_web_node_without_the_scheduler_stores_jobs_but_does_not_run_them_and_answers_the_probes()
     {
         using var portal = new PortalFactory(TestCluster.NewDatabase("webonly"), demoData: false,
             new Dictionary<string, string?> { ["Jobs:RunScheduler"] = "false" });
@@ -19,12 +19,21 @@ public class WorkerModeTests
         var health = await client.Http.GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         using var json = JsonDocument.Parse(await health.Content.ReadAsStringAsync());
-        Assert.Contains("worker", json.RootElement.GetProperty("checks").GetProperty("scheduler").GetProperty("description").GetString());
+        var jobs = json.RootElement.GetProperty("checks").GetProperty("jobs");
+        Assert.Contains("worker", jobs.GetProperty("description").GetString());
+        Assert.Equal(0, jobs.GetProperty("data").GetProperty("serversAlive").GetInt32());
 
-        var scheduler = await portal.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        Assert.NotEqual(SchedulerStatus.Running, scheduler.Status);
-        var key = new JobKey("stored-for-the-worker", "tests");
-        await scheduler.AddJob(JobBuilder.Create<SchedulerTests.RecordingJob>().WithIdentity(key).StoreDurably().Build(), new AddJobOptions());
-        Assert.True(await scheduler.Exists(key));
+        var storage = portal.Services.GetRequiredService<JobStorage>();
+        var jobId = portal.Services.GetRequiredService<IBackgroundJobClient>().Enqueue(() => SchedulerTests.RecordingJob.Record("for-the-worker", "bonjour"));
+        Assert.Empty(storage.GetMonitoringApi().Servers());
+        Assert.Equal("Enqueued", storage.GetMonitoringApi().JobDetails(jobId).History.First().StateName);
+        Assert.False(SchedulerTests.RecordingJob.Ran.ContainsKey("for-the-worker"));
+
+        // The probes: live without any dependency, ready with the database and the job storage.
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/health/live")).StatusCode);
+        var ready = await client.Http.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        using var readyJson = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
+        Assert.Equal(["database", "jobStorage"], readyJson.RootElement.GetProperty("checks").EnumerateObject().Select(c => c.Name).Order());
     }
 }

@@ -5,19 +5,22 @@ using System.Text.Json;
 using CqpPortal.Testing;
 using CqpPortal.Web.Data;
 using CqpPortal.Web.Identity;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CqpPortal.Web.Tests.Reports;
 
 /// <summary>
-/// Kill and recover, for real: a worker process (`CqpPortal.Web.dll worker`) runs a slow annual pack and is killed
-/// midway; a second worker recovers it through Quartz's cluster recovery; the run ends Succeeded once, with one set of
-/// files, and nothing was downloadable in between.
+/// Kill and recover, for real: a worker process (`CqpPortal.Web.dll worker`) runs a slow annual pack while a second
+/// worker is up; the live worker keeps its job for far longer than the invisibility timeout (3 s here); then it is killed
+/// midway, and the second worker fetches the job again once the timeout has passed; the run ends Succeeded once, with
+/// one set of files, and nothing was downloadable in between.
 /// </summary>
 public class ReportRecoveryTests
 {
     private static readonly int LastYear = DateTime.UtcNow.Year - 1;
+    private static readonly TimeSpan InvisibilityTimeout = TimeSpan.FromSeconds(3);
 
     private sealed class Worker : IDisposable
     {
@@ -34,6 +37,7 @@ public class ReportRecoveryTests
             start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
             start.Environment["Reports__StepDelayMs"] = stepDelayMs.ToString();
             start.Environment["Email__PickupDirectory"] = mailFolder;
+            start.Environment["Jobs__InvisibilityTimeout"] = InvisibilityTimeout.ToString();
             process = Process.Start(start)!;
             process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
             process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
@@ -69,20 +73,25 @@ public class ReportRecoveryTests
         Assert.True(PortalClient.IsRedirectTo(posted, "/Analyse/Rapports"), posted.StatusCode.ToString());
         var runId = await ReadAsync(portal, db => db.ReportRuns.Select(r => r.Id).SingleAsync());
 
-        // Each step of the first worker lasts 4 s: it is killed while the run is Running.
-        using (var first = new Worker(portal.ConnectionString, stepDelayMs: 4000, portal.MailFolder))
-        {
-            var running = await WaitForAsync(portal, runId, r => r.State == ReportRunState.Running && r.ProgressPercent >= 10, first);
-            Assert.Equal(1, running.Attempts);
-            await AssertNothingDownloadableAsync(portal, sist, runId);
-            await first.KillAsync();
-        }
+        // Each step of the first worker lasts 20 s, far beyond the invisibility timeout; the second worker's 0.1 s.
+        using var first = new Worker(portal.ConnectionString, stepDelayMs: 20_000, portal.MailFolder);
+        var running = await WaitForAsync(portal, runId, r => r.State == ReportRunState.Running && r.ProgressPercent >= 10, first);
+        Assert.Equal(1, running.Attempts);
+        await AssertNothingDownloadableAsync(portal, sist, runId);
+        using var second = new Worker(portal.ConnectionString, stepDelayMs: 100, portal.MailFolder);
+        var monitoring = portal.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        await PollAsync(() => monitoring.Servers().Count == 2, "the second worker's Hangfire server", second);
+
+        // The live first worker renews its claim: its job is not handed to the idle second worker, it reaches its next step.
+        var stillFirst = await WaitForAsync(portal, runId, r => r.ProgressPercent >= 90 || r.Attempts > 1, first);
+        Assert.Equal((ReportRunState.Running, 1, 90), (stillFirst.State, stillFirst.Attempts, stillFirst.ProgressPercent));
+
+        await first.KillAsync();
         var afterKill = await ReadAsync(portal, db => db.ReportRuns.AsNoTracking().SingleAsync(r => r.Id == runId));
         Assert.Equal(ReportRunState.Running, afterKill.State);
         await AssertNothingDownloadableAsync(portal, sist, runId);
 
-        // A second worker takes the killed node's run over (Quartz cluster recovery), from scratch.
-        using var second = new Worker(portal.ConnectionString, stepDelayMs: 100, portal.MailFolder);
+        // The second worker fetches the dead worker's job again once the invisibility timeout has passed, and starts from scratch.
         var until = DateTime.UtcNow.AddMinutes(2);
         ReportRun run;
         while (true)
@@ -106,12 +115,22 @@ public class ReportRecoveryTests
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(await sist.Http.GetByteArrayAsync($"/Analyse/Statistiques/{LastYear}.json"), await download.Content.ReadAsByteArrayAsync());
 
-        // Completed once: nothing runs it again afterwards.
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // Completed once: Hangfire's job is Succeeded (nothing will run it again) and the run did not change.
+        await PollAsync(() => monitoring.SucceededListCount() == 1 && monitoring.ProcessingCount() == 0, "the Hangfire job to succeed", second);
         var later = await ReadAsync(portal, db => db.ReportRuns.AsNoTracking().SingleAsync(r => r.Id == runId));
         Assert.Equal((ReportRunState.Succeeded, 2, run.FinishedAt), (later.State, later.Attempts, later.FinishedAt));
         Assert.Equal(3, await ReadAsync(portal, db => db.ReportRunFiles.CountAsync(f => f.ReportRunId == runId)));
         Assert.False(second.HasExited, second.Output);
+    }
+
+    private static async Task PollAsync(Func<bool> done, string what, Worker worker)
+    {
+        var until = DateTime.UtcNow.AddMinutes(1);
+        while (!done())
+        {
+            Assert.True(DateTime.UtcNow < until && !worker.HasExited, $"Waiting for {what}. Worker output:\n{worker.Output}");
+            await Task.Delay(100);
+        }
     }
 
     private static async Task<T> ReadAsync<T>(PortalFactory portal, Func<CqpDbContext, Task<T>> read)

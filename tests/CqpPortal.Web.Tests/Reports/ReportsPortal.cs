@@ -14,7 +14,8 @@ namespace CqpPortal.Web.Tests.Reports;
 /// The portal (scheduler on) on a database of its own, without demo data, with a test producer whose run waits at a
 /// gate the test opens, and a small set of jury sessions around "six months ago".
 /// </summary>
-public sealed class ReportsPortal() : PortalFactory(TestCluster.NewDatabase("reports"), demoData: false), IAsyncLifetime
+public sealed class ReportsPortal() : PortalFactory(TestCluster.NewDatabase("reports"), demoData: false,
+    new Dictionary<string, string?> { ["Jobs:RunScheduler"] = "true" }), IAsyncLifetime
 {
     public GatedProducer Gated { get; } = new();
 

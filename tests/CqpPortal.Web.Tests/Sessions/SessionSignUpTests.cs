@@ -4,6 +4,7 @@ using CqpPortal.Testing;
 using CqpPortal.Web.Data;
 using CqpPortal.Web.Identity;
 using CqpPortal.Web.Sessions;
+using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using CqpPortal.Domain.Time;
@@ -202,13 +203,11 @@ public class SessionSignUpTests(DemoPortal portal)
     }
 
     [Fact]
-    public async Task The_reminder_job_is_stored_with_its_daily_trigger_in_the_persistent_scheduler()
+    public void The_reminder_job_is_a_recurring_job_every_morning_at_eight_in_paris()
     {
-        await using var scope = portal.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CqpDbContext>();
-        var cron = await db.Database.SqlQueryRaw<string>(
-            "SELECT c.cron_expression AS \"Value\" FROM qrtz_cron_triggers c JOIN qrtz_triggers t ON t.sched_name = c.sched_name AND t.trigger_name = c.trigger_name AND t.trigger_group = c.trigger_group WHERE t.job_name = 'session-reminders'")
-            .SingleAsync();
-        Assert.Equal("0 0 8 * * ?", cron);
+        using var connection = portal.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+        var job = connection.GetRecurringJobs().Single(j => j.Id == CqpPortal.Web.Jobs.SessionReminderJob.Id);
+        Assert.Equal("0 8 * * *", job.Cron);
+        Assert.Equal("Europe/Paris", job.TimeZoneId);
     }
 }

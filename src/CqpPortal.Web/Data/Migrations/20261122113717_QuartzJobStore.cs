@@ -5,21 +5,18 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CqpPortal.Web.Data.Migrations
 {
     /// <summary>
-    /// The Quartz job store's tables (qrtz_*), from the script embedded in Quartz.dll, so the schema has one source
-    /// (the migrations) and the scheduler never needs CREATE rights at run time.
+    /// Created the Quartz job store's tables (qrtz_*) from the script embedded in Quartz.dll. Quartz was replaced by
+    /// Hangfire and its package removed: on a new database this step now does nothing, and on a database where it ran,
+    /// DropQuartzAddHangfire drops those tables.
     /// </summary>
     public partial class QuartzJobStore : Migration
     {
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            foreach (var statement in Jobs.QuartzSchema.CreateStatements())
-                migrationBuilder.Sql(statement);
         }
 
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            foreach (var table in Jobs.QuartzSchema.Tables.Reverse())
-                migrationBuilder.Sql($"DROP TABLE IF EXISTS {table} CASCADE;");
         }
     }
 }

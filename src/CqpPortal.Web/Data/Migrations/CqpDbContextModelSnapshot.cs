@@ -1091,6 +1091,30 @@ namespace CqpPortal.Web.Data.Migrations
                     b.ToTable("ReportRunFiles");
                 });
 
+            modelBuilder.Entity("CqpPortal.Web.Data.SentNotification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("SentNotifications");
+                });
+
             modelBuilder.Entity("CqpPortal.Web.Data.Session", b =>
                 {
                     b.Property<int>("Id")
