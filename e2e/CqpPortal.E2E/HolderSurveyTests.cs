@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using CqpPortal.Domain.Time;
 
 namespace CqpPortal.E2E;
 
@@ -25,7 +26,7 @@ public class HolderSurveyTests(BrowserPortal portal)
             await users.CreateAsync(user, PortalClient.DemoPassword);
             await users.AddToRoleAsync(user, Roles.Candidate);
             var db = scope.ServiceProvider.GetRequiredService<CqpDbContext>();
-            var today = FrenchFormat.TodayInParis(TimeProvider.System);
+            var today = DayInParis.Today(TimeProvider.System);
             var registration = new Registration
             {
                 CertificationId = await db.Certifications.Select(c => c.Id).FirstAsync(), Route = CertificationRoute.Vae, State = RegistrationState.Admissible,

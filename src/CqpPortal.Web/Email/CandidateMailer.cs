@@ -95,6 +95,18 @@ public sealed class CandidateMailer(EmailOutbox outbox)
                 ? "\n\nLe certificat est délivré par la CPNEFP de la branche. Dans six mois, nous vous demanderons votre situation professionnelle."
                 : "\n\nLes unités validées vous restent acquises. L'organisme de formation vous indiquera comment présenter les autres."));
 
+    public Task SessionReminderAsync(Candidate candidate, Session session, int daysBefore) =>
+        SendAsync(candidate, $"Rappel : votre session dans {daysBefore} jours",
+            $"Nous vous rappelons votre {FrenchLabels.Of(session.Kind).ToLowerInvariant()} du {FrenchFormat.DateTime(session.StartsAt)}, " +
+            $"{session.PlaceName}, {session.Address}, {session.PostalCode} {session.City}.\nVotre convocation est dans votre espace candidat.");
+
+    /// <summary>The 6- or 24-month follow-up survey of a holder, with the link to answer it.</summary>
+    public Task SurveyInvitationAsync(string email, string firstName, string certification, DateOnly certifiedOn, SurveyWave wave, string answerLink) =>
+        outbox.SendAsync(new EmailMessage(email, $"Votre situation {FrenchLabels.Of(wave)} après le {certification}",
+            $"Bonjour {firstName},\n\nVous avez obtenu le {certification} le {FrenchFormat.Date(certifiedOn)}. " +
+            $"Pour suivre le devenir des titulaires, la branche vous pose quelques questions sur votre situation {FrenchLabels.Of(wave)} après : " +
+            $"deux minutes suffisent.\n\n{answerLink}\n\nVos réponses servent à des statistiques anonymes, transmises à l'observatoire de la branche (SIST)."));
+
     private Task SendAsync(Candidate candidate, string subject, string body) =>
         outbox.SendAsync(new EmailMessage(candidate.Email, subject, $"Bonjour {candidate.FirstName},\n\n{body}"));
 }

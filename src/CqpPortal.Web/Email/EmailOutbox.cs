@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using CqpPortal.Web.Data;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -64,9 +65,10 @@ public sealed class EmailsAfterCommit(EmailDelivery delivery) : DbTransactionInt
 
 /// <summary>
 /// Hands a committed e-mail to the transport. What it announces is already saved, so a transport failure must not
-/// undo nor hide the user's action: it is logged (with the recipient, never the body).
+/// undo nor hide the user's action: the message is queued as a job (<see cref="Jobs.EmailRetryJob"/>) that the job
+/// servers retry until the mail server takes it. Only when even the queue is unreachable is it lost, and logged.
 /// </summary>
-public sealed class EmailDelivery(IEmailSender sender, ILogger<EmailDelivery> logger)
+public sealed class EmailDelivery(IEmailSender sender, IBackgroundJobClient jobs, ILogger<EmailDelivery> logger)
 {
     public async Task DeliverAsync(EmailMessage message, CancellationToken cancellationToken)
     {
@@ -76,7 +78,15 @@ public sealed class EmailDelivery(IEmailSender sender, ILogger<EmailDelivery> lo
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogError(e, "E-mail {Subject} to {Recipient} could not be sent", message.Subject, message.To);
+            try
+            {
+                var jobId = jobs.Enqueue<Jobs.EmailRetryJob>(job => job.SendAsync(message, CancellationToken.None));
+                logger.LogWarning(e, "E-mail {Subject} to {Recipient} not sent now: retried by job {JobId}", message.Subject, message.To, jobId);
+            }
+            catch (Exception queueFailure)
+            {
+                logger.LogError(new AggregateException(e, queueFailure), "E-mail {Subject} to {Recipient} lost: neither sent nor queued", message.Subject, message.To);
+            }
         }
     }
 }

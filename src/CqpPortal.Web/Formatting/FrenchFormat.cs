@@ -7,8 +7,6 @@ namespace CqpPortal.Web.Formatting;
 public static class FrenchFormat
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-    public static readonly TimeZoneInfo Paris = DayInParis.Zone;
-
     public static DateTimeOffset InParis(DateTimeOffset instant) => DayInParis.Local(instant);
 
     /// <summary>"mardi 3 mars 2026".</summary>
@@ -31,7 +29,4 @@ public static class FrenchFormat
 
     /// <summary>A share of 1 as "42,5 %"; "–" without data.</summary>
     public static string Share(double? share) => share is { } s ? (s * 100).ToString("0.#", French) + " %" : "–";
-
-    /// <summary>Kept until the jobs and reports move to <see cref="DayInParis.Today"/>.</summary>
-    public static DateOnly TodayInParis(TimeProvider clock) => DayInParis.Today(clock);
 }

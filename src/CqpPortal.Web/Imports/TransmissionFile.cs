@@ -2,6 +2,7 @@ using CqpPortal.Domain.Records;
 using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using CqpPortal.Domain.Time;
 
 namespace CqpPortal.Web.Imports;
 
@@ -39,7 +40,7 @@ public sealed class TransmissionFile(CqpDbContext db)
                 PhoneTimeShare = r.Registration.PhoneTimeShare, PhoneJobKind = r.Registration.PhoneJobKind, Sectors = r.Registration.Sectors,
                 Status = r.Registration.EmploymentStatus, Employer = r.Registration.EmployerName, Route = r.Registration.Route,
                 Funding = r.Registration.Funding, Region = r.Registration.Region,
-                RegisteredOn = r.Registration.RegisteredOn ?? DateOnly.FromDateTime(r.Registration.CreatedAt.UtcDateTime),
+                RegisteredOn = r.Registration.RegisteredOn ?? DayInParis.Of(r.Registration.CreatedAt),
                 Admissibility = r.Registration.State, JuryOn = r.Jury?.DecidedOn, JuryResult = r.Jury?.Result,
                 ValidatedUnits = r.Jury?.Units.Order().ToList() ?? [], CertifiedOn = r.Registration.CertifiedOn,
             })

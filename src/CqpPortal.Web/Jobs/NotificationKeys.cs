@@ -15,8 +15,4 @@ public sealed class NotificationKeys(CqpDbContext db, TimeProvider clock)
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"""INSERT INTO "SentNotifications" ("Key", "ClaimedAt") VALUES ({key}, {clock.GetUtcNow()}) ON CONFLICT ("Key") DO NOTHING""",
             cancellationToken) == 1;
-
-    /// <summary>Gives a key back after the e-mail could not be sent, so the next run tries again.</summary>
-    public Task ReleaseAsync(string key) =>
-        db.SentNotifications.Where(n => n.Key == key).ExecuteDeleteAsync(CancellationToken.None);
 }

@@ -1,3 +1,4 @@
+using CqpPortal.Domain.Time;
 using CqpPortal.Web.Formatting;
 using CqpPortal.Web.Reports;
 using Hangfire;
@@ -67,7 +68,7 @@ public static class PortalJobsExtensions
     /// <summary>The recurring jobs, in Paris time. Hangfire's recurring scheduler fires each occurrence once across all servers.</summary>
     public static void RegisterRecurringJobs(IRecurringJobManager recurring)
     {
-        var paris = new RecurringJobOptions { TimeZone = FrenchFormat.Paris };
+        var paris = new RecurringJobOptions { TimeZone = DayInParis.Zone };
         recurring.AddOrUpdate<SessionReminderJob>(SessionReminderJob.Id, job => job.RunAsync(CancellationToken.None), SessionReminderJob.Cron, paris);
         recurring.AddOrUpdate<HolderSurveyJob>(HolderSurveyJob.Id, job => job.RunAsync(CancellationToken.None), HolderSurveyJob.Cron, paris);
         recurring.AddOrUpdate<AnnualPackScheduleJob>(AnnualPackScheduleJob.Id, job => job.RunAsync(CancellationToken.None), AnnualPackScheduleJob.Cron, paris);

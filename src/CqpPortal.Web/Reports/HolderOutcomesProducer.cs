@@ -4,6 +4,7 @@ using CqpPortal.Web.Data;
 using CqpPortal.Web.Documents;
 using CqpPortal.Web.Formatting;
 using Microsoft.EntityFrameworkCore;
+using CqpPortal.Domain.Time;
 
 namespace CqpPortal.Web.Reports;
 
@@ -37,11 +38,11 @@ public sealed class HolderOutcomesProducer(CqpDbContext db) : IReportProducer
             .Select(s => new { s.Wave, s.InvitedAt, s.RespondedOn, s.Situation, s.Contract, s.Sector })
             .ToListAsync(cancellationToken);
         var outcomes = SessionHolderOutcomes.Compute(holders.Count, surveys.Select(s => new SurveyRow(
-            s.Wave, s.InvitedAt is { } at ? DateOnly.FromDateTime(FrenchFormat.InParis(at).DateTime) : null,
+            s.Wave, s.InvitedAt is { } at ? DayInParis.Of(at) : null,
             s.RespondedOn, s.Situation, s.Contract, s.Sector)).ToList());
 
         await context.ReportProgressAsync(80, "Mise en page du PDF", cancellationToken);
-        var day = DateOnly.FromDateTime(FrenchFormat.InParis(session.StartsAt).DateTime);
+        var day = DayInParis.Of(session.StartsAt);
         return [new ReportFile(FileName(day), "application/pdf", Render(day, session.City, session.Region, outcomes))];
     }
 

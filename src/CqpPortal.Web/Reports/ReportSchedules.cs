@@ -3,6 +3,7 @@ using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Data;
 using CqpPortal.Web.Formatting;
 using Microsoft.EntityFrameworkCore;
+using CqpPortal.Domain.Time;
 
 namespace CqpPortal.Web.Reports;
 
@@ -16,7 +17,7 @@ public sealed class ReportSchedules(CqpDbContext db, ReportRuns runs, TimeProvid
     /// <summary>The annual pack of the previous year (Paris calendar). Null when it was already queued.</summary>
     public async Task<ReportRun?> QueueAnnualPackAsync(CancellationToken cancellationToken = default)
     {
-        var year = FrenchFormat.TodayInParis(clock).Year - 1;
+        var year = DayInParis.Today(clock).Year - 1;
         return await runs.QueueOnceAsync(ReportKinds.AnnualPack, year, null, AnnualPackKey(year), cancellationToken);
     }
 
@@ -26,7 +27,7 @@ public sealed class ReportSchedules(CqpDbContext db, ReportRuns runs, TimeProvid
     /// </summary>
     public async Task<IReadOnlyList<ReportRun>> QueueDueHolderOutcomesAsync(CancellationToken cancellationToken = default)
     {
-        var today = FrenchFormat.TodayInParis(clock);
+        var today = DayInParis.Today(clock);
         // Coarse filter in SQL (a session started 6 months and a day ago has ended), exact one below in Paris days.
         var startedBefore = clock.GetUtcNow().AddMonths(-6);
         var candidates = await db.Sessions.AsNoTracking()
@@ -38,7 +39,7 @@ public sealed class ReportSchedules(CqpDbContext db, ReportRuns runs, TimeProvid
         var queued = new List<ReportRun>();
         foreach (var session in candidates)
         {
-            var endsOn = DateOnly.FromDateTime(FrenchFormat.InParis(session.StartsAt.AddMinutes(session.DurationMinutes)).DateTime);
+            var endsOn = DayInParis.Of(session.StartsAt.AddMinutes(session.DurationMinutes));
             if (SessionHolderOutcomes.ReportDueOn(endsOn) > today) continue;
             if (await runs.QueueOnceAsync(ReportKinds.HolderOutcomes, null, session.Id, HolderOutcomesKey(session.Id), cancellationToken) is { } run)
                 queued.Add(run);

@@ -125,12 +125,11 @@ public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> user
         var date = new DateOnly(month.Year, month.Month, day);
         if (date.DayOfWeek == DayOfWeek.Saturday) date = date.AddDays(2);
         if (date.DayOfWeek == DayOfWeek.Sunday) date = date.AddDays(1);
-        var local = date.ToDateTime(new TimeOnly(hour, 0));
         return new Session
         {
             Certification = certification,
             Kind = kind,
-            StartsAt = new DateTimeOffset(local, FrenchFormat.Paris.GetUtcOffset(local)).ToUniversalTime(),
+            StartsAt = DayInParis.At(date, new TimeOnly(hour, 0)).ToUniversalTime(),
             DurationMinutes = minutes,
             PlaceName = centre.Place,
             Address = centre.Address,

@@ -2,7 +2,7 @@ using CqpPortal.Domain.Surveys;
 using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Data;
 using CqpPortal.Web.Email;
-using CqpPortal.Web.Formatting;
+using CqpPortal.Domain.Time;
 using CqpPortal.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +12,7 @@ namespace CqpPortal.Web.Surveys;
 /// The 6- and 24-month follow-up of holders: invitations sent when a wave falls due (each once), and the holder's
 /// answer from their own space. The statistics read the answers and the invitations (response rate).
 /// </summary>
-public sealed class HolderSurveys(CqpDbContext db, IEmailSender email, NotificationKeys keys, TimeProvider clock)
+public sealed class HolderSurveys(CqpDbContext db, CandidateMailer mailer, NotificationKeys keys, TimeProvider clock)
 {
     /// <summary>
     /// Creates and e-mails the invitations due today; returns how many were sent. Safe to run several times a day and
@@ -21,7 +21,7 @@ public sealed class HolderSurveys(CqpDbContext db, IEmailSender email, Notificat
     /// </summary>
     public async Task<int> InviteDueAsync(Func<int, string> answerLink, CancellationToken cancellationToken = default)
     {
-        var today = FrenchFormat.TodayInParis(clock);
+        var today = DayInParis.Today(clock);
         var oldest = today.AddMonths(-(int)SurveyWave.TwentyFourMonths).AddDays(-HolderSurveySchedule.InvitationWindowDays);
         var holders = await db.Registrations
             .Where(r => r.Candidate!.UserId != null)
@@ -30,6 +30,7 @@ public sealed class HolderSurveys(CqpDbContext db, IEmailSender email, Notificat
                 Registration = r,
                 r.Candidate!.Email,
                 r.Candidate.FirstName,
+                r.Certification,
                 CertifiedOn = r.JuryDecisions.Where(j => j.Result == JuryResult.TotalValidation).Select(j => (DateOnly?)j.DecidedOn).Max(),
                 Waves = r.Surveys.Select(s => s.Wave).ToList(),
             })
@@ -54,22 +55,8 @@ public sealed class HolderSurveys(CqpDbContext db, IEmailSender email, Notificat
                     await db.SaveChangesAsync(cancellationToken);
                     await transaction.CommitAsync(cancellationToken);
                 }
-                try
-                {
-                    await email.SendAsync(new EmailMessage(holder.Email, $"Votre situation {FrenchLabels.Of(wave)} après le CQP Télésecrétaire qualifié(e)",
-                        $"Bonjour {holder.FirstName},\n\nVous avez obtenu le CQP Télésecrétaire qualifié(e) le {FrenchFormat.Date(holder.CertifiedOn.Value)}. " +
-                        $"Pour suivre le devenir des titulaires, la branche vous pose quelques questions sur votre situation {FrenchLabels.Of(wave)} après : " +
-                        $"deux minutes suffisent.\n\n{answerLink(survey.Id)}\n\nVos réponses servent à des statistiques anonymes, transmises à l'observatoire de la branche (SIST)."),
-                        cancellationToken);
-                }
-                catch
-                {
-                    // Not sent: the invitation and its key go, so the next run invites again.
-                    db.HolderSurveys.Remove(survey);
-                    await db.SaveChangesAsync(CancellationToken.None);
-                    await keys.ReleaseAsync(key);
-                    throw;
-                }
+                // Claimed with the survey, so handed to delivery once: a transport failure is retried by the job system (EmailDelivery).
+                await mailer.SurveyInvitationAsync(holder.Email, holder.FirstName, holder.Certification!.Name, holder.CertifiedOn.Value, wave, answerLink(survey.Id));
                 sent++;
             }
         }
@@ -96,7 +83,7 @@ public sealed class HolderSurveys(CqpDbContext db, IEmailSender email, Notificat
         survey.JobTitle = answer.JobTitle;
         survey.TrainingLevel = answer.TrainingLevel;
         survey.NsfCode = answer.NsfCode;
-        survey.RespondedOn = FrenchFormat.TodayInParis(clock);
+        survey.RespondedOn = DayInParis.Today(clock);
         await db.SaveChangesAsync();
         return [];
     }

@@ -7,6 +7,7 @@ using CqpPortal.Web.Surveys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using CqpPortal.Domain.Time;
 
 namespace CqpPortal.Web.Tests.Jobs;
 
@@ -23,11 +24,7 @@ public class JobIdempotenceTests(DemoPortal portal)
     private int MailsTo(string email, string subject) =>
         portal.Mail.All().Count(m => m.Contains($"To: {email}", StringComparison.OrdinalIgnoreCase) && m.Contains(subject));
 
-    private static DateTimeOffset ParisMorning(DateOnly day)
-    {
-        var local = day.ToDateTime(new TimeOnly(9, 0));
-        return new DateTimeOffset(local, FrenchFormat.Paris.GetUtcOffset(local)).ToUniversalTime();
-    }
+    private static DateTimeOffset ParisMorning(DateOnly day) => DayInParis.At(day, new TimeOnly(9, 0)).ToUniversalTime();
 
     /// <summary>Runs <paramref name="run"/> twice at once, each in its own scope (its own connection), then once more.</summary>
     private async Task RunTwiceAtOnceThenAgainAsync<T>(Func<T, Task> run) where T : notnull
@@ -47,7 +44,7 @@ public class JobIdempotenceTests(DemoPortal portal)
     public async Task The_reminder_job_run_twice_and_on_two_servers_at_once_sends_each_reminder_once()
     {
         var email = await TestAccounts.CreateAsync(portal, Identity.Roles.Candidate);
-        var today = DateOnly.FromDateTime(FrenchFormat.InParis(Morning).DateTime);
+        var today = DayInParis.Of(Morning);
         var enrolments = new List<SessionEnrolment>();
         await using (var scope = portal.Services.CreateAsyncScope())
         {
@@ -89,7 +86,7 @@ public class JobIdempotenceTests(DemoPortal portal)
     public async Task The_survey_job_run_twice_and_on_two_servers_at_once_invites_each_holder_once()
     {
         var email = await TestAccounts.CreateAsync(portal, Identity.Roles.Candidate);
-        var today = DateOnly.FromDateTime(FrenchFormat.InParis(Morning).DateTime);
+        var today = DayInParis.Of(Morning);
         int registrationId;
         await using (var scope = portal.Services.CreateAsyncScope())
         {

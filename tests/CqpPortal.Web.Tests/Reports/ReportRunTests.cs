@@ -5,6 +5,7 @@ using CqpPortal.Web.Identity;
 using CqpPortal.Web.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using CqpPortal.Domain.Time;
 
 namespace CqpPortal.Web.Tests.Reports;
 
@@ -164,7 +165,7 @@ public class ReportRunTests(ReportsPortal portal) : IClassFixture<ReportsPortal>
         var second = await schedules.QueueAnnualPackAsync();
 
         Assert.NotNull(first);
-        Assert.Equal(CqpPortal.Web.Formatting.FrenchFormat.TodayInParis(TimeProvider.System).Year - 1, first.Year);
+        Assert.Equal(DayInParis.Today(TimeProvider.System).Year - 1, first.Year);
         Assert.Null(second);
     }
 }

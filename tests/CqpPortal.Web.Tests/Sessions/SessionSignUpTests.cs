@@ -38,13 +38,12 @@ public class SessionSignUpTests(DemoPortal portal)
         await using var scope = portal.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CqpDbContext>();
         // 09:00 in Paris, N calendar days after today in Paris (the reminders count Paris days).
-        var day = DayInParis.Today(TimeProvider.System).AddDays(daysAhead).ToDateTime(new TimeOnly(9, 0));
-        var startsAt = new DateTimeOffset(day, CqpPortal.Web.Formatting.FrenchFormat.Paris.GetUtcOffset(day)).ToUniversalTime();
+        var startsAt = DayInParis.At(DayInParis.Today(TimeProvider.System).AddDays(daysAhead), new TimeOnly(9, 0)).ToUniversalTime();
         var session = new Session
         {
             CertificationId = await db.Certifications.Select(c => c.Id).FirstAsync(), Kind = kind, StartsAt = startsAt,
             DurationMinutes = 220, PlaceName = "Centre d'essai", Address = "1 rue des Tests", PostalCode = "67000", City = "Strasbourg", Region = Region.Est,
-            Capacity = capacity, RegistrationDeadline = DateOnly.FromDateTime(day).AddDays(-7),
+            Capacity = capacity, RegistrationDeadline = DayInParis.Of(startsAt).AddDays(-7),
         };
         db.Sessions.Add(session);
         await db.SaveChangesAsync();

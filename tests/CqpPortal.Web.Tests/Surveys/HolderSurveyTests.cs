@@ -9,6 +9,7 @@ using CqpPortal.Web.Surveys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using CqpPortal.Domain.Time;
 
 namespace CqpPortal.Web.Tests.Surveys;
 
@@ -22,7 +23,7 @@ public class HolderSurveyTests(DemoPortal portal)
         var client = await TestAccounts.SignedInAsync(portal, Identity.Roles.Candidate, "Sofia Lambert");
         await using var scope = portal.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CqpDbContext>();
-        var today = FrenchFormat.TodayInParis(TimeProvider.System);
+        var today = DayInParis.Today(TimeProvider.System);
         var userId = await db.Users.Where(u => u.Email == client.Email).Select(u => u.Id).SingleAsync();
         var certificationId = await db.Certifications.Select(c => c.Id).FirstAsync();
         var candidate = new Candidate { UserId = userId, Email = client.Email!, FirstName = "Sofia", LastName = "Lambert", BirthDate = new DateOnly(1990, 3, 4), Sex = Sex.Female, Region = Region.Ouest };
@@ -41,8 +42,8 @@ public class HolderSurveyTests(DemoPortal portal)
     private async Task<int> InviteDueAsync()
     {
         await using var scope = portal.Services.CreateAsyncScope();
-        var configuration = scope.ServiceProvider.GetRequiredService<IConfiguration>();
-        return await scope.ServiceProvider.GetRequiredService<HolderSurveys>().InviteDueAsync(id => HolderSurveyJob.AnswerLink(configuration, id));
+        var portalSettings = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<CqpPortal.Web.Hosting.PortalSettings>>().Value;
+        return await scope.ServiceProvider.GetRequiredService<HolderSurveys>().InviteDueAsync(id => HolderSurveyJob.AnswerLink(portalSettings, id));
     }
 
     private int MailsTo(string email) => portal.Mail.All().Count(m => m.Contains($"To: {email}", StringComparison.OrdinalIgnoreCase));
@@ -76,7 +77,7 @@ public class HolderSurveyTests(DemoPortal portal)
         Assert.Contains("dans la branche", page.QuerySelector("#sector-error")!.TextContent);
         Assert.Equal("Standardiste", page.QuerySelector("#Input_JobTitle")!.GetAttribute("value"));
 
-        var year = FrenchFormat.TodayInParis(TimeProvider.System).Year;
+        var year = DayInParis.Today(TimeProvider.System).Year;
         var before = await SixMonthResponsesAsync(year);
         var answered = await holder.SubmitAsync(link, new Dictionary<string, string>
         {
