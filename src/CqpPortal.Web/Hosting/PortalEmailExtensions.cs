@@ -1,4 +1,5 @@
 using CqpPortal.Web.Email;
+using Microsoft.Extensions.Options;
 
 namespace CqpPortal.Web.Hosting;
 
@@ -6,7 +7,8 @@ public static class PortalEmailExtensions
 {
     public static IHostApplicationBuilder AddPortalEmail(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<EmailSettings>().BindConfiguration(EmailSettings.Section);
+        builder.Services.AddOptions<EmailSettings>().BindConfiguration(EmailSettings.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<EmailSettings>, EmailSettingsValidation>();
         builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
         return builder;
     }
