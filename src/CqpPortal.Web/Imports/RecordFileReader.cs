@@ -49,6 +49,7 @@ public static class RecordFileReader
         {
             Seperator = separator,
             StreamReaderFunc = input => new BlankLinesKept(input, encoding, separator),
+            SplitFn = record => SplitRecord(record, separator),
         };
         try
         {
@@ -70,6 +71,34 @@ public static class RecordFileReader
     {
         var firstLine = start[..(start.IndexOfAny(['\r', '\n']) is var end and >= 0 ? end : start.Length)];
         return new[] { ';', '\t', ',' }.OrderByDescending(c => firstLine.Count(x => x == c)).First();
+    }
+
+    /// <summary>
+    /// One record (MiniExcel has already joined the lines of a quoted cell) cut at the separators outside quotes, RFC 4180
+    /// quotes undone. MiniExcel's default is a regular expression that also cuts at tabs and rescans the rest of the line
+    /// at each separator: 100,000 lines took minutes instead of about a second.
+    /// </summary>
+    private static string[] SplitRecord(string record, char separator)
+    {
+        if (!record.Contains('"')) return record.Split(separator);
+        var cells = new List<string>(32);
+        var cell = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < record.Length; i++)
+        {
+            var c = record[i];
+            if (quoted)
+            {
+                if (c != '"') cell.Append(c);
+                else if (i + 1 < record.Length && record[i + 1] == '"') { cell.Append('"'); i++; }
+                else quoted = false;
+            }
+            else if (c == '"' && cell.Length == 0) quoted = true;
+            else if (c == separator) { cells.Add(cell.ToString()); cell.Clear(); }
+            else cell.Append(c);
+        }
+        cells.Add(cell.ToString());
+        return [.. cells];
     }
 
     /// <summary>
