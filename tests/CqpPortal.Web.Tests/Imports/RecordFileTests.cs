@@ -101,6 +101,16 @@ public class RecordFileTests
     }
 
     [Fact]
+    public void A_tab_inside_a_cell_of_a_semicolon_csv_stays_in_the_cell()
+    {
+        var bytes = Encoding.UTF8.GetBytes("Nom;Entreprise\r\nDurand;Allo\tServices\r\n");
+
+        var sheet = RecordFileReader.Read(Bytes(bytes), "f.csv");
+
+        Assert.Equal(["Durand", "Allo\tServices"], sheet.Lines[0].Cells);
+    }
+
+    [Fact]
     public void A_csv_line_with_fewer_cells_than_the_header_is_refused_with_its_number()
     {
         var bytes = Encoding.UTF8.GetBytes("Nom;Prénom;Région\r\nDurand;Léa;Nord\r\nMartin;Paul\r\n");
