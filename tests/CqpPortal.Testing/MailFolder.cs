@@ -1,6 +1,6 @@
-using System.Net.Mail;
 using System.Text;
 using System.Text.RegularExpressions;
+using MimeKit;
 
 namespace CqpPortal.Testing;
 
@@ -8,7 +8,7 @@ namespace CqpPortal.Testing;
 public sealed partial class MailFolder(string path)
 {
     public IReadOnlyList<string> All() =>
-        Directory.Exists(path) ? Directory.GetFiles(path, "*.eml").OrderBy(File.GetCreationTimeUtc).Select(Decode).ToList() : [];
+        Directory.Exists(path) ? Directory.GetFiles(path, "*.eml").OrderBy(File.GetCreationTimeUtc).ThenBy(f => f, StringComparer.Ordinal).Select(Decode).ToList() : [];
 
     /// <summary>The newest message to <paramref name="recipient"/>, waiting a little for it.</summary>
     public string LatestTo(string recipient)
@@ -25,46 +25,23 @@ public sealed partial class MailFolder(string path)
     public static string FirstLink(string message, string pathPart) =>
         LinkPattern().Matches(message).Select(m => m.Value).First(l => l.Contains(pathPart)).Replace("&amp;", "&");
 
-    /// <summary>Undoes the transfer encodings System.Net.Mail uses (quoted-printable, base64), so tests read plain text.</summary>
+    /// <summary>
+    /// The message as a person reads it, parsed by MimeKit (encoded subjects and names, quoted-printable or base64 bodies):
+    /// its From, To and Subject lines, then the text body and the HTML body.
+    /// </summary>
     private static string Decode(string file)
     {
-        var raw = EncodedWord().Replace(File.ReadAllText(file), m => m.Groups[1].Value.Equals("B", StringComparison.OrdinalIgnoreCase)
-            ? Encoding.UTF8.GetString(Convert.FromBase64String(m.Groups[2].Value))
-            : QuotedPrintable(m.Groups[2].Value.Replace('_', ' ')));
-        var decoded = new StringBuilder(raw);
-        foreach (Match part in Base64Part().Matches(raw))
-        {
-            try { decoded.AppendLine(Encoding.UTF8.GetString(Convert.FromBase64String(part.Groups[1].Value.Replace("\r", "").Replace("\n", "")))); }
-            catch (FormatException) { }
-        }
-        decoded.AppendLine(QuotedPrintable(raw.Replace("=\r\n", "").Replace("=\n", "")));
-        return decoded.ToString();
+        using var message = MimeMessage.Load(file);
+        return new StringBuilder()
+            .Append("From: ").AppendLine(string.Join(", ", message.From.Mailboxes.Select(m => m.Name is { Length: > 0 } ? $"{m.Name} <{m.Address}>" : m.Address)))
+            .Append("To: ").AppendLine(string.Join(", ", message.To.Mailboxes.Select(m => m.Address)))
+            .Append("Subject: ").AppendLine(message.Subject)
+            .AppendLine()
+            .AppendLine(message.TextBody)
+            .AppendLine(message.HtmlBody)
+            .ToString();
     }
-
-    private static string QuotedPrintable(string unfolded)
-    {
-        var bytes = new List<byte>(unfolded.Length);
-        for (var i = 0; i < unfolded.Length; i++)
-        {
-            if (unfolded[i] == '=' && i + 2 < unfolded.Length && Uri.IsHexDigit(unfolded[i + 1]) && Uri.IsHexDigit(unfolded[i + 2]))
-            {
-                bytes.Add(Convert.ToByte(unfolded.Substring(i + 1, 2), 16));
-                i += 2;
-            }
-            else
-            {
-                bytes.AddRange(Encoding.UTF8.GetBytes(unfolded[i].ToString()));
-            }
-        }
-        return Encoding.UTF8.GetString(bytes.ToArray());
-    }
-
-    [GeneratedRegex(@"=\?utf-8\?([QB])\?(.*?)\?=", RegexOptions.IgnoreCase)]
-    private static partial Regex EncodedWord();
 
     [GeneratedRegex(@"https?://[^\s""<>]+")]
     private static partial Regex LinkPattern();
-
-    [GeneratedRegex(@"Content-Transfer-Encoding: base64\r?\n\r?\n([A-Za-z0-9+/=\r\n]+)")]
-    private static partial Regex Base64Part();
 }

@@ -1,10 +1,13 @@
+using Microsoft.Extensions.Options;
+
 namespace CqpPortal.Web.Email;
 
 public static class EmailServices
 {
     public static IHostApplicationBuilder AddPortalEmail(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<EmailSettings>().BindConfiguration(EmailSettings.Section);
+        builder.Services.AddOptions<EmailSettings>().BindConfiguration(EmailSettings.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<EmailSettings>, EmailSettingsValidation>();
         builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
         // Mailers (one per audience) send through the outbox: after the commit of what they announce.
         builder.Services.AddSingleton<EmailDelivery>();

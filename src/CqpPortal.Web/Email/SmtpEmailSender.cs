@@ -1,47 +1,121 @@
-using System.Net;
-using System.Net.Mail;
+using System.Net.Sockets;
 using System.Text;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Options;
+using MimeKit;
+using MimeKit.Text;
 
 namespace CqpPortal.Web.Email;
 
 /// <summary>
-/// One sender for both modes: System.Net.Mail writes a complete .eml to the pickup folder, or talks SMTP.
-/// (MailKit is not served by the registry here.)
+/// One MimeKit message for both modes: sent by MailKit's SMTP client when <see cref="EmailSettings.SmtpHost"/> is set,
+/// otherwise written as one complete .eml file in the pickup folder (development and tests).
 /// </summary>
 public sealed class SmtpEmailSender(IOptions<EmailSettings> options, IHostEnvironment environment, ILogger<SmtpEmailSender> logger) : IEmailSender
 {
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
-        using var mail = new MailMessage
+        using var mime = ToMime(message, settings);
+        if (settings.UsesSmtp)
         {
-            From = MailAddress.TryCreate(settings.From, out var from) ? from : new MailAddress("ne-pas-repondre@cqp-telesecretaire.fr"),
-            Subject = message.Subject,
-            SubjectEncoding = Encoding.UTF8,
-            BodyEncoding = Encoding.UTF8,
-            Body = message.TextBody,
-        };
-        mail.To.Add(message.To);
-        if (message.HtmlBody is not null)
-            mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.HtmlBody, Encoding.UTF8, "text/html"));
-
-        using var client = CreateClient(settings);
-        await client.SendMailAsync(mail, cancellationToken);
-        logger.LogInformation("E-mail {Subject} sent to {Recipient} via {Mode}", message.Subject, message.To, client.DeliveryMethod);
-    }
-
-    private SmtpClient CreateClient(EmailSettings settings)
-    {
-        if (string.IsNullOrWhiteSpace(settings.SmtpHost))
-        {
-            var folder = Path.GetFullPath(settings.PickupDirectory, environment.ContentRootPath);
-            Directory.CreateDirectory(folder);
-            return new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = folder };
+            await SendBySmtpAsync(message, mime, settings, cancellationToken);
+            logger.LogInformation("E-mail {Subject} sent to {Recipient} via SMTP {Host}:{Port}", message.Subject, message.To, settings.SmtpHost, settings.SmtpPort);
         }
-        var client = new SmtpClient(settings.SmtpHost, settings.SmtpPort) { EnableSsl = settings.SmtpSsl };
-        if (!string.IsNullOrEmpty(settings.SmtpUser))
-            client.Credentials = new NetworkCredential(settings.SmtpUser, settings.SmtpPassword);
-        return client;
+        else
+        {
+            var file = await WriteToPickupAsync(mime, Path.GetFullPath(settings.PickupDirectory, environment.ContentRootPath), cancellationToken);
+            logger.LogInformation("E-mail {Subject} to {Recipient} written to {File}", message.Subject, message.To, file);
+        }
     }
+
+    /// <summary>UTF-8 throughout (subject, names, bodies); a text body, and the HTML one as its alternative when there is one.</summary>
+    private static MimeMessage ToMime(EmailMessage message, EmailSettings settings)
+    {
+        var mime = new MimeMessage();
+        var from = MailboxAddress.Parse(settings.From);
+        from.Encoding = Encoding.UTF8;
+        mime.From.Add(from);
+        mime.To.Add(MailboxAddress.Parse(message.To));
+        mime.Headers.Replace(HeaderId.Subject, Encoding.UTF8, message.Subject);
+        var text = new TextPart(TextFormat.Plain);
+        text.SetText(Encoding.UTF8, message.TextBody);
+        if (message.HtmlBody is null)
+        {
+            mime.Body = text;
+        }
+        else
+        {
+            var html = new TextPart(TextFormat.Html);
+            html.SetText(Encoding.UTF8, message.HtmlBody);
+            mime.Body = new MultipartAlternative { text, html };
+        }
+        // 7-bit transfer encodings (quoted-printable or base64), so the file and any relay carry the accents intact.
+        mime.Prepare(EncodingConstraint.SevenBit);
+        return mime;
+    }
+
+    /// <summary>Written under a hidden temporary name, then renamed in the same folder: a reader of *.eml never sees half a message.</summary>
+    private static async Task<string> WriteToPickupAsync(MimeMessage mime, string folder, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(folder);
+        // Version 7 GUIDs start with the time: unique, and in sending order when listed by name.
+        var name = Guid.CreateVersion7().ToString("N");
+        var temporary = Path.Combine(folder, $".{name}.eml.tmp");
+        var final = Path.Combine(folder, $"{name}.eml");
+        try
+        {
+            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 16 * 1024, useAsync: true))
+            {
+                await mime.WriteToAsync(file, cancellationToken);
+                await file.FlushAsync(cancellationToken);
+            }
+            File.Move(temporary, final);
+            return final;
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    private static async Task SendBySmtpAsync(EmailMessage message, MimeMessage mime, EmailSettings settings, CancellationToken cancellationToken)
+    {
+        var timeout = TimeSpan.FromSeconds(settings.SmtpTimeoutSeconds);
+        using var client = new SmtpClient { Timeout = (int)timeout.TotalMilliseconds };
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        var server = $"{settings.SmtpHost}:{settings.SmtpPort}";
+        try
+        {
+            await client.ConnectAsync(settings.SmtpHost!, settings.SmtpPort, settings.SocketSecurity, deadline.Token);
+            if (!string.IsNullOrEmpty(settings.SmtpUser))
+                await client.AuthenticateAsync(settings.SmtpUser, settings.SmtpPassword ?? "", deadline.Token);
+            await client.SendAsync(mime, deadline.Token);
+            await client.DisconnectAsync(quit: true, deadline.Token);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Failure(message, server, transient: true, $"no answer within {settings.SmtpTimeoutSeconds} s", e);
+        }
+        catch (SmtpCommandException e)
+        {
+            // 4xx: the server asks to try again later; 5xx: it refuses (a recipient, the sender, the size).
+            throw Failure(message, server, transient: (int)e.StatusCode < 500, $"{(int)e.StatusCode} {e.Message}", e);
+        }
+        catch (AuthenticationException e)
+        {
+            throw Failure(message, server, transient: false, $"authentication refused for {settings.SmtpUser}: {e.Message}", e);
+        }
+        catch (Exception e) when (e is SocketException or IOException or TimeoutException or SmtpProtocolException or SslHandshakeException
+                                      or ServiceNotConnectedException or ServiceNotAuthenticatedException or NotSupportedException)
+        {
+            throw Failure(message, server, transient: e is not NotSupportedException, e.Message, e);
+        }
+    }
+
+    private static EmailDeliveryException Failure(EmailMessage message, string server, bool transient, string why, Exception inner) =>
+        new(message, transient, $"E-mail « {message.Subject} » to {message.To} not sent through {server}: {why}", inner);
 }

@@ -3,6 +3,7 @@ using CqpPortal.Web.Imports;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
 
 namespace CqpPortal.Web.Tests.Imports;
 
@@ -59,6 +60,64 @@ public class RecordFileTests
         Assert.Equal(["Durand", "1,3", "03/02/2025"], sheet.Lines[0].Cells);
         Assert.Equal(["Martin", "", "04/02/2025"], sheet.Lines[1].Cells);
         Assert.Equal([2, 3], sheet.Lines.Select(l => l.Number));
+    }
+
+    [Fact]
+    public void A_written_xlsx_stores_every_cell_as_text_with_a_frozen_header()
+    {
+        var bytes = RecordFileWriter.Xlsx("Candidats", ["Nom", "Unités validées", "Date", "Code postal"], [["Durand", "1,3", "03/02/2025", "01000"]]);
+
+        using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        // What Excel would repair on opening, the SDK's validator reports.
+        Assert.Empty(new OpenXmlValidator().Validate(document).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}"));
+        var workbook = document.WorkbookPart!;
+        Assert.Equal("Candidats", workbook.Workbook.Descendants<Sheet>().Single().Name!.Value);
+        var worksheet = workbook.WorksheetParts.Single().Worksheet;
+        var cells = worksheet.Descendants<Cell>().Where(c => c.CellReference!.Value!.EndsWith('2')).ToList();
+        Assert.Equal(["Durand", "1,3", "03/02/2025", "01000"], cells.Select(c => c.CellValue?.Text ?? c.InnerText));
+        // Strings, never numbers or dates (no t attribute would mean a number), in a style whose number format is text.
+        Assert.All(cells, c => Assert.Equal(CellValues.String, c.DataType!.Value));
+        var formats = workbook.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ToList();
+        var customFormats = workbook.WorkbookStylesPart.Stylesheet.NumberingFormats?.Elements<NumberingFormat>().ToDictionary(f => f.NumberFormatId!.Value, f => f.FormatCode!.Value) ?? [];
+        Assert.All(cells, c =>
+        {
+            var formatId = formats[(int)c.StyleIndex!.Value].NumberFormatId!.Value;
+            Assert.True(formatId == 49 || customFormats.GetValueOrDefault(formatId) == "@", $"{c.CellReference}: format {formatId}");
+        });
+        Assert.Equal(PaneStateValues.Frozen, worksheet.Descendants<Pane>().Single().State!.Value);
+    }
+
+    [Fact]
+    public void A_blank_line_in_a_csv_keeps_the_numbers_of_the_lines_after_it()
+    {
+        var bytes = Encoding.UTF8.GetBytes("Nom;Prénom\r\nDurand;Léa\r\n\r\nMartin;\"Paul\r\n\r\nJean\"\r\nPetit;Chloé\r\n");
+
+        var sheet = RecordFileReader.Read(Bytes(bytes), "f.csv");
+
+        Assert.Equal([2, 3, 4, 5], sheet.Lines.Select(l => l.Number));
+        Assert.True(sheet.Lines[1].IsBlank);
+        Assert.Equal(["Martin", "Paul\r\n\r\nJean"], sheet.Lines[2].Cells);
+        Assert.Equal(["Petit", "Chloé"], sheet.Lines[3].Cells);
+    }
+
+    [Fact]
+    public void A_tab_inside_a_cell_of_a_semicolon_csv_stays_in_the_cell()
+    {
+        var bytes = Encoding.UTF8.GetBytes("Nom;Entreprise\r\nDurand;Allo\tServices\r\n");
+
+        var sheet = RecordFileReader.Read(Bytes(bytes), "f.csv");
+
+        Assert.Equal(["Durand", "Allo\tServices"], sheet.Lines[0].Cells);
+    }
+
+    [Fact]
+    public void A_csv_line_with_fewer_cells_than_the_header_is_refused_with_its_number()
+    {
+        var bytes = Encoding.UTF8.GetBytes("Nom;Prénom;Région\r\nDurand;Léa;Nord\r\nMartin;Paul\r\n");
+
+        var refusal = Assert.Throws<RecordFileException>(() => RecordFileReader.Read(Bytes(bytes), "f.csv"));
+
+        Assert.StartsWith("Ligne 3 : elle a moins de cellules que la ligne d'en-tête.", refusal.Message);
     }
 
     [Fact]
