@@ -1,3 +1,4 @@
+using CqpPortal.Web.Reports.AnnualPack;
 using CqpPortal.Web.Reports.Charts;
 using SkiaSharp;
 
@@ -76,5 +77,14 @@ public class BarChartImageTests
 
         using var image = SKBitmap.Decode(chart.Png);
         Assert.Equal(0, Pixels(image, First).Count);
+    }
+
+    [Theory]
+    [InlineData("Âge", "age")]
+    [InlineData("6 mois – situation", "6-mois-situation")]
+    [InlineData("Résultats des jurys", "resultats-des-jurys")]
+    public void Chart_files_are_named_without_accents_or_spaces(string sheet, string slug)
+    {
+        Assert.Equal(slug, AnnualPackCharts.Slug(sheet));
     }
 }

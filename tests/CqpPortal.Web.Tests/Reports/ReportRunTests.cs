@@ -73,7 +73,7 @@ public class ReportRunTests(ReportsPortal portal) : IClassFixture<ReportsPortal>
         var recovered = await portal.RunAsync(queued.Id);
         Assert.Equal(ReportRunState.Succeeded, recovered.State);
         Assert.Equal(finished.Attempts + 1, recovered.Attempts);
-        Assert.Equal(["annual-2025.json", "annual-2025.pdf", "annual-2025.xlsx"], recovered.Files.Select(f => f.FileName).Order());
+        Assert.Equal(["annual-2025-graphiques.zip", "annual-2025.json", "annual-2025.pdf", "annual-2025.xlsx"], recovered.Files.Select(f => f.FileName).Order());
 
         await using (var scope = portal.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<ReportRunner>().RunAsync(queued.Id, CancellationToken.None);
@@ -90,7 +90,7 @@ public class ReportRunTests(ReportsPortal portal) : IClassFixture<ReportsPortal>
         var done = await portal.WaitForAsync(queued.Id, r => r.State is ReportRunState.Succeeded or ReportRunState.Failed);
 
         Assert.Equal(ReportRunState.Succeeded, done.State);
-        Assert.Equal(["annual-2025.json", "annual-2025.pdf", "annual-2025.xlsx"], done.Files.Select(f => f.FileName).Order());
+        Assert.Equal(["annual-2025-graphiques.zip", "annual-2025.json", "annual-2025.pdf", "annual-2025.xlsx"], done.Files.Select(f => f.FileName).Order());
         Assert.Contains("Chiffres clés", PdfText.Of(done.Files.Single(f => f.FileName.EndsWith(".pdf")).Content));
         var file = done.Files.Single(f => f.FileName.EndsWith(".json"));
         Assert.Equal("application/json", file.ContentType);
