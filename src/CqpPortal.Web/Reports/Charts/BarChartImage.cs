@@ -142,10 +142,14 @@ public static class BarChartImage
 
         var pixelsWide = (int)Math.Round(WidthPoints * PixelsPerPoint);
         var pixelsHigh = (int)Math.Round(height * PixelsPerPoint);
-        byte[] png;
+        using var surface = SKSurface.Create(new SKImageInfo(pixelsWide, pixelsHigh));
         // ScottPlot's font cache is shared; one chart at a time keeps it simple (a chart takes milliseconds).
-        lock (RenderLock) png = plot.GetImageBytes(pixelsWide, pixelsHigh, ImageFormat.Png);
-        return new ChartImage(png, pixelsWide / PixelsPerPoint, pixelsHigh / PixelsPerPoint);
+        lock (RenderLock) plot.Render(surface.Canvas, pixelsWide, pixelsHigh);
+        using var snapshot = surface.Snapshot();
+        using var pixels = snapshot.PeekPixels();
+        // The "up" filter only: several times faster than Skia's default (all filters), about the same size for flat charts.
+        using var png = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Up, 6)) ?? throw new InvalidOperationException("The chart could not be encoded as PNG.");
+        return new ChartImage(png.ToArray(), pixelsWide / PixelsPerPoint, pixelsHigh / PixelsPerPoint);
     }
 
     /// <summary>A tick of the value axis, in French: "1 234", "25 %", "12,5".</summary>
