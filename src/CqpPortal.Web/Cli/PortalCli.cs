@@ -20,7 +20,7 @@ public static class PortalCli
         ["seed-demo"] = ("add the demonstration data (never in Production)", SeedDemo),
         ["worker"] = ("run the background jobs without the web site (Jobs:RunScheduler=false on the web nodes)", Worker),
         ["report"] = ("stats-json --year YYYY [--out file.json]: the year's anonymous statistics as JSON (stdout without --out)\n"
-            + "           annual --year YYYY --out DIR: the annual pack, DIR/annual-YYYY.xlsx, .json and .pdf", Report),
+            + "           annual --year YYYY --out DIR: the annual pack, DIR/annual-YYYY.xlsx, .json, .pdf and -graphiques.zip", Report),
         ["bench"] = ("import [--rows N]: time the import of 100,000 generated candidate lines against PostgreSQL COPY, in throwaway databases", Bench),
         ["import"] = ("candidates FILE | surveys FILE: import a .csv or .xlsx in the template of its kind (all or nothing; exit 1 and the errors on a bad file)", Import),
     };
@@ -125,6 +125,7 @@ public static class PortalCli
             Console.WriteLine(files.Workbook);
             Console.WriteLine(files.Json);
             Console.WriteLine(files.Pdf);
+            Console.WriteLine(files.Charts);
             Console.Error.WriteLine($"Annual pack {year} written to {Path.GetDirectoryName(files.Workbook)}.");
             return 0;
         }

@@ -16,8 +16,12 @@ public sealed class DejaVuFontResolver : IFontResolver
 
     public byte[]? GetFont(string faceName)
     {
-        var file = Folders.Select(f => Path.Combine(f, faceName + ".ttf")).FirstOrDefault(File.Exists)
+        var file = FontFile(faceName)
             ?? throw new InvalidOperationException($"Font {faceName}.ttf not found: install the Debian package fonts-dejavu-core.");
         return File.ReadAllBytes(file);
     }
+
+    /// <summary>The file of a DejaVu face ("DejaVuSans-Bold"), or null when the package is missing; the charts load it too.</summary>
+    public static string? FontFile(string faceName) =>
+        Folders.Select(f => Path.Combine(f, faceName + ".ttf")).FirstOrDefault(File.Exists);
 }

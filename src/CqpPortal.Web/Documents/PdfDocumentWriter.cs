@@ -21,7 +21,6 @@ public sealed class PdfDocumentWriter
     private readonly XFont title = new(DejaVuFontResolver.Family, 16, XFontStyleEx.Bold);
     private readonly XFont small = new(DejaVuFontResolver.Family, 8.5);
     private readonly XFont smallBold = new(DejaVuFontResolver.Family, 8.5, XFontStyleEx.Bold);
-    private static readonly XBrush BarFill = new XSolidBrush(XColor.FromArgb(0x1F, 0x4E, 0x79));
     private readonly string footer;
     private XGraphics? graphics;
     private PdfPage? page;
@@ -109,28 +108,16 @@ public sealed class PdfDocumentWriter
     }
 
     /// <summary>
-    /// A horizontal bar chart drawn as vector graphics: one bar per category, its figure written beside the bar so the
-    /// chart reads without colour (and a category without a figure shows its text, e.g. "&lt; 5", and no bar).
+    /// A PNG image (a chart) at the left margin, <paramref name="widthPoints"/> by <paramref name="heightPoints"/>, kept on
+    /// one page. Its pixels are embedded as they are, so a 180 dpi chart prints at 180 dpi.
     /// </summary>
-    public PdfDocumentWriter BarChart(IReadOnlyList<ChartBar> bars, double? maximum = null)
+    public PdfDocumentWriter Image(byte[] png, double widthPoints, double heightPoints)
     {
-        const double barHeight = 13, gap = 5;
-        var labelWidth = Math.Min(Width * 0.38, bars.Select(b => graphics!.MeasureString(b.Label, small).Width).DefaultIfEmpty(0).Max() + 8);
-        var textWidth = bars.Select(b => graphics!.MeasureString(b.Text, small).Width).DefaultIfEmpty(0).Max() + 6;
-        var plotWidth = Width - labelWidth - textWidth;
-        var top = Math.Max(bars.Select(b => b.Value ?? 0).DefaultIfEmpty(0).Max(), maximum ?? 0);
-        KeepTogether(bars.Count * (barHeight + gap) + 6);
-        var left = Margin + labelWidth;
-        graphics!.DrawLine(new XPen(XColors.DimGray, 0.6), left, y - 2, left, y + bars.Count * (barHeight + gap) - gap + 2);
-        foreach (var bar in bars)
-        {
-            graphics.DrawString(bar.Label, small, XBrushes.Black, new XRect(Margin, y, labelWidth - 6, barHeight), XStringFormats.CenterRight);
-            var length = bar.Value is { } v && top > 0 ? Math.Max(v / top * plotWidth, v > 0 ? 1 : 0) : 0;
-            if (length > 0) graphics.DrawRectangle(BarFill, left, y, length, barHeight);
-            graphics.DrawString(bar.Text, small, XBrushes.Black, new XRect(left + length + 4, y, textWidth, barHeight), XStringFormats.CenterLeft);
-            y += barHeight + gap;
-        }
-        y += 6;
+        KeepTogether(heightPoints + 4);
+        // Not disposed here: the document may read the image's stream again when it is saved.
+        var image = XImage.FromStream(new MemoryStream(png, writable: false));
+        graphics!.DrawImage(image, Margin, y, widthPoints, heightPoints);
+        y += heightPoints + 4;
         return this;
     }
 
@@ -216,5 +203,3 @@ public sealed class PdfDocumentWriter
             new XRect(Margin, page!.Height.Point - Margin, Width, 12), XStringFormats.TopLeft);
 }
 
-/// <summary>One bar of <see cref="PdfDocumentWriter.BarChart"/>: its category, length (none when null) and the figure written beside it.</summary>
-public sealed record ChartBar(string Label, double? Value, string Text);

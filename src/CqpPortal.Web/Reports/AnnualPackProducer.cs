@@ -5,9 +5,9 @@ using CqpPortal.Web.Statistics;
 namespace CqpPortal.Web.Reports;
 
 /// <summary>
-/// The annual review pack of a year: the workbook, the statistics JSON (the bytes of the JSON download) and the PDF
-/// summary, written by <see cref="AnnualPackWriter"/> from one computation of the figures, in a folder of its own that
-/// is removed afterwards; the runner publishes the three files together.
+/// The annual review pack of a year: the workbook, the statistics JSON (the bytes of the JSON download), the PDF
+/// summary and the zip of the charts as PNGs, written by <see cref="AnnualPackWriter"/> from one computation of the
+/// figures, in a folder of its own that is removed afterwards; the runner publishes the four files together.
 /// </summary>
 public sealed class AnnualPackProducer : IReportProducer
 {
@@ -32,6 +32,7 @@ public sealed class AnnualPackProducer : IReportProducer
                 new ReportFile(Path.GetFileName(files.Workbook), AnnualPackWriter.WorkbookContentType, await File.ReadAllBytesAsync(files.Workbook, cancellationToken)),
                 new ReportFile(Path.GetFileName(files.Json), StatisticsJson.ContentType, await File.ReadAllBytesAsync(files.Json, cancellationToken)),
                 new ReportFile(Path.GetFileName(files.Pdf), AnnualPackWriter.PdfContentType, await File.ReadAllBytesAsync(files.Pdf, cancellationToken)),
+                new ReportFile(Path.GetFileName(files.Charts), AnnualPackWriter.ZipContentType, await File.ReadAllBytesAsync(files.Charts, cancellationToken)),
             ];
         }
         finally

@@ -3,6 +3,8 @@ using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Data;
 using CqpPortal.Web.Documents;
 using CqpPortal.Web.Formatting;
+using CqpPortal.Web.Reports.AnnualPack;
+using CqpPortal.Web.Reports.Charts;
 using Microsoft.EntityFrameworkCore;
 using CqpPortal.Domain.Time;
 
@@ -10,7 +12,7 @@ namespace CqpPortal.Web.Reports;
 
 /// <summary>
 /// The anonymous 6-month outcomes of the holders certified by one jury session, as a PDF for SIST: counts only, no
-/// name is read.
+/// name is read; each outcome as a chart with its figures as text, small counts masked as in the annual pack.
 /// </summary>
 public sealed class HolderOutcomesProducer(CqpDbContext db) : IReportProducer
 {
@@ -52,19 +54,28 @@ public sealed class HolderOutcomesProducer(CqpDbContext db) : IReportProducer
             .Title("Devenir des titulaires six mois après le jury")
             .Field("Jury du", FrenchFormat.Date(sessionDay))
             .Field("Lieu", $"{city} ({FrenchLabels.Of(region)})")
-            .Field("Titulaires certifiés (validation totale)", o.Holders.ToString(PortalCulture))
-            .Field("Enquêtes à 6 mois envoyées", o.Invited.ToString(PortalCulture))
-            .Field("Réponses reçues", o.Responses.ToString(PortalCulture))
-            .Heading("Situation à 6 mois");
-        foreach (var (situation, count) in o.Situation.Entries) pdf.Field(FrenchLabels.Of(situation), count.ToString(PortalCulture));
-        pdf.Heading("Type de contrat (titulaires en emploi)");
-        foreach (var (contract, count) in o.Contract.Entries) pdf.Field(FrenchLabels.Of(contract), count.ToString(PortalCulture));
-        pdf.Heading("Secteur (titulaires en emploi)");
-        foreach (var (sector, count) in o.Sector.Entries) pdf.Field(FrenchLabels.Of(sector), count.ToString(PortalCulture));
+            .Field("Titulaires certifiés (validation totale)", PackValue.Count(MaskedCount.Of(o.Holders)).Text)
+            .Field("Enquêtes à 6 mois envoyées", PackValue.Count(MaskedCount.Of(o.Invited)).Text)
+            .Field("Réponses reçues", PackValue.Count(MaskedCount.Of(o.Responses)).Text);
+        Outcome(pdf, "Situation à 6 mois", o.Situation, FrenchLabels.Of);
+        Outcome(pdf, "Type de contrat (titulaires en emploi)", o.Contract, FrenchLabels.Of);
+        Outcome(pdf, "Secteur (titulaires en emploi)", o.Sector, FrenchLabels.Of);
         return pdf.Paragraph("")
             .Paragraph("Chiffres anonymes : effectifs seulement, aucune donnée nominative. Source : enquêtes de suivi des titulaires à 6 mois.")
+            .Paragraph(AnnualPackContent.MaskingNote)
             .ToBytes();
     }
 
-    private static readonly System.Globalization.CultureInfo PortalCulture = System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
+    /// <summary>
+    /// One outcome as a chart (one colour per category, as the dashboard's pies) with its figures as text below it,
+    /// masked as in the annual pack: 1 to 4 people show as "&lt; 5", with no bar, and their secondary cell as "masqué".
+    /// </summary>
+    private static void Outcome<TKey>(PdfDocumentWriter pdf, string heading, Tally<TKey> tally, Func<TKey, string> label) where TKey : notnull
+    {
+        var masked = SmallCountMasking.Mask(tally.Entries.Select(e => e.Count).ToList());
+        var figures = tally.Entries.Select((e, i) => (Label: label(e.Key), Value: PackValue.Count(masked.Cells[i]))).ToList();
+        var chart = BarChartImage.Draw(new BarChart(figures.Select(f => new ChartBar(f.Label, f.Value.Shown, f.Value.Text)).ToList(), ChartScale.Count, ColourPerCategory: true));
+        pdf.KeepTogether(28 + chart.HeightPoints + 4 + figures.Count * 14.5).Heading(heading).Image(chart.Png, chart.WidthPoints, chart.HeightPoints);
+        foreach (var (text, value) in figures) pdf.Field(text, value.Text);
+    }
 }

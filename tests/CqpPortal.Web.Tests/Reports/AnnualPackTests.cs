@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using CqpPortal.Testing;
 using CqpPortal.Web.Identity;
 using CqpPortal.Web.Reports.AnnualPack;
@@ -7,6 +8,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
 using Microsoft.Extensions.DependencyInjection;
+using SkiaSharp;
 using C = DocumentFormat.OpenXml.Drawing.Charts;
 
 namespace CqpPortal.Web.Tests.Reports;
@@ -32,12 +34,13 @@ public class AnnualPackTests(AnnualPackPortal portal) : IClassFixture<AnnualPack
     private static string Share(int part, int whole) => ((double)part / whole).ToString("R", CultureInfo.InvariantCulture);
 
     [Fact]
-    public void The_pack_is_three_files_named_after_the_year_with_nothing_half_written_left_beside_them()
+    public void The_pack_is_four_files_named_after_the_year_with_nothing_half_written_left_beside_them()
     {
         Assert.Equal(Path.Combine(portal.Folder, "annual-2025.xlsx"), portal.Files.Workbook);
         Assert.Equal(Path.Combine(portal.Folder, "annual-2025.json"), portal.Files.Json);
         Assert.Equal(Path.Combine(portal.Folder, "annual-2025.pdf"), portal.Files.Pdf);
-        Assert.Equal(["annual-2025.json", "annual-2025.pdf", "annual-2025.xlsx"], Directory.GetFiles(portal.Folder).Select(Path.GetFileName).Order());
+        Assert.Equal(Path.Combine(portal.Folder, "annual-2025-graphiques.zip"), portal.Files.Charts);
+        Assert.Equal(["annual-2025-graphiques.zip", "annual-2025.json", "annual-2025.pdf", "annual-2025.xlsx"], Directory.GetFiles(portal.Folder).Select(Path.GetFileName).Order());
         Assert.Equal(0, portal.Progress[0]);
         Assert.Equal(1, portal.Progress[^1]);
         Assert.Equal(portal.Progress.Order(), portal.Progress);
@@ -281,27 +284,49 @@ public class AnnualPackTests(AnnualPackPortal portal) : IClassFixture<AnnualPack
     }
 
     [Fact]
-    public void The_pdf_summary_shows_the_figures_beside_its_bars_with_the_same_masking()
+    public void The_pdf_summary_shows_each_indicators_chart_with_its_figures_as_text_masked_the_same_way()
     {
-        var text = PdfText.Of(File.ReadAllBytes(portal.Files.Pdf)).Replace('\u00a0', ' ');
+        var pdf = File.ReadAllBytes(portal.Files.Pdf);
+        // One space between table cells, as a reader copying a line would get it.
+        var text = string.Join("\n", PdfText.Of(pdf).Replace('\u00a0', ' ').Split('\n').Select(line => string.Join(' ', line.Split(' ', StringSplitOptions.RemoveEmptyEntries))));
 
         Assert.Contains("Bilan annuel 2025 – CQP Télésecrétaire qualifié(e)", text);
         Assert.Contains("Candidats inscrits par sexe", text);
-        // Bars carry "count (share)"; the table repeats them.
-        Assert.Contains("9 (64,3 %)", text);
-        Assert.Contains("5 (35,7 %)", text);
-        Assert.Contains("6 (42,9 %)", text);
-        Assert.Contains("7 (70,0 %)", text);
+        Assert.Equal(IndicatorSheets.Length, PdfText.ImageCount(pdf));
+        // Under each chart, its table: category, count, share.
+        Assert.Contains("\nF 9 64,3 %\n", text);
+        Assert.Contains("\nM 5 35,7 %\n", text);
+        Assert.Contains(" 6 42,9 %", text);
+        Assert.Contains(" 7 70,0 %", text);
         Assert.Contains("54,5 %", text);
         Assert.Contains("Taux de validation par unité", text);
         Assert.Contains("50,0 %", text);
-        Assert.Contains("< 5", text);
-        Assert.Contains("masqué", text);
+        // A small count and its share ("< 5" may come out as "<5": pdftotext's layout squeezes the space).
+        Assert.Matches(@"\n[^\n]+ < ?5 masqué\n", text);
         Assert.Contains("Situation des titulaires à 24 mois", text);
         foreach (var (first, last, email, _) in portal.People)
         {
             Assert.DoesNotContain(last, text);
             Assert.DoesNotContain(email, text);
+        }
+    }
+
+    [Fact]
+    public void The_charts_zip_has_one_png_per_indicator_named_in_the_pdfs_order_for_slides()
+    {
+        using var zip = ZipFile.OpenRead(portal.Files.Charts);
+        var names = zip.Entries.Select(e => e.FullName).ToList();
+
+        Assert.Equal(IndicatorSheets.Length, names.Count);
+        Assert.Equal("annual-2025-01-sexe.png", names[0]);
+        Assert.Equal("annual-2025-02-age.png", names[1]);
+        Assert.Equal("annual-2025-12-6-mois-situation.png", names[11]);
+        Assert.Equal(names.Order(StringComparer.Ordinal), names);
+        foreach (var entry in zip.Entries)
+        {
+            using var stream = entry.Open();
+            using var image = SKBitmap.Decode(stream);
+            Assert.Equal(1200, image.Width);
         }
     }
 
@@ -356,7 +381,7 @@ public class AnnualPackTests(AnnualPackPortal portal) : IClassFixture<AnnualPack
     }
 
     [Fact]
-    public async Task The_command_line_writes_the_three_files_and_prints_where()
+    public async Task The_command_line_writes_the_four_files_and_prints_where()
     {
         var folder = Directory.CreateTempSubdirectory("cqp-pack-cli-");
         try
@@ -364,7 +389,7 @@ public class AnnualPackTests(AnnualPackPortal portal) : IClassFixture<AnnualPack
             var (exitCode, output, errors) = await PortalCommandLine.RunAsync(portal.ConnectionString, "report", "annual", "--year", "2025", "--out", folder.FullName);
 
             Assert.True(exitCode == 0, errors);
-            var expected = new[] { "annual-2025.xlsx", "annual-2025.json", "annual-2025.pdf" }.Select(f => Path.Combine(folder.FullName, f)).ToArray();
+            var expected = new[] { "annual-2025.xlsx", "annual-2025.json", "annual-2025.pdf", "annual-2025-graphiques.zip" }.Select(f => Path.Combine(folder.FullName, f)).ToArray();
             Assert.Equal(expected, output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             Assert.Equal(expected.Order(), folder.GetFiles().Select(f => f.FullName).Order());
             Assert.Equal(await File.ReadAllBytesAsync(portal.Files.Json), await File.ReadAllBytesAsync(expected[1]));

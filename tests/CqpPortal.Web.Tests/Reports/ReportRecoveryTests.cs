@@ -109,7 +109,7 @@ public class ReportRecoveryTests
 
         Assert.Equal(2, run.Attempts);
         var files = await ReadAsync(portal, db => db.ReportRunFiles.AsNoTracking().Where(f => f.ReportRunId == runId).ToListAsync());
-        Assert.Equal([$"annual-{LastYear}.json", $"annual-{LastYear}.pdf", $"annual-{LastYear}.xlsx"], files.Select(f => f.FileName).Order());
+        Assert.Equal([$"annual-{LastYear}-graphiques.zip", $"annual-{LastYear}.json", $"annual-{LastYear}.pdf", $"annual-{LastYear}.xlsx"], files.Select(f => f.FileName).Order());
         var file = files.Single(f => f.FileName.EndsWith(".json"));
         var download = await sist.Http.GetAsync($"/Analyse/Rapports/Fichier/{file.Id}");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
@@ -119,7 +119,7 @@ public class ReportRecoveryTests
         await PollAsync(() => monitoring.SucceededListCount() == 1 && monitoring.ProcessingCount() == 0, "the Hangfire job to succeed", second);
         var later = await ReadAsync(portal, db => db.ReportRuns.AsNoTracking().SingleAsync(r => r.Id == runId));
         Assert.Equal((ReportRunState.Succeeded, 2, run.FinishedAt), (later.State, later.Attempts, later.FinishedAt));
-        Assert.Equal(3, await ReadAsync(portal, db => db.ReportRunFiles.CountAsync(f => f.ReportRunId == runId)));
+        Assert.Equal(4, await ReadAsync(portal, db => db.ReportRunFiles.CountAsync(f => f.ReportRunId == runId)));
         Assert.False(second.HasExited, second.Output);
     }
 

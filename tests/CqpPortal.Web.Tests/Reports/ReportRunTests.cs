@@ -74,7 +74,7 @@ public class ReportRunTests(ReportsPortal portal) : IClassFixture<ReportsPortal>
         var recovered = await portal.RunAsync(queued.Id);
         Assert.Equal(ReportRunState.Succeeded, recovered.State);
         Assert.Equal(finished.Attempts + 1, recovered.Attempts);
-        Assert.Equal(["annual-2025.json", "annual-2025.pdf", "annual-2025.xlsx"], recovered.Files.Select(f => f.FileName).Order());
+        Assert.Equal(["annual-2025-graphiques.zip", "annual-2025.json", "annual-2025.pdf", "annual-2025.xlsx"], recovered.Files.Select(f => f.FileName).Order());
 
         await using (var scope = portal.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<ReportRunner>().RunAsync(queued.Id, CancellationToken.None);
@@ -91,7 +91,7 @@ public class ReportRunTests(ReportsPortal portal) : IClassFixture<ReportsPortal>
         var done = await portal.WaitForAsync(queued.Id, r => r.State is ReportRunState.Succeeded or ReportRunState.Failed);
 
         Assert.Equal(ReportRunState.Succeeded, done.State);
-        Assert.Equal(["annual-2025.json", "annual-2025.pdf", "annual-2025.xlsx"], done.Files.Select(f => f.FileName).Order());
+        Assert.Equal(["annual-2025-graphiques.zip", "annual-2025.json", "annual-2025.pdf", "annual-2025.xlsx"], done.Files.Select(f => f.FileName).Order());
         Assert.Contains("Chiffres clés", PdfText.Of(done.Files.Single(f => f.FileName.EndsWith(".pdf")).Content));
         var file = done.Files.Single(f => f.FileName.EndsWith(".json"));
         Assert.Equal("application/json", file.ContentType);
@@ -112,13 +112,18 @@ public class ReportRunTests(ReportsPortal portal) : IClassFixture<ReportsPortal>
         Assert.StartsWith("devenir-titulaires-jury-", file.FileName);
         Assert.Equal("application/pdf", file.ContentType);
         var text = string.Join(" ", PdfText.Of(file.Content).Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains("Titulaires certifiés (validation totale) : 3", text);
-        Assert.Contains("Enquêtes à 6 mois envoyées : 3", text);
-        Assert.Contains("Réponses reçues : 2", text);
-        Assert.Contains("En emploi : 1", text);
-        Assert.Contains("Demandeur d'emploi : 1", text);
-        Assert.Contains("CDI : 1", text);
-        Assert.Contains("Dans la branche : 1", text);
+        // 3 holders, 2 answers (1 employed on a CDI in the branch, 1 job seeker): each is 1 to 4 people, shown as in the annual pack.
+        Assert.Contains("Titulaires certifiés (validation totale) : < 5", text);
+        Assert.Contains("Enquêtes à 6 mois envoyées : < 5", text);
+        Assert.Contains("Réponses reçues : < 5", text);
+        Assert.Contains("En emploi : < 5", text);
+        Assert.Contains("Demandeur d'emploi : < 5", text);
+        Assert.Contains("En formation : 0", text);
+        Assert.Contains("CDI : < 5", text);
+        Assert.Contains("Dans la branche : < 5", text);
+        Assert.DoesNotContain("En emploi : 1", text);
+        // One chart per outcome: situation, contract, sector.
+        Assert.Equal(3, PdfText.ImageCount(file.Content));
         Assert.DoesNotContain("Titulaire1", text);
         Assert.DoesNotContain("Confidentiel", text);
     }

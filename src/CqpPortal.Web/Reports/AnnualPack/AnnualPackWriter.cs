@@ -3,13 +3,14 @@ using CqpPortal.Web.Statistics;
 
 namespace CqpPortal.Web.Reports.AnnualPack;
 
-/// <summary>The three files of a year's pack, once published in their folder.</summary>
-public sealed record AnnualPackFiles(string Workbook, string Json, string Pdf);
+/// <summary>The four files of a year's pack, once published in their folder.</summary>
+public sealed record AnnualPackFiles(string Workbook, string Json, string Pdf, string Charts);
 
 /// <summary>
 /// The annual review pack of year Y, from one computation of the figures (<see cref="StatisticsLoader"/>):
 /// <c>annual-Y.xlsx</c> (shared: small counts masked, native charts, anonymous detail), <c>annual-Y.json</c> (exact
-/// counts, the same bytes as `report stats-json`) and <c>annual-Y.pdf</c> (the meeting's summary). The files are
+/// counts, the same bytes as `report stats-json`), <c>annual-Y.pdf</c> (the meeting's summary) and
+/// <c>annual-Y-graphiques.zip</c> (each indicator's chart as a PNG, for slides; masked like the PDF). The files are
 /// written under temporary names in the target folder, then renamed into place together: a reader never sees half a file.
 /// </summary>
 public sealed class AnnualPackWriter(StatisticsLoader statistics)
@@ -20,9 +21,11 @@ public sealed class AnnualPackWriter(StatisticsLoader statistics)
     public static string WorkbookFileName(int year) => $"annual-{year}.xlsx";
     public static string JsonFileName(int year) => $"annual-{year}.json";
     public static string PdfFileName(int year) => $"annual-{year}.pdf";
+    public static string ChartsFileName(int year) => $"annual-{year}-graphiques.zip";
+    public const string ZipContentType = "application/zip";
 
     /// <summary>
-    /// Writes the three files of <paramref name="year"/> into <paramref name="directory"/> (created if missing), replacing
+    /// Writes the four files of <paramref name="year"/> into <paramref name="directory"/> (created if missing), replacing
     /// earlier ones. Progress goes from 0 to 1. On cancellation or failure no new file is published and no temporary
     /// file is left behind.
     /// </summary>
@@ -37,10 +40,11 @@ public sealed class AnnualPackWriter(StatisticsLoader statistics)
         var files = new AnnualPackFiles(
             Path.GetFullPath(Path.Combine(directory, WorkbookFileName(year))),
             Path.GetFullPath(Path.Combine(directory, JsonFileName(year))),
-            Path.GetFullPath(Path.Combine(directory, PdfFileName(year))));
+            Path.GetFullPath(Path.Combine(directory, PdfFileName(year))),
+            Path.GetFullPath(Path.Combine(directory, ChartsFileName(year))));
 
-        // All three are written under temporary names first and published together at the end: a cancelled or failed
-        // run publishes nothing, and the three files of a year always come from the same run.
+        // All four are written under temporary names first and published together at the end: a cancelled or failed
+        // run publishes nothing, and the files of a year always come from the same run.
         var temporaries = new List<(string Temporary, string Target)>();
         try
         {
@@ -55,6 +59,12 @@ public sealed class AnnualPackWriter(StatisticsLoader statistics)
             progress?.Report(0.85);
             var pdf = AnnualPackPdf.Write(content);
             await WriteTemporaryAsync(files.Pdf, temporaries, stream => stream.WriteAsync(pdf, cancellationToken).AsTask(), cancellationToken);
+            progress?.Report(0.92);
+            await WriteTemporaryAsync(files.Charts, temporaries, stream =>
+            {
+                AnnualPackCharts.WriteZip(content, stream, cancellationToken);
+                return Task.CompletedTask;
+            }, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
             // Renames within one folder: each file appears whole, at once.
             foreach (var (temporary, target) in temporaries) File.Move(temporary, target, overwrite: true);
