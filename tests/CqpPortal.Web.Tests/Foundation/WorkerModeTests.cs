@@ -29,11 +29,11 @@ public class WorkerModeTests
         Assert.Equal("Enqueued", storage.GetMonitoringApi().JobDetails(jobId).History.First().StateName);
         Assert.False(SchedulerTests.RecordingJob.Ran.ContainsKey("for-the-worker"));
 
-        // The probes: live without any dependency, ready with the database and the job storage.
+        // The probes: live without any dependency, ready with the database, the schema and the job storage.
         Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/health/live")).StatusCode);
         var ready = await client.Http.GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         using var readyJson = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
-        Assert.Equal(["database", "jobStorage"], readyJson.RootElement.GetProperty("checks").EnumerateObject().Select(c => c.Name).Order());
+        Assert.Equal(["database", "jobStorage", "schema"], readyJson.RootElement.GetProperty("checks").EnumerateObject().Select(c => c.Name).Order());
     }
 }
