@@ -31,7 +31,9 @@ public static class PortalDataExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AuditInterceptor>();
         builder.Services.AddSingleton<PublicPageCacheEviction>();
-        builder.Services.AddDbContext<CqpDbContext>((services, options) => options
+        // Pooled: a request takes a ready context instead of building its options and services again (each signed-in
+        // request needs one, if only for the security stamp validator's user store).
+        builder.Services.AddDbContextPool<CqpDbContext>((services, options) => options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .AddInterceptors(services.GetRequiredService<AuditInterceptor>(), services.GetRequiredService<PublicPageCacheEviction>()));
         return builder;
