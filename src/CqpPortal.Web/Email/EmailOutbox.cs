@@ -33,6 +33,20 @@ public sealed class EmailsAfterCommit(EmailDelivery delivery) : DbTransactionInt
         lock (held) held.GetOrCreateValue(db).Add(message);
     }
 
+    // A pooled context may come back with messages of a transaction disposed without commit or rollback: a new
+    // transaction starts clean, so they can never leave with someone else's commit.
+    public override DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
+    {
+        Take(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
+    {
+        Take(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
     public override async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         foreach (var message in Take(eventData.Context)) await delivery.DeliverAsync(message, CancellationToken.None);

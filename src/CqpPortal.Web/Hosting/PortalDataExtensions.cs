@@ -23,6 +23,11 @@ public static class PortalDataExtensions
         var builder = new NpgsqlConnectionStringBuilder(raw);
         if (!raw.Contains("pool size", StringComparison.OrdinalIgnoreCase))
             builder.MaxPoolSize = PortalSettings.From(configuration).DatabasePoolSize;
+        // Statements run five times are prepared on their connection and stay prepared in the pool: PostgreSQL then
+        // skips parsing and planning, which cost more than running the small queries of a page (the candidate's file:
+        // 4.9 ms planned each time, 1.3 ms prepared).
+        if (!raw.Contains("auto prepare", StringComparison.OrdinalIgnoreCase))
+            builder.MaxAutoPrepare = 64;
         return builder.ConnectionString;
     }
 
@@ -37,7 +42,9 @@ public static class PortalDataExtensions
         builder.Services.AddSingleton<PublicPageCacheEviction>();
         builder.Services.AddSingleton<IInterceptor>(services => services.GetRequiredService<PublicPageCacheEviction>());
         // Every interceptor a feature registers as IInterceptor (the e-mails held until commit…) joins the context.
-        builder.Services.AddDbContext<CqpDbContext>((services, options) => options
+        // Pooled: a request takes a ready context instead of building its options and services again (each signed-in
+        // request needs one, if only for the security stamp validator's user store).
+        builder.Services.AddDbContextPool<CqpDbContext>((services, options) => options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .AddInterceptors(services.GetServices<IInterceptor>()));
         return builder;

@@ -26,13 +26,8 @@ public class CalendarModel(CqpDbContext db, TimeProvider clock) : PageModel
         (Kind, Region, Month) = (Named<SessionKind>(type), Named<Region>(region), MonthOf(mois));
         var now = clock.GetUtcNow();
         var today = DayInParis.Today(clock);
-        var rows = await db.Sessions.Where(s => s.StartsAt > now)
-            .Where(s => Kind == null || s.Kind == Kind)
-            .Where(s => Region == null || s.Region == Region)
-            .OrderBy(s => s.StartsAt)
-            .Select(s => new { s.Id, s.StartsAt, s.Kind, s.DurationMinutes, s.PlaceName, s.City, s.Region, s.Capacity, s.RegistrationDeadline,
-                Cancelled = s.CancelledAt != null, Enrolled = s.Enrolments.Count(e => e.State == EnrolmentState.Enrolled) })
-            .ToListAsync();
+        var rows = new List<ComingSession>();
+        await foreach (var row in ComingSessions(db, now, Kind, Region)) rows.Add(row);
         // The month list offers the months that have sessions for the other filters, and keeps the one asked for.
         Months = rows.Select(s => MonthOf(s.StartsAt)).Append(Month ?? default).Where(m => m != default).Distinct().Order().ToList();
         Sessions = rows.Where(s => Month is null || MonthOf(s.StartsAt) == Month)
@@ -41,6 +36,19 @@ public class CalendarModel(CqpDbContext db, TimeProvider clock) : PageModel
                 SessionAvailabilityRule.Of(s.Kind, s.Cancelled, s.Capacity, s.Enrolled, s.RegistrationDeadline, today)))
             .ToList();
     }
+
+    private sealed record ComingSession(int Id, DateTimeOffset StartsAt, SessionKind Kind, int DurationMinutes, string PlaceName, string City,
+        Region Region, int Capacity, DateOnly RegistrationDeadline, bool Cancelled, int Enrolled);
+
+    // Compiled once: signed-in visitors (never served from the output cache) skip EF's query translation lookup.
+    private static readonly Func<CqpDbContext, DateTimeOffset, SessionKind?, Region?, IAsyncEnumerable<ComingSession>> ComingSessions =
+        EF.CompileAsyncQuery((CqpDbContext db, DateTimeOffset now, SessionKind? kind, Region? region) => db.Sessions
+            .Where(s => s.StartsAt > now)
+            .Where(s => kind == null || s.Kind == kind)
+            .Where(s => region == null || s.Region == region)
+            .OrderBy(s => s.StartsAt)
+            .Select(s => new ComingSession(s.Id, s.StartsAt, s.Kind, s.DurationMinutes, s.PlaceName, s.City, s.Region, s.Capacity, s.RegistrationDeadline,
+                s.CancelledAt != null, s.Enrolments.Count(e => e.State == EnrolmentState.Enrolled))));
 
     /// <summary>Only a value's own name counts: numbers and comma lists ("1", "Jury,Evaluation") are nonsense here.</summary>
     private static T? Named<T>(string? value) where T : struct, Enum =>

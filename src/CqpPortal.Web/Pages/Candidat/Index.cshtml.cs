@@ -31,30 +31,37 @@ public class CandidateHomeModel(CqpDbContext db, UserManager<Identity.PortalUser
     public string? Message { get; set; }
     public DateOnly Today { get; private set; }
 
+    private sealed record FileRegistration(int Id, string Title, int JourneyLimitMonths, CertificationRoute Route, RegistrationState State,
+        DateOnly? RegisteredOn, DateOnly? AdmissibilityDecidedOn, string? DecisionMotive, List<SessionRow> Sessions, JuryResult? Jury, DateOnly? JuryDecidedOn);
+    private sealed record OwnFileRow(string FirstName, List<FileRegistration> Registrations);
+
+    // The page's queries, compiled once: each visit of the candidate's home skips EF's query translation lookup.
+    private static readonly Func<CqpDbContext, string, Task<OwnFileRow?>> OwnFile = EF.CompileAsyncQuery((CqpDbContext db, string userId) => db.Candidates
+        .Where(c => c.UserId == userId)
+        .Select(c => new OwnFileRow(c.FirstName, c.Registrations.OrderByDescending(r => r.Id).Select(r => new FileRegistration(
+            r.Id, r.Certification!.Title, r.Certification.JourneyLimitMonths, r.Route, r.State, r.RegisteredOn, r.AdmissibilityDecidedOn, r.DecisionMotive,
+            r.Enrolments.Where(e => e.State == EnrolmentState.Enrolled).OrderBy(e => e.Session!.StartsAt)
+                .Select(e => new SessionRow(e.Session!.Kind, e.Session.StartsAt, e.Session.PlaceName, e.Session.City)).ToList(),
+            r.JuryDecisions.OrderByDescending(j => j.DecidedOn).Select(j => (JuryResult?)j.Result).FirstOrDefault(),
+            r.JuryDecisions.OrderByDescending(j => j.DecidedOn).Select(j => (DateOnly?)j.DecidedOn).FirstOrDefault())).ToList()))
+        .FirstOrDefault());
+
+    private static readonly Func<CqpDbContext, string, IAsyncEnumerable<DocumentRow>> OwnDocuments = EF.CompileAsyncQuery((CqpDbContext db, string userId) =>
+        db.CandidateDocuments.Where(d => d.Candidate!.UserId == userId).OrderByDescending(d => d.CreatedAt)
+            .Select(d => new DocumentRow(d.Id, d.Title, d.CreatedAt)));
+
+    private static readonly Func<CqpDbContext, string, IAsyncEnumerable<SurveyRow>> OwnPendingSurveys = EF.CompileAsyncQuery((CqpDbContext db, string userId) =>
+        db.HolderSurveys.Where(s => s.Registration!.Candidate!.UserId == userId && s.RespondedOn == null && s.InvitedAt != null)
+            .OrderBy(s => s.DueOn).Select(s => new SurveyRow(s.Id, s.Wave, s.DueOn)));
+
     public async Task OnGetAsync()
     {
         Today = DayInParis.Today(clock);
         var userId = users.GetUserId(User);
-        var candidate = await db.Candidates
-            .Where(c => c.UserId == userId)
-            .Select(c => new
-            {
-                c.FirstName,
-                Registrations = c.Registrations.OrderByDescending(r => r.Id).Select(r => new
-                {
-                    r.Id, r.Certification!.Title, r.Certification.JourneyLimitMonths, r.Route, r.State, r.RegisteredOn, r.AdmissibilityDecidedOn, r.DecisionMotive,
-                    Sessions = r.Enrolments.Where(e => e.State == EnrolmentState.Enrolled).OrderBy(e => e.Session!.StartsAt)
-                        .Select(e => new SessionRow(e.Session!.Kind, e.Session.StartsAt, e.Session.PlaceName, e.Session.City)).ToList(),
-                    Jury = r.JuryDecisions.OrderByDescending(j => j.DecidedOn).Select(j => (JuryResult?)j.Result).FirstOrDefault(),
-                    JuryDecidedOn = r.JuryDecisions.OrderByDescending(j => j.DecidedOn).Select(j => (DateOnly?)j.DecidedOn).FirstOrDefault(),
-                }).ToList(),
-            })
-            .FirstOrDefaultAsync();
+        var candidate = userId is null ? null : await OwnFile(db, userId);
         if (candidate is null) return;
-        Documents = await db.CandidateDocuments.Where(d => d.Candidate!.UserId == userId).OrderByDescending(d => d.CreatedAt)
-            .Select(d => new DocumentRow(d.Id, d.Title, d.CreatedAt)).ToListAsync();
-        PendingSurveys = await db.HolderSurveys.Where(s => s.Registration!.Candidate!.UserId == userId && s.RespondedOn == null && s.InvitedAt != null)
-            .OrderBy(s => s.DueOn).Select(s => new SurveyRow(s.Id, s.Wave, s.DueOn)).ToListAsync();
+        await foreach (var document in OwnDocuments(db, userId!)) Documents.Add(document);
+        await foreach (var survey in OwnPendingSurveys(db, userId!)) PendingSurveys.Add(survey);
         Candidate = new CandidateView(candidate.FirstName, candidate.Registrations.Select(r =>
         {
             DateOnly? Day(SessionKind kind) => r.Sessions.Where(s => s.Kind == kind).Select(s => (DateOnly?)DayInParis.Of(s.StartsAt)).LastOrDefault();
