@@ -20,4 +20,7 @@ public sealed class JobsSettings
 
     /// <summary>Jobs one server runs at once.</summary>
     public int WorkerCount { get; set; } = 4;
+
+    /// <summary>How often a server looks for recurring and delayed jobs that fell due (Hangfire's default; tests set 1 s).</summary>
+    public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -46,6 +46,7 @@ public static class PortalJobsExtensions
             {
                 server.ServerName = services.GetRequiredService<JobServerName>().Value;
                 server.WorkerCount = settings.WorkerCount;
+                server.SchedulePollingInterval = settings.SchedulePollingInterval;
                 server.Activator = services.GetRequiredService<JobActivator>();
             });
         return builder;
