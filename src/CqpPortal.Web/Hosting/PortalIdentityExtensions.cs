@@ -30,7 +30,6 @@ public static class PortalIdentityExtensions
         // A changed security stamp (password reset, account revoked) signs the user out at the next check: at most 5 minutes.
         builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(5));
 
-        builder.Services.AddScoped<AccountMailer>();
         builder.Services.AddAuthorization(options =>
         {
             foreach (var area in Areas.All)

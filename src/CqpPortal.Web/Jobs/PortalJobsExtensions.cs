@@ -76,16 +76,30 @@ public static class PortalJobsExtensions
         recurring.AddOrUpdate<HolderOutcomeScheduleJob>(HolderOutcomeScheduleJob.Id, job => job.RunAsync(CancellationToken.None), HolderOutcomeScheduleJob.Cron, paris);
     }
 
-    /// <summary>At start-up of every node: AddOrUpdate is idempotent, so nodes starting together agree.</summary>
-    private sealed class RecurringJobsRegistration(IRecurringJobManager recurring) : IHostedService
+    /// <summary>
+    /// At start-up of every node: AddOrUpdate is idempotent, so nodes starting together agree. In the background and
+    /// tried again every 30 s, so a node started before the deploy's migrate step (Portal:MigrateOnStart=false) still
+    /// starts, and registers them once the job schema exists.
+    /// </summary>
+    private sealed class RecurringJobsRegistration(IRecurringJobManager recurring, ILogger<RecurringJobsRegistration> logger) : BackgroundService
     {
-        public Task StartAsync(CancellationToken cancellationToken)
+        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
-            RegisterRecurringJobs(recurring);
-            return Task.CompletedTask;
+            await Task.Yield(); // off the start-up path: a missing schema makes the lock wait, and must not hold the host
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    RegisterRecurringJobs(recurring);
+                    return;
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    logger.LogWarning(e, "Recurring jobs not registered yet (has the migrate step run?): trying again in 30 s");
+                    await Task.Delay(TimeSpan.FromSeconds(30), stoppingToken);
+                }
+            }
         }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
 
