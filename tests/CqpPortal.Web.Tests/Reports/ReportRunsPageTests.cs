@@ -47,7 +47,7 @@ public class ReportRunsPageTests(ReportsPortal portal) : IClassFixture<ReportsPo
         row = page.QuerySelector($"#runs tbody tr[data-run='{runId}']")!;
         Assert.Equal("Terminé", row.QuerySelector(".run-state")!.TextContent.Trim());
         var link = row.QuerySelectorAll(".run-files a").Single(a => a.TextContent.Trim() == $"annual-{LastYear}.json");
-        Assert.Equal(3, row.QuerySelectorAll(".run-files a").Length);
+        Assert.Equal(4, row.QuerySelectorAll(".run-files a").Length); // workbook, JSON, PDF and the charts zip
         var download = await client.Http.GetAsync(link.GetAttribute("href"));
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("application/json", download.Content.Headers.ContentType?.MediaType);
