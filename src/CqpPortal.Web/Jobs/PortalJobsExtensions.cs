@@ -31,7 +31,8 @@ public static class PortalJobsExtensions
         // (Hangfire's static JobStorage.Current and JobActivator.Current) are not used: the tests run several hosts in one process.
         builder.Services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions, null), storageOptions));
         builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
-        builder.Services.AddHangfire(hangfire => hangfire
+        builder.Services.AddHangfire((services, hangfire) => hangfire
+            .UseLogProvider(new HostLogProvider(services.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
