@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using CqpPortal.Testing;
 using CqpPortal.Web.Email;
 using CqpPortal.Web.Jobs;
@@ -11,21 +9,12 @@ namespace CqpPortal.Web.Tests.Email;
 /// <summary>When the mail server is down, what the user did stands and the e-mail waits in the job system.</summary>
 public class EmailRetryTests
 {
-    private static int ClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
     [Fact]
     public async Task An_email_the_smtp_server_cannot_take_is_queued_as_a_job_that_sends_it_again()
     {
         using var portal = new PortalFactory(TestCluster.NewDatabase("mailretry"), demoData: false, new Dictionary<string, string?>
         {
-            ["Email:SmtpHost"] = "127.0.0.1", ["Email:SmtpPort"] = ClosedPort().ToString(), ["Email:SmtpSecurity"] = "None", ["Email:SmtpTimeoutSeconds"] = "5",
+            ["Email:SmtpHost"] = "127.0.0.1", ["Email:SmtpPort"] = LoopbackSmtpServer.ClosedPort().ToString(), ["Email:SmtpSecurity"] = "None", ["Email:SmtpTimeoutSeconds"] = "5",
         });
         var message = new EmailMessage("lea.durand@exemple.fr", "Votre candidature au CQP est recevable", "Bonjour Léa,\n\nVotre candidature est déclarée recevable.");
 

@@ -21,6 +21,16 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
         session = RunAsync();
     }
 
+    /// <summary>A loopback port nobody listens on: an SMTP server that is down.</summary>
+    public static int ClosedPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
     public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
     public string? AuthenticatedUser { get; private set; }
     public string? MailFrom { get; private set; }

@@ -62,7 +62,7 @@ public class SmtpEmailSenderTests
     [Fact]
     public async Task A_closed_port_gives_a_delivery_exception_within_the_timeout()
     {
-        var port = ClosedPort();
+        var port = LoopbackSmtpServer.ClosedPort();
         var clock = Stopwatch.StartNew();
 
         var failure = await Assert.ThrowsAsync<EmailDeliveryException>(() => Sender(Smtp(port, timeoutSeconds: 10)).SendAsync(Message));
@@ -160,13 +160,4 @@ public class SmtpEmailSenderTests
     [InlineData("None", 25, SecureSocketOptions.None)]
     public void The_connection_is_encrypted_unless_none_is_asked_for_by_name(string mode, int port, SecureSocketOptions expected) =>
         Assert.Equal(expected, new EmailSettings { SmtpSecurity = mode, SmtpPort = port }.SocketSecurity);
-
-    private static int ClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }
