@@ -1,5 +1,4 @@
 using CqpPortal.Domain.Time;
-using CqpPortal.Web.Formatting;
 using CqpPortal.Web.Reports;
 using Hangfire;
 using Hangfire.AspNetCore;
