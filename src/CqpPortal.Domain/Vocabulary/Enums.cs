@@ -33,7 +33,23 @@ public enum SessionKind { Evaluation = 1, VaeSituation = 2, Jury = 3 }
 
 public enum EnrolmentState { Enrolled = 1, Waiting = 2, Cancelled = 3 }
 
-public enum JuryResult { TotalValidation = 1, PartialValidation = 2, NotValidated = 3 }
+/// <summary>The jury's decision on a candidate; <see cref="Absent"/> when the convened candidate did not come.</summary>
+public enum JuryResult { TotalValidation = 1, PartialValidation = 2, NotValidated = 3, Absent = 4 }
+
+/// <summary>Attendance at an evaluation session, recorded per candidate on the attendance sheet (« feuille d'émargement »).</summary>
+public enum Attendance { Present = 1, Absent = 2, Excused = 3 }
+
+/// <summary>The two evaluators of a session: the evaluator is on site; the co-evaluator may evaluate remotely (seed 001).</summary>
+public enum EvaluatorRole { Evaluator = 1, CoEvaluator = 2 }
+
+/// <summary>Where an evaluator's habilitation for a certification stands; dates say when it is valid.</summary>
+public enum HabilitationState { Active = 1, Suspended = 2, Withdrawn = 3 }
+
+/// <summary>What happened to a habilitation, for its history.</summary>
+public enum HabilitationAction { Granted = 1, Renewed = 2, Suspended = 3, Reinstated = 4, Withdrawn = 5 }
+
+/// <summary>A link an evaluator declares: a candidate they trained, a company they belong to (they may not evaluate its employees).</summary>
+public enum EvaluatorLinkKind { TrainedCandidate = 1, Company = 2 }
 
 /// <summary>Holder follow-up surveys: 6 and 24 months after certification.</summary>
 public enum SurveyWave { SixMonths = 6, TwentyFourMonths = 24 }

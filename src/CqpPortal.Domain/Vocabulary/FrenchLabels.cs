@@ -83,8 +83,36 @@ public static class FrenchLabels
     {
         JuryResult.TotalValidation => "Validation totale",
         JuryResult.PartialValidation => "Validation partielle",
+        JuryResult.Absent => "Absent",
         _ => "Non validé",
     };
+
+    public static string Of(Attendance value) => value switch
+    {
+        Attendance.Present => "Présent",
+        Attendance.Absent => "Absent",
+        _ => "Excusé",
+    };
+
+    public static string Of(EvaluatorRole value) => value == EvaluatorRole.Evaluator ? "Évaluateur" : "Co-évaluateur";
+
+    public static string Of(HabilitationState value) => value switch
+    {
+        HabilitationState.Active => "Habilité",
+        HabilitationState.Suspended => "Suspendu",
+        _ => "Retiré",
+    };
+
+    public static string Of(HabilitationAction value) => value switch
+    {
+        HabilitationAction.Granted => "Habilitation accordée",
+        HabilitationAction.Renewed => "Habilitation renouvelée",
+        HabilitationAction.Suspended => "Habilitation suspendue",
+        HabilitationAction.Reinstated => "Habilitation rétablie",
+        _ => "Habilitation retirée",
+    };
+
+    public static string Of(EvaluatorLinkKind value) => value == EvaluatorLinkKind.TrainedCandidate ? "Candidat formé par l'évaluateur" : "Entreprise de l'évaluateur";
 
     public static string Of(SurveyWave value) => value == SurveyWave.SixMonths ? "6 mois" : "24 mois";
 

@@ -25,6 +25,16 @@ public class CqpDbContext(DbContextOptions<CqpDbContext> options) : IdentityDbCo
     public DbSet<JuryDecision> JuryDecisions => Set<JuryDecision>();
     public DbSet<JuryUnitResult> JuryUnitResults => Set<JuryUnitResult>();
     public DbSet<JurySessionMember> JurySessionMembers => Set<JurySessionMember>();
+    public DbSet<JuryMinutesSignature> JuryMinutesSignatures => Set<JuryMinutesSignature>();
+    public DbSet<JuryDecisionCorrection> JuryDecisionCorrections => Set<JuryDecisionCorrection>();
+    public DbSet<Evaluator> Evaluators => Set<Evaluator>();
+    public DbSet<EvaluatorHabilitation> EvaluatorHabilitations => Set<EvaluatorHabilitation>();
+    public DbSet<EvaluatorHabilitationEvent> EvaluatorHabilitationEvents => Set<EvaluatorHabilitationEvent>();
+    public DbSet<EvaluatorLink> EvaluatorLinks => Set<EvaluatorLink>();
+    public DbSet<SessionEvaluator> SessionEvaluators => Set<SessionEvaluator>();
+    public DbSet<EvaluationGrid> EvaluationGrids => Set<EvaluationGrid>();
+    public DbSet<EvaluationGridEntry> EvaluationGridEntries => Set<EvaluationGridEntry>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
     public DbSet<HolderSurvey> HolderSurveys => Set<HolderSurvey>();
     public DbSet<CandidateDocument> CandidateDocuments => Set<CandidateDocument>();
     public DbSet<LibraryDocument> LibraryDocuments => Set<LibraryDocument>();

@@ -21,6 +21,9 @@ public class Session : IAudited
     public DateTimeOffset? CancelledAt { get; set; }
     public string? CancellationReason { get; set; }
     public List<SessionEnrolment> Enrolments { get; set; } = [];
+
+    /// <summary>For a jury: when the last member signed the minutes; the decisions are then locked (corrections are recorded apart).</summary>
+    public DateTimeOffset? MinutesLockedAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }
@@ -39,6 +42,11 @@ public class SessionEnrolment
     /// <summary>When the 14-day and 2-day reminders went out (so a re-run of the job sends nothing twice).</summary>
     public DateTimeOffset? Reminder14SentAt { get; set; }
     public DateTimeOffset? Reminder2SentAt { get; set; }
+
+    /// <summary>Attendance at an evaluation session (« feuille d'émargement »), recorded by the evaluator or staff.</summary>
+    public Attendance? Attendance { get; set; }
+    public DateTimeOffset? AttendanceRecordedAt { get; set; }
+    public string? AttendanceRecordedByUserId { get; set; }
 }
 
 /// <summary>The jury's decision on one candidate, with the units it validated.</summary>
@@ -53,6 +61,11 @@ public class JuryDecision
     public JuryResult Result { get; set; }
     public string? Comment { get; set; }
     public List<JuryUnitResult> UnitResults { get; set; } = [];
+
+    /// <summary>Who recorded the decision (the jury's president, or staff for decisions typed from paper) and when.</summary>
+    public string? RecordedByUserId { get; set; }
+    public DateTimeOffset? RecordedAt { get; set; }
+    public List<JuryDecisionCorrection> Corrections { get; set; } = [];
 }
 
 public class JuryUnitResult
@@ -76,4 +89,7 @@ public class JurySessionMember
     public required string UserId { get; set; }
     public DateTimeOffset AssignedAt { get; set; }
     public string? AssignedByUserId { get; set; }
+
+    /// <summary>The jury's president records the deliberation; one per session.</summary>
+    public bool IsPresident { get; set; }
 }

@@ -388,6 +388,58 @@ namespace CqpPortal.Web.Data.Migrations
                     b.ToTable("CandidateDocuments");
                 });
 
+            modelBuilder.Entity("CqpPortal.Web.Data.Certificate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("JuryDecisionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("ObtainedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SignedByUserId")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JuryDecisionId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("RegistrationId")
+                        .IsUnique();
+
+                    b.ToTable("Certificates");
+                });
+
             modelBuilder.Entity("CqpPortal.Web.Data.Certification", b =>
                 {
                     b.Property<int>("Id")
@@ -665,6 +717,259 @@ namespace CqpPortal.Web.Data.Migrations
                     b.ToTable("ContentRevisions");
                 });
 
+            modelBuilder.Entity("CqpPortal.Web.Data.EvaluationGrid", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("CoEvaluatorSignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CoEvaluatorSignedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("EvaluatorSignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EvaluatorSignedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("GeneralObservation")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("SupersedesId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupersedesId");
+
+                    b.HasIndex("EnrolmentId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("EvaluationGrids");
+                });
+
+            modelBuilder.Entity("CqpPortal.Web.Data.EvaluationGridEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool?>("Acquired")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("CoEvaluatorAgrees")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("CoEvaluatorObservation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("CompetenceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GridId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Observation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompetenceId");
+
+                    b.HasIndex("GridId", "CompetenceId")
+                        .IsUnique();
+
+                    b.ToTable("EvaluationGridEntries");
+                });
+
+            modelBuilder.Entity("CqpPortal.Web.Data.Evaluator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("ProposedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("Evaluators");
+                });
+
+            modelBuilder.Entity("CqpPortal.Web.Data.EvaluatorHabilitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CertificationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EvaluatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificationId");
+
+                    b.HasIndex("EvaluatorId", "CertificationId")
+                        .IsUnique();
+
+                    b.ToTable("EvaluatorHabilitations");
+                });
+
+            modelBuilder.Entity("CqpPortal.Web.Data.EvaluatorHabilitationEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("HabilitationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HabilitationId");
+
+                    b.ToTable("EvaluatorHabilitationEvents");
+                });
+
+            modelBuilder.Entity("CqpPortal.Web.Data.EvaluatorLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CandidateId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CompanyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("DeclaredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeclaredByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("EvaluatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("EvaluatorId");
+
+                    b.ToTable("EvaluatorLinks");
+                });
+
             modelBuilder.Entity("CqpPortal.Web.Data.HolderSurvey", b =>
                 {
                     b.Property<int>("Id")
@@ -732,6 +1037,12 @@ namespace CqpPortal.Web.Data.Migrations
                     b.Property<DateOnly>("DecidedOn")
                         .HasColumnType("date");
 
+                    b.Property<DateTimeOffset?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasColumnType("text");
+
                     b.Property<int>("RegistrationId")
                         .HasColumnType("integer");
 
@@ -752,6 +1063,75 @@ namespace CqpPortal.Web.Data.Migrations
                     b.ToTable("JuryDecisions");
                 });
 
+            modelBuilder.Entity("CqpPortal.Web.Data.JuryDecisionCorrection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("JuryDecisionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PreviousComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("PreviousResult")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<int>>("PreviousUnitNumbers")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JuryDecisionId");
+
+                    b.ToTable("JuryDecisionCorrections");
+                });
+
+            modelBuilder.Entity("CqpPortal.Web.Data.JuryMinutesSignature", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("SessionId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("JuryMinutesSignatures");
+                });
+
             modelBuilder.Entity("CqpPortal.Web.Data.JurySessionMember", b =>
                 {
                     b.Property<int>("Id")
@@ -765,6 +1145,9 @@ namespace CqpPortal.Web.Data.Migrations
 
                     b.Property<string>("AssignedByUserId")
                         .HasColumnType("text");
+
+                    b.Property<bool>("IsPresident")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("SessionId")
                         .HasColumnType("integer");
@@ -1154,6 +1537,9 @@ namespace CqpPortal.Web.Data.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("MinutesLockedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("PlaceName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1193,6 +1579,15 @@ namespace CqpPortal.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("Attendance")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("AttendanceRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AttendanceRecordedByUserId")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset?>("CancelledAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1222,6 +1617,42 @@ namespace CqpPortal.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("SessionEnrolments");
+                });
+
+            modelBuilder.Entity("CqpPortal.Web.Data.SessionEvaluator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssignedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("EvaluatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Remote")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvaluatorId");
+
+                    b.HasIndex("SessionId", "Role")
+                        .IsUnique();
+
+                    b.ToTable("SessionEvaluators");
                 });
 
             modelBuilder.Entity("CqpPortal.Web.Identity.PortalUser", b =>
@@ -1551,6 +1982,24 @@ namespace CqpPortal.Web.Data.Migrations
                     b.Navigation("Candidate");
                 });
 
+            modelBuilder.Entity("CqpPortal.Web.Data.Certificate", b =>
+                {
+                    b.HasOne("CqpPortal.Web.Data.JuryDecision", "JuryDecision")
+                        .WithMany()
+                        .HasForeignKey("JuryDecisionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CqpPortal.Web.Data.Registration", "Registration")
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("JuryDecision");
+
+                    b.Navigation("Registration");
+                });
+
             modelBuilder.Entity("CqpPortal.Web.Data.CertificationUnit", b =>
                 {
                     b.HasOne("CqpPortal.Web.Data.Certification", "Certification")
@@ -1599,6 +2048,100 @@ namespace CqpPortal.Web.Data.Migrations
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("CqpPortal.Web.Data.EvaluationGrid", b =>
+                {
+                    b.HasOne("CqpPortal.Web.Data.SessionEnrolment", "Enrolment")
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CqpPortal.Web.Data.EvaluationGrid", null)
+                        .WithMany()
+                        .HasForeignKey("SupersedesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Enrolment");
+                });
+
+            modelBuilder.Entity("CqpPortal.Web.Data.EvaluationGridEntry", b =>
+                {
+                    b.HasOne("CqpPortal.Web.Data.Competence", "Competence")
+                        .WithMany()
+                        .HasForeignKey("CompetenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CqpPortal.Web.Data.EvaluationGrid", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Competence");
+                });
+
+            modelBuilder.Entity("CqpPortal.Web.Data.Evaluator", b =>
+                {
+                    b.HasOne("CqpPortal.Web.Identity.PortalUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("CqpPortal.Web.Data.EvaluatorHabilitation", b =>
+                {
+                    b.HasOne("CqpPortal.Web.Data.Certification", "Certification")
+                        .WithMany()
+                        .HasForeignKey("CertificationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CqpPortal.Web.Data.Evaluator", "Evaluator")
+                        .WithMany("Habilitations")
+                        .HasForeignKey("EvaluatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Certification");
+
+                    b.Navigation("Evaluator");
+                });
+
+            modelBuilder.Entity("CqpPortal.Web.Data.EvaluatorHabilitationEvent", b =>
+                {
+                    b.HasOne("CqpPortal.Web.Data.EvaluatorHabilitation", null)
+                        .WithMany("History")
+                        .HasForeignKey("HabilitationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CqpPortal.Web.Data.EvaluatorLink", b =>
+                {
+                    b.HasOne("CqpPortal.Web.Data.Candidate", "Candidate")
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CqpPortal.Web.Data.Company", "Company")
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CqpPortal.Web.Data.Evaluator", null)
+                        .WithMany("Links")
+                        .HasForeignKey("EvaluatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Candidate");
+
+                    b.Navigation("Company");
+                });
+
             modelBuilder.Entity("CqpPortal.Web.Data.HolderSurvey", b =>
                 {
                     b.HasOne("CqpPortal.Web.Data.Registration", "Registration")
@@ -1626,6 +2169,30 @@ namespace CqpPortal.Web.Data.Migrations
                     b.Navigation("Registration");
 
                     b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("CqpPortal.Web.Data.JuryDecisionCorrection", b =>
+                {
+                    b.HasOne("CqpPortal.Web.Data.JuryDecision", null)
+                        .WithMany("Corrections")
+                        .HasForeignKey("JuryDecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CqpPortal.Web.Data.JuryMinutesSignature", b =>
+                {
+                    b.HasOne("CqpPortal.Web.Data.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CqpPortal.Web.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CqpPortal.Web.Data.JurySessionMember", b =>
@@ -1744,6 +2311,25 @@ namespace CqpPortal.Web.Data.Migrations
                     b.Navigation("Session");
                 });
 
+            modelBuilder.Entity("CqpPortal.Web.Data.SessionEvaluator", b =>
+                {
+                    b.HasOne("CqpPortal.Web.Data.Evaluator", "Evaluator")
+                        .WithMany()
+                        .HasForeignKey("EvaluatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CqpPortal.Web.Data.Session", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Evaluator");
+
+                    b.Navigation("Session");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1830,8 +2416,27 @@ namespace CqpPortal.Web.Data.Migrations
                     b.Navigation("Managers");
                 });
 
+            modelBuilder.Entity("CqpPortal.Web.Data.EvaluationGrid", b =>
+                {
+                    b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("CqpPortal.Web.Data.Evaluator", b =>
+                {
+                    b.Navigation("Habilitations");
+
+                    b.Navigation("Links");
+                });
+
+            modelBuilder.Entity("CqpPortal.Web.Data.EvaluatorHabilitation", b =>
+                {
+                    b.Navigation("History");
+                });
+
             modelBuilder.Entity("CqpPortal.Web.Data.JuryDecision", b =>
                 {
+                    b.Navigation("Corrections");
+
                     b.Navigation("UnitResults");
                 });
 
