@@ -1,3 +1,4 @@
+using CqpPortal.Web.Evaluations;
 using System.Globalization;
 using CqpPortal.Web.Admissibility;
 using CqpPortal.Web.Companies;
@@ -52,6 +53,7 @@ public static class PortalWebExtensions
         builder.Services.AddPortalSessions();
         builder.Services.AddPortalCompanies();
         builder.Services.AddPortalJuries();
+        builder.Services.AddPortalEvaluations();
         builder.Services.AddPortalReports();
         builder.Services.AddPortalImports();
         builder.Services.AddPortalDownloads();

@@ -32,13 +32,7 @@ public sealed class VaeFileAccess(CqpDbContext db, VaeBooklets booklets, UserMan
 
     /// <summary>The booklets a jury member reads: accepted ones, of the candidates convened to their juries.</summary>
     public IQueryable<Booklet> JuryBooklets(string userId) =>
-        db.Booklets.Where(b => b.State == BookletState.Admissible && JuryRegistrationIds(userId).Contains(b.RegistrationId));
-
-    /// <summary>The registrations convened (enrolled) to a jury session, not cancelled, that the user is assigned to.</summary>
-    private IQueryable<int> JuryRegistrationIds(string userId) =>
-        db.SessionEnrolments.Where(e => e.State == EnrolmentState.Enrolled && e.Session!.Kind == SessionKind.Jury && e.Session.CancelledAt == null
-                && db.JurySessionMembers.Any(m => m.SessionId == e.SessionId && m.UserId == userId))
-            .Select(e => e.RegistrationId);
+        db.Booklets.Where(b => b.State == BookletState.Admissible && Juries.JuryConvocations.RegistrationsFor(db, userId).Contains(b.RegistrationId));
 
     /// <summary>A booklet document, or null when it does not exist or <paramref name="user"/> may not read it.</summary>
     public Task<VaeFileContent?> DocumentAsync(int documentId, ClaimsPrincipal user)
