@@ -69,3 +69,50 @@ public class SessionSignUpRulesTests
     public void Reminders_go_fourteen_and_two_days_before(int daysAhead, int? expected) =>
         Assert.Equal(expected, SessionReminderSchedule.DueToday(Today.AddDays(daysAhead), Today));
 }
+
+public class SessionSignUpRulesAfterAPartialValidationTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 22);
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
+
+    private static SignUpRequest Request(DateOnly admissibleOn, int daysAhead = 30, bool certified = false, bool anotherSeat = false) =>
+        new(RegistrationState.Admissible, CertificationRoute.Training, SessionKind.Evaluation, false, Now.AddDays(daysAhead), Today.AddDays(20), 12, 3, false,
+            Journey.JourneyDeadline.From(admissibleOn), certified, anotherSeat);
+
+    [Fact]
+    public void A_session_within_the_two_years_of_the_journey_is_open()
+    {
+        Assert.Equal(SignUpOutcome.Enrolled, SessionSignUpRules.Decide(Request(new DateOnly(2025, 1, 10)), Today, Now).Outcome);
+    }
+
+    [Fact]
+    public void A_session_after_the_end_of_the_journey_is_refused_with_the_deadline()
+    {
+        // Admissible on 2024-12-01: the journey ends on 2026-12-01; the session is on 2026-12-22.
+        var decision = SessionSignUpRules.Decide(Request(new DateOnly(2024, 12, 1)), Today, Now);
+        Assert.Equal(SignUpOutcome.Refused, decision.Outcome);
+        Assert.Contains("01/12/2026", decision.Reason);
+    }
+
+    [Fact]
+    public void A_session_on_the_last_day_of_the_journey_is_still_open()
+    {
+        Assert.Equal(SignUpOutcome.Enrolled, SessionSignUpRules.Decide(Request(new DateOnly(2024, 12, 22)), Today, Now).Outcome);
+    }
+
+    [Fact]
+    public void A_holder_has_nothing_left_to_pass()
+    {
+        var decision = SessionSignUpRules.Decide(Request(new DateOnly(2026, 1, 10), certified: true), Today, Now);
+        Assert.Equal(SignUpOutcome.Refused, decision.Outcome);
+        Assert.Contains("déjà obtenu", decision.Reason);
+    }
+
+    [Fact]
+    public void A_candidate_holds_one_coming_evaluation_seat_at_a_time()
+    {
+        var decision = SessionSignUpRules.Decide(Request(new DateOnly(2026, 1, 10), anotherSeat: true), Today, Now);
+        Assert.Equal(SignUpOutcome.Refused, decision.Outcome);
+        Assert.Contains("autre évaluation à venir", decision.Reason);
+    }
+}

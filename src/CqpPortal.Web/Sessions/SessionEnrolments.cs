@@ -1,4 +1,5 @@
 using System.Data;
+using CqpPortal.Domain.Journey;
 using CqpPortal.Domain.Sessions;
 using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Data;
@@ -30,9 +31,13 @@ public sealed class SessionEnrolments(CqpDbContext db, CandidateMailer mailer, T
         var enrolled = await db.SessionEnrolments.CountAsync(e => e.SessionId == sessionId && e.State == EnrolmentState.Enrolled);
         var existing = await db.SessionEnrolments.FirstOrDefaultAsync(e => e.SessionId == sessionId && e.RegistrationId == registration.Id);
         var now = clock.GetUtcNow();
+        var certified = registration.CertifiedOn is not null || await db.JuryDecisions.AnyAsync(j => j.RegistrationId == registration.Id && j.Result == JuryResult.TotalValidation);
+        var anotherComingSeat = await db.SessionEnrolments.AnyAsync(e => e.RegistrationId == registration.Id && e.SessionId != sessionId
+            && e.State != EnrolmentState.Cancelled && e.Session!.Kind != SessionKind.Jury && e.Session.CancelledAt == null && e.Session.StartsAt > now);
+        var deadline = registration.AdmissibilityDecidedOn is { } admissibleOn ? JourneyDeadline.From(admissibleOn, session.Certification!.JourneyLimitMonths) : null;
         var decision = SessionSignUpRules.Decide(new SignUpRequest(registration.State, registration.Route, session.Kind, session.CancelledAt is not null,
-            session.StartsAt, session.RegistrationDeadline, session.Capacity, enrolled, existing is { State: not EnrolmentState.Cancelled }),
-            DayInParis.Today(clock), now);
+            session.StartsAt, session.RegistrationDeadline, session.Capacity, enrolled, existing is { State: not EnrolmentState.Cancelled },
+            deadline, certified, anotherComingSeat), DayInParis.Today(clock), now);
         if (decision.Outcome == SignUpOutcome.Refused) return decision;
 
         var state = decision.Outcome == SignUpOutcome.Enrolled ? EnrolmentState.Enrolled : EnrolmentState.Waiting;

@@ -15,7 +15,8 @@ public class CandidateHomeModel(CqpDbContext db, UserManager<Identity.PortalUser
     public sealed record SessionRow(SessionKind Kind, DateTimeOffset StartsAt, string PlaceName, string City);
     public sealed record RegistrationRow(int Id, string CertificationTitle, CertificationRoute Route, RegistrationState State, DateOnly? RegisteredOn,
         JourneyDeadline? Deadline, List<SessionRow> Sessions, JuryResult? JuryResult, string? DecisionMotive,
-        IReadOnlyList<TimelineStep> Timeline, string NextAction);
+        IReadOnlyList<TimelineStep> Timeline, string NextAction, List<UnitRow> UnitsValidated, List<UnitRow> UnitsRemaining);
+    public sealed record UnitRow(int Id, int Number, string Title);
     public sealed record CandidateView(string FirstName, List<RegistrationRow> Registrations);
     public sealed record DocumentRow(int Id, string Title, DateTimeOffset CreatedAt);
 
@@ -32,7 +33,8 @@ public class CandidateHomeModel(CqpDbContext db, UserManager<Identity.PortalUser
     public DateOnly Today { get; private set; }
 
     private sealed record FileRegistration(int Id, string Title, int JourneyLimitMonths, CertificationRoute Route, RegistrationState State,
-        DateOnly? RegisteredOn, DateOnly? AdmissibilityDecidedOn, string? DecisionMotive, List<SessionRow> Sessions, JuryResult? Jury, DateOnly? JuryDecidedOn);
+        DateOnly? RegisteredOn, DateOnly? AdmissibilityDecidedOn, string? DecisionMotive, List<SessionRow> Sessions, JuryResult? Jury, DateOnly? JuryDecidedOn,
+        List<UnitRow> Units, List<int> ValidatedUnitIds);
     private sealed record OwnFileRow(string FirstName, List<FileRegistration> Registrations);
 
     // The page's queries, compiled once: each visit of the candidate's home skips EF's query translation lookup.
@@ -42,8 +44,12 @@ public class CandidateHomeModel(CqpDbContext db, UserManager<Identity.PortalUser
             r.Id, r.Certification!.Title, r.Certification.JourneyLimitMonths, r.Route, r.State, r.RegisteredOn, r.AdmissibilityDecidedOn, r.DecisionMotive,
             r.Enrolments.Where(e => e.State == EnrolmentState.Enrolled).OrderBy(e => e.Session!.StartsAt)
                 .Select(e => new SessionRow(e.Session!.Kind, e.Session.StartsAt, e.Session.PlaceName, e.Session.City)).ToList(),
-            r.JuryDecisions.OrderByDescending(j => j.DecidedOn).Select(j => (JuryResult?)j.Result).FirstOrDefault(),
-            r.JuryDecisions.OrderByDescending(j => j.DecidedOn).Select(j => (DateOnly?)j.DecidedOn).FirstOrDefault())).ToList()))
+            // Only final decisions: typed from the records (no session) or of a jury whose minutes every member has signed.
+            r.JuryDecisions.Where(j => j.SessionId == null || j.Session!.MinutesLockedAt != null).OrderByDescending(j => j.DecidedOn).Select(j => (JuryResult?)j.Result).FirstOrDefault(),
+            r.JuryDecisions.Where(j => j.SessionId == null || j.Session!.MinutesLockedAt != null).OrderByDescending(j => j.DecidedOn).Select(j => (DateOnly?)j.DecidedOn).FirstOrDefault(),
+            r.Certification.Units.OrderBy(u => u.Number).Select(u => new UnitRow(u.Id, u.Number, u.Title)).ToList(),
+            r.JuryDecisions.Where(j => j.SessionId == null || j.Session!.MinutesLockedAt != null).SelectMany(j => j.UnitResults).Where(u => u.Validated)
+                .Select(u => u.UnitId).Distinct().ToList())).ToList()))
         .FirstOrDefault());
 
     private static readonly Func<CqpDbContext, string, IAsyncEnumerable<DocumentRow>> OwnDocuments = EF.CompileAsyncQuery((CqpDbContext db, string userId) =>
@@ -70,7 +76,8 @@ public class CandidateHomeModel(CqpDbContext db, UserManager<Identity.PortalUser
             var (steps, next) = JourneyTimeline.Build(facts, Today);
             return new RegistrationRow(r.Id, r.Title, r.Route, r.State, r.RegisteredOn,
                 r.State == RegistrationState.Admissible && r.AdmissibilityDecidedOn is { } decided ? JourneyDeadline.From(decided, r.JourneyLimitMonths) : null,
-                r.Sessions, r.Jury, r.DecisionMotive, steps, next);
+                r.Sessions, r.Jury, r.DecisionMotive, steps, next,
+                r.Units.Where(u => r.ValidatedUnitIds.Contains(u.Id)).ToList(), r.Units.Where(u => !r.ValidatedUnitIds.Contains(u.Id)).ToList());
         }).ToList());
     }
 }
