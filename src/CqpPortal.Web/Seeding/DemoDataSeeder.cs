@@ -15,7 +15,7 @@ namespace CqpPortal.Web.Seeding;
 /// hundred registrations a year across the regions and routes, sessions past and future, juries, holders and their
 /// survey answers, and the demo accounts wired into it.
 /// </summary>
-public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> users, TimeProvider clock, ILogger<DemoDataSeeder> logger)
+public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> users, TimeProvider clock, DemoEvaluations evaluations, ILogger<DemoDataSeeder> logger)
 {
     public const int Seed = 2098;
     private const int CandidatesPerYear = 100;
@@ -67,6 +67,7 @@ public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> user
         candidates.AddRange(DemoCandidates(accounts, certification, companies, sessions, today, staffId));
         db.Candidates.AddRange(candidates);
         await db.SaveChangesAsync(cancellationToken);
+        await evaluations.SeedAsync(accounts, cancellationToken);
         logger.LogInformation("Demo data seeded: {Candidates} candidates, {Sessions} sessions", candidates.Count, sessions.Count);
     }
 
@@ -313,6 +314,27 @@ public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> user
         yield return camille;
         yield return Make("candidat2@cqp.test", "Julien", "Bernard", Sex.Male, companies[1], CertificationRoute.Training, 3, RegistrationState.Submitted, 3, 8);
         yield return Make("vae@cqp.test", "Nadia", "Moreau", Sex.Female, null, CertificationRoute.Vae, 60, RegistrationState.Admissible, 4, 52);
+
+        // The demo holder: evaluated about nine months ago, validated by the next jury; her certificate is signed (DemoEvaluations).
+        var lucie = Make("titulaire@cqp.test", "Lucie", "Petit", Sex.Female, companies[0], CertificationRoute.Training, 420, RegistrationState.Admissible, 4, 30);
+        var evaluated = NextSession(sessions, SessionKind.Evaluation, today.AddDays(-300));
+        var validatedBy = evaluated is null ? null : NextSession(sessions, SessionKind.Jury, DayInParis.Of(evaluated.StartsAt).AddDays(14));
+        if (evaluated is not null && validatedBy is not null && validatedBy.StartsAt < At(today, 0))
+        {
+            var registration = lucie.Registrations[0];
+            foreach (var session in new[] { evaluated, validatedBy })
+            {
+                var enrolment = new SessionEnrolment { Session = session, State = EnrolmentState.Enrolled, EnrolledAt = session.StartsAt.AddDays(-30) };
+                registration.Enrolments.Add(enrolment);
+                session.Enrolments.Add(enrolment);
+            }
+            var juryDay = DayInParis.Of(validatedBy.StartsAt);
+            var decision = new JuryDecision { Session = validatedBy, DecidedOn = juryDay, Result = JuryResult.TotalValidation };
+            decision.UnitResults.AddRange(certification.Units.OrderBy(u => u.Number).Select(u => new JuryUnitResult { Unit = u, Validated = true }));
+            registration.JuryDecisions.Add(decision);
+            registration.CertifiedOn = juryDay;
+        }
+        yield return lucie;
     }
 
     private static DateTimeOffset At(DateOnly day, int hour) => new(day.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.Zero);

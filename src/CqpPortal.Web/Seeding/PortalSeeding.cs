@@ -10,6 +10,7 @@ public static class PortalSeeding
     {
         builder.Services.AddScoped<ReferentialImporter>();
         builder.Services.AddScoped<DemoDataSeeder>();
+        builder.Services.AddScoped<DemoEvaluations>();
         return builder;
     }
 
