@@ -1,0 +1,12 @@
+using CqpPortal.Web.Evaluations;
+using CqpPortal.Web.Vae;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CqpPortal.Web.Pages.Staff.Evaluations;
+
+/// <summary>The evaluation file (PDF) of any candidate, for staff. Any other id answers 404.</summary>
+public class StaffEvaluationFileModel(EvaluationFile file) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(int registrationId) => this.Attachment(await file.PdfAsync(registrationId, User));
+}
