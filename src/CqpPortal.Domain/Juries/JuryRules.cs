@@ -44,11 +44,11 @@ public static class JuryRules
         if (r.Route == CertificationRoute.Vae && !r.ExperienceBookletAccepted)
             return "Le livret 2 du candidat doit avoir été accepté avant sa convocation au jury.";
         // The jury reads a signed evaluation: one held after the candidate's last jury, or the jury would judge nothing new.
-        var evaluation = r.Route == CertificationRoute.Vae ? "mise en situation professionnelle" : "évaluation";
+        var grid = r.Route == CertificationRoute.Vae ? "grille de mise en situation professionnelle" : "grille d'évaluation";
         if (r.LastSignedEvaluationAt is not { } evaluated || evaluated >= r.JuryStartsAt)
-            return $"Le candidat doit avoir une grille d'{evaluation} signée par les deux évaluateurs avant la date du jury.";
+            return $"Le candidat doit avoir une {grid} signée par les deux évaluateurs avant la date du jury.";
         if (r.LastJuryOn is { } lastJury && DayInParis.Of(evaluated) <= lastJury)
-            return $"Aucune {evaluation} signée depuis le dernier jury du candidat ({lastJury:dd/MM/yyyy}) : il doit d'abord repasser les unités manquantes.";
+            return $"Aucune {grid} signée depuis le dernier jury du candidat ({lastJury:dd/MM/yyyy}) : il doit d'abord repasser les unités manquantes.";
         if (r.Deadline is { } deadline && DayInParis.Of(r.JuryStartsAt) > deadline.Deadline)
             return $"Le jury aurait lieu après la fin du délai de deux ans du parcours ({deadline.Deadline:dd/MM/yyyy}).";
         if (r.Convened >= r.Capacity) return "Ce jury est complet.";
