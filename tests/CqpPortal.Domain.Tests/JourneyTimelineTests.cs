@@ -62,6 +62,16 @@ public class JourneyTimelineTests
     }
 
     [Fact]
+    public void An_absence_at_the_jury_is_no_failure_the_jury_step_stays_to_do()
+    {
+        var (steps, next) = JourneyTimeline.Build(Facts(RegistrationState.Admissible, evaluation: Today.AddDays(-40), jury: Today.AddDays(-10), result: JuryResult.Absent), Today);
+        Assert.Equal(StepStatus.Current, steps[^2].Status);
+        Assert.Equal("Absent(e) au jury", steps[^2].Detail);
+        Assert.Equal(StepStatus.Upcoming, steps[^1].Status);
+        Assert.Contains("prochain jury", next);
+    }
+
+    [Fact]
     public void A_refused_file_stops_at_admissibility()
     {
         var statuses = Statuses(Facts(RegistrationState.NotAdmissible));

@@ -49,8 +49,9 @@ public static class JourneyTimeline
             (preparation, evaluationReached, false, null, null),
             (f.Route == CertificationRoute.Vae ? "Mise en situation professionnelle" : "Évaluation", evaluated, false, f.EvaluationOn,
                 f.EvaluationOn is { } planned && planned >= today ? "Convocation prévue" : null),
-            ("Jury", f.JuryResult is not null, false, f.JuryOn,
-                f.JuryResult is { } result ? FrenchLabels.Of(result) : f.JuryOn is { } juryDay && juryDay >= today ? "Convocation prévue" : null),
+            // An absence is no decision: the jury step stays to do (the candidate may be convened again within the two years).
+            ("Jury", f.JuryResult is { } decided && decided != JuryResult.Absent, false, f.JuryOn,
+                f.JuryResult == JuryResult.Absent ? "Absent(e) au jury" : f.JuryResult is { } result ? FrenchLabels.Of(result) : f.JuryOn is { } juryDay && juryDay >= today ? "Convocation prévue" : null),
             ("Certification", f.JuryResult == JuryResult.TotalValidation, f.JuryResult == JuryResult.NotValidated, null,
                 f.JuryResult switch
                 {
@@ -85,6 +86,7 @@ public static class JourneyTimeline
         _ when f.JuryResult == JuryResult.PartialValidation => "Préparez les unités restant à valider et inscrivez-vous à une nouvelle évaluation.",
         _ when f.JuryResult == JuryResult.NotValidated => "Rapprochez-vous de l'organisme de formation pour envisager la suite de votre parcours.",
         _ when f.JuryOn is { } jury && jury >= today => "Présentez-vous au jury à la date de votre convocation.",
+        _ when f.JuryResult == JuryResult.Absent => "Vous étiez absent(e) au jury : rapprochez-vous de l'organisme de formation pour être convoqué(e) à un prochain jury, dans le délai de votre parcours.",
         _ when evaluated => "Votre évaluation est passée : l'organisme de formation vous convoquera au jury.",
         _ when f.EvaluationOn is not null => "Présentez-vous à l'évaluation à la date de votre convocation.",
         _ when f.Route == CertificationRoute.Vae => "Rédigez votre livret 2, puis inscrivez-vous à une mise en situation professionnelle.",

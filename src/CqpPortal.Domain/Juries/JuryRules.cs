@@ -5,10 +5,19 @@ using CqpPortal.Domain.Vocabulary;
 namespace CqpPortal.Domain.Juries;
 
 /// <summary>What staff know about a candidate when they consider convening them to a jury session.</summary>
+/// <param name="LastSignedEvaluationAt">
+/// The start of the latest session where the candidate has a current evaluation grid signed by both evaluators: an
+/// evaluation session (trainees, free candidates) or a VAE situation session (VAE); null when none.
+/// </param>
+/// <param name="LastJuryOn">The day of the candidate's last jury decision (an absence is not one); null when none.</param>
+/// <param name="ExperienceBookletAccepted">VAE only: booklet 2 declared admissible.</param>
 public sealed record ConveneRequest(
     RegistrationState State,
+    CertificationRoute Route,
     JourneyDeadline? Deadline,
-    DateTimeOffset? LastEvaluationAt,
+    DateTimeOffset? LastSignedEvaluationAt,
+    DateOnly? LastJuryOn,
+    bool ExperienceBookletAccepted,
     bool AlreadyCertified,
     bool AlreadyConvened,
     bool SessionCancelled,
@@ -32,8 +41,14 @@ public static class JuryRules
         if (r.State != RegistrationState.Admissible) return "La candidature doit être recevable.";
         if (r.AlreadyCertified) return "Le candidat a déjà obtenu la certification.";
         if (r.AlreadyConvened) return "Le candidat est déjà convoqué à ce jury.";
-        if (r.LastEvaluationAt is not { } evaluated || evaluated >= r.JuryStartsAt)
-            return "Le candidat doit avoir passé son évaluation (ou ses mises en situation VAE) avant la date du jury.";
+        if (r.Route == CertificationRoute.Vae && !r.ExperienceBookletAccepted)
+            return "Le livret 2 du candidat doit avoir été accepté avant sa convocation au jury.";
+        // The jury reads a signed evaluation: one held after the candidate's last jury, or the jury would judge nothing new.
+        var grid = r.Route == CertificationRoute.Vae ? "grille de mise en situation professionnelle" : "grille d'évaluation";
+        if (r.LastSignedEvaluationAt is not { } evaluated || evaluated >= r.JuryStartsAt)
+            return $"Le candidat doit avoir une {grid} signée par les deux évaluateurs avant la date du jury.";
+        if (r.LastJuryOn is { } lastJury && DayInParis.Of(evaluated) <= lastJury)
+            return $"Aucune {grid} signée depuis le dernier jury du candidat ({lastJury:dd/MM/yyyy}) : il doit d'abord repasser les unités manquantes.";
         if (r.Deadline is { } deadline && DayInParis.Of(r.JuryStartsAt) > deadline.Deadline)
             return $"Le jury aurait lieu après la fin du délai de deux ans du parcours ({deadline.Deadline:dd/MM/yyyy}).";
         if (r.Convened >= r.Capacity) return "Ce jury est complet.";
@@ -47,8 +62,9 @@ public static class JuryRules
         : null;
 
     /// <summary>
-    /// The result follows from the units: all of them validated (now or by an earlier jury) is a total validation,
-    /// some is a partial validation, none is "non validé".
+    /// What the units say, for records typed elsewhere (imports, demo data): all of them validated (now or by an
+    /// earlier jury) is a total validation, some is a partial validation, none is "non validé". At a jury the
+    /// president chooses the result, checked by <see cref="JuryDeliberationRules"/>.
     /// </summary>
     public static JuryResult Result(IEnumerable<int> validatedNow, IEnumerable<int> validatedBefore, IReadOnlyCollection<int> allUnits)
     {
@@ -58,4 +74,7 @@ public static class JuryRules
             : validated.Count > 0 ? JuryResult.PartialValidation
             : JuryResult.NotValidated;
     }
+
+    /// <summary>An absence is no decision on the candidate's units: it does not end a journey nor count as their last jury.</summary>
+    public static bool IsDecisionOnUnits(JuryResult result) => result != JuryResult.Absent;
 }

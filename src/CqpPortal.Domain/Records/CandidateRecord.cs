@@ -217,6 +217,8 @@ public sealed class CandidateRecordParser(IReadOnlyList<int> unitNumbers, Prereq
                 yield return Warn(CandidateColumns.ValidatedUnits, units, "Une validation partielle valide une partie des unités seulement.");
             if (result == Vocabulary.JuryResult.NotValidated && r.ValidatedUnits.Count > 0)
                 yield return Warn(CandidateColumns.ValidatedUnits, units, "Aucune unité n'est validée quand le jury ne valide pas.");
+            if (result == Vocabulary.JuryResult.Absent && r.ValidatedUnits.Count > 0)
+                yield return Warn(CandidateColumns.ValidatedUnits, units, "Un candidat absent au jury ne valide aucune unité.");
             if (result != Vocabulary.JuryResult.TotalValidation && r.CertifiedOn is { } certified)
                 yield return Warn(RecordTemplates.CertifiedOn, RecordText.Date(certified), "Une date d'obtention suit une validation totale.");
             if (r.CertifiedOn is { } on && r.JuryOn is { } juryOn && on < juryOn)

@@ -72,15 +72,20 @@ public sealed record ProfileStatistics(
     }
 }
 
-/// <summary>Juries of year Y: the decisions taken in Y, by result, and how often each unit was validated.</summary>
+/// <summary>
+/// Juries of year Y: the decisions taken in Y, by result, and how often each unit was validated. An absence is shown
+/// in the tally but is no decision on the candidate (<see cref="Juries.JuryRules.IsDecisionOnUnits"/>): it counts
+/// neither in <see cref="Total"/> nor in the units' rates.
+/// </summary>
 public sealed record JuryStatistics(int Total, Tally<JuryResult> Result, IReadOnlyList<UnitValidation> Units)
 {
     public static JuryStatistics Compute(int year, IReadOnlyList<JuryRow> juries)
     {
-        var rows = juries.Where(j => j.DecidedOn.Year == year).ToList();
+        var all = juries.Where(j => j.DecidedOn.Year == year).ToList();
+        var rows = all.Where(j => Juries.JuryRules.IsDecisionOnUnits(j.Result)).ToList();
         var units = rows.SelectMany(j => j.Units).GroupBy(u => u.UnitNumber).OrderBy(g => g.Key)
             .Select(g => new UnitValidation(g.Key, g.Count(), g.Count(u => u.Validated))).ToList();
-        return new JuryStatistics(rows.Count, Tally<JuryResult>.Of(rows.Select(j => j.Result), Enum.GetValues<JuryResult>()), units);
+        return new JuryStatistics(rows.Count, Tally<JuryResult>.Of(all.Select(j => j.Result), Enum.GetValues<JuryResult>()), units);
     }
 }
 

@@ -91,9 +91,12 @@ public sealed class CandidateMailer(EmailOutbox outbox)
             $"Le jury du {FrenchFormat.Date(decidedOn)} a rendu sa décision : {FrenchLabels.Of(result)}." +
             (validatedUnitNumbers.Count > 0 ? $"\nUnités validées : {string.Join(", ", validatedUnitNumbers.Select(n => $"unité {n}"))}." : "") +
             (comment is null ? "" : $"\n\nObservations du jury : {comment}") +
-            (result == JuryResult.TotalValidation
-                ? "\n\nLe certificat est délivré par la CPNEFP de la branche. Dans six mois, nous vous demanderons votre situation professionnelle."
-                : "\n\nLes unités validées vous restent acquises. L'organisme de formation vous indiquera comment présenter les autres."));
+            result switch
+            {
+                JuryResult.TotalValidation => "\n\nLe certificat est délivré par la CPNEFP de la branche. Dans six mois, nous vous demanderons votre situation professionnelle.",
+                JuryResult.Absent => "\n\nVous n'étiez pas présent(e) au jury : l'organisme de formation peut vous convoquer à un prochain jury, dans le délai de votre parcours.",
+                _ => "\n\nLes unités validées vous restent acquises. L'organisme de formation vous indiquera comment présenter les autres.",
+            });
 
     public Task SessionReminderAsync(Candidate candidate, Session session, int daysBefore) =>
         SendAsync(candidate, $"Rappel : votre session dans {daysBefore} jours",

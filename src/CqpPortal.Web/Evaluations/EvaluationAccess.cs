@@ -55,4 +55,12 @@ public sealed class EvaluationAccess(CqpDbContext db, UserManager<PortalUser> us
         var asJury = user.IsInRole(Roles.JuryMember) ? JuryConvocations.RegistrationsFor(db, userId) : db.Registrations.Where(_ => false).Select(r => r.Id);
         return asEvaluator.Union(asJury);
     }
+
+    /// <summary>The jury sessions <paramref name="user"/> sits on (jury area: their juries' pages, letters and minutes); nothing for anyone else.</summary>
+    public IQueryable<Session> JurySessions(ClaimsPrincipal user)
+    {
+        var userId = users.GetUserId(user);
+        if (userId is null || !user.IsInRole(Roles.JuryMember)) return db.Sessions.Where(_ => false);
+        return db.Sessions.Where(s => s.Kind == SessionKind.Jury && db.JurySessionMembers.Any(m => m.SessionId == s.Id && m.UserId == userId));
+    }
 }

@@ -1,32 +1,46 @@
+using System.Data;
 using CqpPortal.Domain.Journey;
 using CqpPortal.Domain.Juries;
+using CqpPortal.Domain.Time;
+using CqpPortal.Domain.Vae;
 using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Data;
-using CqpPortal.Web.Documents;
 using CqpPortal.Web.Email;
-using CqpPortal.Web.Formatting;
 using CqpPortal.Web.Sessions;
 using Microsoft.EntityFrameworkCore;
-using CqpPortal.Domain.Time;
 
 namespace CqpPortal.Web.Juries;
 
 public sealed record JuryUnit(int Id, int Number, string Title);
 
-/// <summary>One candidate at a jury session: convened, and the decision once recorded.</summary>
-public sealed record JuryCandidate(int RegistrationId, string Name, CertificationRoute Route, JuryResult? Result, IReadOnlySet<int> UnitsValidated,
-    IReadOnlySet<int> UnitsValidatedBefore, string? Comment);
+/// <summary>A member of the jury, president or not, and when they signed the minutes.</summary>
+public sealed record JuryMemberSignature(string UserId, string Name, bool IsPresident, DateTimeOffset? SignedAt);
+
+/// <summary>A decision corrected after the minutes were locked: what it was, who changed it, when and why.</summary>
+public sealed record JuryCorrectionView(DateTimeOffset At, string By, string Reason, JuryResult PreviousResult, IReadOnlyList<int> PreviousUnitNumbers, string? PreviousComment);
+
+/// <summary>
+/// One candidate at a jury session: convened, and the decision once recorded. <see cref="UnitsValidatedBefore"/> are the
+/// units an earlier jury validated, with its day; <see cref="UnitsValidated"/> those the decision records as validated.
+/// </summary>
+public sealed record JuryCandidate(int RegistrationId, string Name, CertificationRoute Route, bool Convened, JuryResult? Result, IReadOnlySet<int> UnitsValidated,
+    IReadOnlyDictionary<int, DateOnly> UnitsValidatedBefore, string? Comment, string? RecordedBy, DateTimeOffset? RecordedAt, IReadOnlyList<JuryCorrectionView> Corrections);
 
 /// <summary>A candidate staff may convene, or why not.</summary>
 public sealed record JuryCandidacy(int RegistrationId, string Name, CertificationRoute Route, string? WhyNot);
 
-/// <param name="Members">The names of the jury members staff assigned to the session (<see cref="JuryMembers"/>).</param>
-public sealed record JurySitting(Session Session, IReadOnlyList<JuryUnit> Units, IReadOnlyList<JuryCandidate> Candidates, IReadOnlyList<string> Members);
+/// <param name="Members">The jury members staff assigned to the session, with the president and their signatures.</param>
+public sealed record JurySitting(Session Session, IReadOnlyList<JuryUnit> Units, IReadOnlyList<JuryCandidate> Candidates, IReadOnlyList<JuryMemberSignature> Members)
+{
+    public bool Locked => Session.MinutesLockedAt is not null;
+    public JuryMemberSignature? President => Members.FirstOrDefault(m => m.IsPresident);
+    public int Undecided => Candidates.Count(c => c.Convened && c.Result is null);
+}
 
 /// <summary>
-/// The training organisation's side of a jury: convening candidates (convocation in their documents and by e-mail),
-/// recording each decision with its units (the result follows from them, <see cref="JuryRules"/>), telling the
-/// candidate, and the minutes ("procès-verbal") of the session as a PDF.
+/// The training organisation's side of a jury: convening candidates (convocation in their documents and by e-mail) once
+/// their evaluation is signed, and what a jury session holds (<see cref="SittingAsync"/>) for every page and the minutes.
+/// The deliberation belongs to the jury's president (<see cref="JuryDeliberations"/>), the signatures to its members (<see cref="JuryMinutes"/>).
 /// </summary>
 public sealed class JuryProceedings(CqpDbContext db, CandidateMailer mailer, TimeProvider clock)
 {
@@ -43,16 +57,32 @@ public sealed class JuryProceedings(CqpDbContext db, CandidateMailer mailer, Tim
             .Select(r => new
             {
                 r.Id, Name = r.Candidate!.LastName.ToUpper() + " " + r.Candidate.FirstName, r.Route,
+                Convened = r.Enrolments.Any(e => e.SessionId == sessionId && e.State == EnrolmentState.Enrolled),
                 Decision = r.JuryDecisions.Where(j => j.SessionId == sessionId)
-                    .Select(j => new { j.Result, j.Comment, Units = j.UnitResults.Where(u => u.Validated).Select(u => u.UnitId).ToList() }).FirstOrDefault(),
-                Before = r.JuryDecisions.Where(j => j.SessionId != sessionId && j.DecidedOn < juryDay)
-                    .SelectMany(j => j.UnitResults).Where(u => u.Validated).Select(u => u.UnitId).ToList(),
+                    .Select(j => new
+                    {
+                        j.Id, j.Result, j.Comment, j.RecordedByUserId, j.RecordedAt, Units = j.UnitResults.Where(u => u.Validated).Select(u => u.UnitId).ToList(),
+                    }).FirstOrDefault(),
+                // Units validated by an earlier, final decision stay validated.
+                Before = r.JuryDecisions.Where(j => j.SessionId != sessionId && j.DecidedOn < juryDay && (j.RecordedByUserId == null || j.Session!.MinutesLockedAt != null))
+                    .SelectMany(j => j.UnitResults.Where(u => u.Validated).Select(u => new { u.UnitId, j.DecidedOn })).ToList(),
             })
             .ToListAsync();
-        var members = await db.JurySessionMembers.Where(m => m.SessionId == sessionId).Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.DisplayName)
-            .OrderBy(name => name).ToListAsync();
-        return new JurySitting(session, units, rows.Select(r => new JuryCandidate(r.Id, r.Name, r.Route, r.Decision?.Result,
-            (r.Decision?.Units ?? []).ToHashSet(), r.Before.ToHashSet(), r.Decision?.Comment)).ToList(), members);
+        var decisionIds = rows.Where(r => r.Decision is not null).Select(r => r.Decision!.Id).ToList();
+        var corrections = await db.JuryDecisionCorrections.Where(c => decisionIds.Contains(c.JuryDecisionId)).OrderBy(c => c.At)
+            .Join(db.Users, c => c.ByUserId, u => u.Id, (c, u) => new { c.JuryDecisionId, View = new JuryCorrectionView(c.At, u.DisplayName, c.Reason, c.PreviousResult, c.PreviousUnitNumbers, c.PreviousComment) })
+            .ToListAsync();
+        var signatures = await db.JuryMinutesSignatures.Where(s => s.SessionId == sessionId).ToListAsync();
+        var members = await db.JurySessionMembers.Where(m => m.SessionId == sessionId).Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.UserId, u.DisplayName, m.IsPresident })
+            .OrderByDescending(m => m.IsPresident).ThenBy(m => m.DisplayName).ToListAsync();
+        var recorders = rows.Select(r => r.Decision?.RecordedByUserId).OfType<string>().Distinct().ToList();
+        var names = await db.Users.Where(u => recorders.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
+        return new JurySitting(session, units,
+            rows.Select(r => new JuryCandidate(r.Id, r.Name, r.Route, r.Convened, r.Decision?.Result, (r.Decision?.Units ?? []).ToHashSet(),
+                r.Before.GroupBy(b => b.UnitId).ToDictionary(g => g.Key, g => g.Min(b => b.DecidedOn)), r.Decision?.Comment,
+                r.Decision?.RecordedByUserId is { } by ? names.GetValueOrDefault(by) : null, r.Decision?.RecordedAt,
+                corrections.Where(c => c.JuryDecisionId == r.Decision?.Id).Select(c => c.View).ToList())).ToList(),
+            members.Select(m => new JuryMemberSignature(m.UserId, m.DisplayName, m.IsPresident, signatures.FirstOrDefault(s => s.UserId == m.UserId)?.SignedAt)).ToList());
     }
 
     /// <summary>Admissible candidates of the session's certification not yet certified, each with the reason they cannot be convened, if any.</summary>
@@ -68,20 +98,31 @@ public sealed class JuryProceedings(CqpDbContext db, CandidateMailer mailer, Tim
             {
                 r.Id, Name = r.Candidate!.LastName.ToUpper() + " " + r.Candidate.FirstName, r.Route, r.State, r.AdmissibilityDecidedOn,
                 r.Certification!.JourneyLimitMonths,
-                LastEvaluationAt = r.Enrolments.Where(e => e.State == EnrolmentState.Enrolled && e.Session!.Kind != SessionKind.Jury && e.Session.CancelledAt == null)
+                // The latest evaluation (VAE: situation) whose current grid both evaluators signed.
+                LastSignedEvaluationAt = r.Enrolments
+                    .Where(e => e.Session!.Kind == (r.Route == CertificationRoute.Vae ? SessionKind.VaeSituation : SessionKind.Evaluation) && e.Session.CancelledAt == null
+                        && db.EvaluationGrids.Any(g => g.EnrolmentId == e.Id && g.SupersededAt == null && g.EvaluatorSignedAt != null && g.CoEvaluatorSignedAt != null))
                     .Max(e => (DateTimeOffset?)e.Session!.StartsAt),
+                LastJuryOn = r.JuryDecisions.Where(j => j.Result != JuryResult.Absent).Max(j => (DateOnly?)j.DecidedOn),
+                ExperienceBookletAccepted = db.Booklets.Any(b => b.RegistrationId == r.Id && b.Kind == BookletKind.Experience && b.State == BookletState.Admissible),
             })
             .ToListAsync();
         var now = clock.GetUtcNow();
-        return rows.Select(r => new JuryCandidacy(r.Id, r.Name, r.Route, JuryRules.WhyNotConvene(new ConveneRequest(r.State,
+        return rows.Select(r => new JuryCandidacy(r.Id, r.Name, r.Route, JuryRules.WhyNotConvene(new ConveneRequest(r.State, r.Route,
                 r.AdmissibilityDecidedOn is { } decided ? JourneyDeadline.From(decided, r.JourneyLimitMonths) : null,
-                r.LastEvaluationAt, AlreadyCertified: false, AlreadyConvened: false, session.CancelledAt is not null, session.StartsAt, convened, session.Capacity), now)))
+                r.LastSignedEvaluationAt, r.LastJuryOn, r.ExperienceBookletAccepted, AlreadyCertified: false, AlreadyConvened: false,
+                session.CancelledAt is not null, session.StartsAt, convened, session.Capacity), now)))
             .ToList();
     }
 
-    /// <summary>Convenes the candidate (convocation PDF in the documents, e-mail); returns why not when refused.</summary>
+    /// <summary>
+    /// Convenes the candidate (convocation PDF in the documents, e-mail); returns why not when refused. The session row
+    /// is locked for the decision, as for a sign-up, so two staff never give the last seat twice.
+    /// </summary>
     public async Task<string?> ConveneAsync(int sessionId, int registrationId)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Sessions\" WHERE \"Id\" = {sessionId} FOR UPDATE");
         var session = await db.Sessions.Include(s => s.Certification).FirstOrDefaultAsync(s => s.Id == sessionId && s.Kind == SessionKind.Jury);
         if (session is null) return "Ce jury n'existe pas.";
         var candidacy = (await CandidaciesAsync(session)).FirstOrDefault(c => c.RegistrationId == registrationId);
@@ -101,66 +142,8 @@ public sealed class JuryProceedings(CqpDbContext db, CandidateMailer mailer, Tim
             Content = Convocation.Pdf(candidate, session, session.Certification!.Title), CreatedAt = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         await mailer.JuryConvenedAsync(candidate, session, session.Certification.Name);
         return null;
-    }
-
-    /// <summary>Records (or corrects) the decision of this jury for one convened candidate; returns why not when refused.</summary>
-    public async Task<string?> DecideAsync(int sessionId, int registrationId, IReadOnlyCollection<int> validatedUnitIds, string? comment, string staffUserId)
-    {
-        var sitting = await SittingAsync(sessionId);
-        if (sitting is null) return "Ce jury n'existe pas.";
-        if (JuryRules.WhyNotDecide(sitting.Session.StartsAt, sitting.Session.CancelledAt is not null, clock.GetUtcNow()) is { } why) return why;
-        var candidate = sitting.Candidates.FirstOrDefault(c => c.RegistrationId == registrationId);
-        if (candidate is null) return "Ce candidat n'était pas convoqué à ce jury.";
-        var unitIds = sitting.Units.Select(u => u.Id).ToList();
-        if (validatedUnitIds.Except(unitIds).Any()) return "Une unité cochée n'appartient pas à cette certification.";
-        var trimmed = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
-        var result = JuryRules.Result(validatedUnitIds, candidate.UnitsValidatedBefore, unitIds);
-        if (result != JuryResult.TotalValidation && trimmed is null)
-            return "Motivez une validation partielle ou une non-validation : le candidat doit savoir ce qu'il lui reste à acquérir.";
-
-        var decision = await db.JuryDecisions.Include(j => j.UnitResults).FirstOrDefaultAsync(j => j.SessionId == sessionId && j.RegistrationId == registrationId);
-        if (decision is null) db.JuryDecisions.Add(decision = new JuryDecision { RegistrationId = registrationId, SessionId = sessionId });
-        decision.DecidedOn = DayInParis.Of(sitting.Session.StartsAt);
-        decision.Result = result;
-        decision.Comment = trimmed;
-        decision.UnitResults.Clear();
-        decision.UnitResults.AddRange(unitIds.Select(id => new JuryUnitResult { UnitId = id, Validated = validatedUnitIds.Contains(id) || candidate.UnitsValidatedBefore.Contains(id) }));
-        var registration = await db.Registrations.Include(r => r.Candidate).SingleAsync(r => r.Id == registrationId);
-        registration.History.Add(new RegistrationStatusChange { From = registration.State, To = registration.State, At = clock.GetUtcNow(), ByUserId = staffUserId,
-            Comment = $"Décision du jury du {FrenchFormat.Date(decision.DecidedOn)} : {FrenchLabels.Of(result)}" });
-        await db.SaveChangesAsync();
-
-        var person = registration.Candidate!;
-        var validated = sitting.Units.Where(u => decision.UnitResults.Any(r => r.UnitId == u.Id && r.Validated)).Select(u => u.Number).ToList();
-        await mailer.JuryDecidedAsync(person, decision.DecidedOn, result, validated, trimmed);
-        return null;
-    }
-
-    /// <summary>The minutes ("procès-verbal") of the session: each candidate and the jury's decision.</summary>
-    public static byte[] MinutesPdf(JurySitting sitting)
-    {
-        var session = sitting.Session;
-        var pdf = new PdfDocumentWriter("Procès-verbal du jury", $"CQP {session.Certification!.Title} – procès-verbal du jury du {FrenchFormat.Date(session.StartsAt)}")
-            .Title("Procès-verbal du jury")
-            .Field("Certification", session.Certification.Title)
-            .Field("Date", FrenchFormat.DateTime(session.StartsAt))
-            .Field("Lieu", $"{session.PlaceName}, {session.City}")
-            .Field("Membres du jury", sitting.Members.Count > 0 ? string.Join(", ", sitting.Members) : "non désignés sur le portail")
-            .Field("Candidats", sitting.Candidates.Count.ToString())
-            .Field("Décisions", $"{sitting.Candidates.Count(c => c.Result == JuryResult.TotalValidation)} validation(s) totale(s), " +
-                $"{sitting.Candidates.Count(c => c.Result == JuryResult.PartialValidation)} partielle(s), {sitting.Candidates.Count(c => c.Result == JuryResult.NotValidated)} non validé(s)");
-        foreach (var candidate in sitting.Candidates)
-        {
-            pdf.Heading(candidate.Name)
-                .Field("Voie", FrenchLabels.Of(candidate.Route))
-                .Field("Décision", candidate.Result is { } result ? FrenchLabels.Of(result) : "non enregistrée")
-                .Field("Unités", string.Join(" ; ", sitting.Units.Select(u => $"{u.Number} : {(candidate.UnitsValidated.Contains(u.Id) || candidate.UnitsValidatedBefore.Contains(u.Id) ? "validée" : "non validée")}")));
-            if (candidate.Comment is { } comment) pdf.Field("Observations", comment);
-        }
-        pdf.Paragraph("Signatures des membres du jury :");
-        foreach (var member in sitting.Members) pdf.Space(18).Line($"{member} :");
-        return pdf.ToBytes();
     }
 }

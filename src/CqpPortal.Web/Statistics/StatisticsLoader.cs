@@ -40,7 +40,8 @@ public sealed class StatisticsLoader(CqpDbContext db)
     private async Task<(List<ProfileRow>, List<JuryRow>, List<SurveyRow>)> LoadAsync(int? year, CancellationToken cancellationToken)
     {
         IQueryable<Registration> registrationsOfYear = db.Registrations.Where(r => r.RegisteredOn != null);
-        IQueryable<JuryDecision> juriesOfYear = db.JuryDecisions;
+        // Decisions deliberated in the portal count once the minutes are locked (signed by every member).
+        IQueryable<JuryDecision> juriesOfYear = db.JuryDecisions.Where(j => j.RecordedByUserId == null || j.Session!.MinutesLockedAt != null);
         IQueryable<HolderSurvey> surveysOfYear = db.HolderSurveys.Where(s => s.RespondedOn != null || s.InvitedAt != null);
         if (year is { } y)
         {

@@ -24,6 +24,15 @@ public class JuryStatisticsTests
     }
 
     [Fact]
+    public void An_absence_is_shown_but_is_not_a_decision_of_the_jury()
+    {
+        var stats = Year2025(juries: [Jury(decidedOn: new(2025, 3, 1)), Jury(decidedOn: new(2025, 3, 1), result: JuryResult.Absent)]);
+        Assert.Equal(1, stats.Juries.Total);
+        Assert.Equal(1, stats.Juries.Result[JuryResult.Absent]);
+        Assert.Equal(1, stats.Juries.Result[JuryResult.TotalValidation]);
+    }
+
+    [Fact]
     public void A_unit_validation_rate_is_its_validated_results_out_of_all_its_results_that_year()
     {
         var stats = Year2025(juries:

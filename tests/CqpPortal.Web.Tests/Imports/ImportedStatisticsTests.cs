@@ -43,7 +43,7 @@ public abstract class ImportedStatisticsTests(EmptyPortal portal)
       },
       "juries": {
         "total": 4,
-        "result": { "Validation totale": 2, "Validation partielle": 1, "Non validé": 1 },
+        "result": { "Validation totale": 2, "Validation partielle": 1, "Non validé": 1, "Absent": 0 },
         "unitValidationRate": { "1": 0.75, "2": 0.5, "3": 0.75, "4": 0.5 },
         "unitResults": {
           "1": { "results": 4, "validated": 3 }, "2": { "results": 4, "validated": 2 },

@@ -68,9 +68,9 @@ public class JuryMembersTests(DemoPortal portal)
         // The minutes name the members, with a line for each signature.
         var minutes = PdfText.Of(await (await staff.Http.GetAsync($"{Page(juryId)}?handler=Minutes")).Content.ReadAsByteArrayAsync());
         Assert.Contains("Membres du jury", minutes);
-        Assert.Contains("Odile Vasseur :", minutes);
+        Assert.Contains("Odile Vasseur : en attente de signature", minutes);
 
-        var removed = await staff.PostFormAsync((IHtmlFormElement)row.QuerySelector("form")!, Page(juryId), new Dictionary<string, string>());
+        var removed = await staff.PostFormAsync((IHtmlFormElement)row.QuerySelector("form[action*='handler=Remove']")!, Page(juryId), new Dictionary<string, string>());
         Assert.True(PortalClient.IsRedirectTo(removed, Page(juryId)));
         Assert.Contains("Le membre est retiré de ce jury", (await staff.GetAsync(Page(juryId))).Document.QuerySelector("[role='status']")!.TextContent);
         Assert.Empty(await MemberEmailsAsync(portal, juryId));

@@ -28,7 +28,7 @@ public class StatisticsJsonTests(StatisticsPortal portal) : IClassFixture<Statis
       },
       "juries": {
         "total": 3,
-        "result": { "Validation totale": 1, "Validation partielle": 1, "Non validé": 1 },
+        "result": { "Validation totale": 1, "Validation partielle": 1, "Non validé": 1, "Absent": 0 },
         "unitValidationRate": { "1": 0.6667, "2": 0.3333, "3": 0.6667, "4": 0.6667 },
         "unitResults": {
           "1": { "results": 3, "validated": 2 }, "2": { "results": 3, "validated": 1 },

@@ -44,11 +44,11 @@ public class CandidateHomeModel(CqpDbContext db, UserManager<Identity.PortalUser
             r.Id, r.Certification!.Title, r.Certification.JourneyLimitMonths, r.Route, r.State, r.RegisteredOn, r.AdmissibilityDecidedOn, r.DecisionMotive,
             r.Enrolments.Where(e => e.State == EnrolmentState.Enrolled).OrderBy(e => e.Session!.StartsAt)
                 .Select(e => new SessionRow(e.Session!.Kind, e.Session.StartsAt, e.Session.PlaceName, e.Session.City)).ToList(),
-            // Only final decisions: typed from the records (no session) or of a jury whose minutes every member has signed.
-            r.JuryDecisions.Where(j => j.SessionId == null || j.Session!.MinutesLockedAt != null).OrderByDescending(j => j.DecidedOn).Select(j => (JuryResult?)j.Result).FirstOrDefault(),
-            r.JuryDecisions.Where(j => j.SessionId == null || j.Session!.MinutesLockedAt != null).OrderByDescending(j => j.DecidedOn).Select(j => (DateOnly?)j.DecidedOn).FirstOrDefault(),
+            // A decision deliberated in the portal is final once every member signed the minutes; one typed from paper or imported is final as is.
+            r.JuryDecisions.Where(j => j.RecordedByUserId == null || j.Session!.MinutesLockedAt != null).OrderByDescending(j => j.DecidedOn).Select(j => (JuryResult?)j.Result).FirstOrDefault(),
+            r.JuryDecisions.Where(j => j.RecordedByUserId == null || j.Session!.MinutesLockedAt != null).OrderByDescending(j => j.DecidedOn).Select(j => (DateOnly?)j.DecidedOn).FirstOrDefault(),
             r.Certification.Units.OrderBy(u => u.Number).Select(u => new UnitRow(u.Id, u.Number, u.Title)).ToList(),
-            r.JuryDecisions.Where(j => j.SessionId == null || j.Session!.MinutesLockedAt != null).SelectMany(j => j.UnitResults).Where(u => u.Validated)
+            r.JuryDecisions.Where(j => j.RecordedByUserId == null || j.Session!.MinutesLockedAt != null).SelectMany(j => j.UnitResults).Where(u => u.Validated)
                 .Select(u => u.UnitId).Distinct().ToList())).ToList()))
         .FirstOrDefault());
 
@@ -72,7 +72,7 @@ public class CandidateHomeModel(CqpDbContext db, UserManager<Identity.PortalUser
         {
             DateOnly? Day(SessionKind kind) => r.Sessions.Where(s => s.Kind == kind).Select(s => (DateOnly?)DayInParis.Of(s.StartsAt)).LastOrDefault();
             var facts = new JourneyFacts(r.Route, r.State, r.RegisteredOn, r.AdmissibilityDecidedOn,
-                Day(SessionKind.Evaluation) ?? Day(SessionKind.VaeSituation), r.JuryDecidedOn ?? Day(SessionKind.Jury), r.Jury);
+                Day(SessionKind.Evaluation) ?? Day(SessionKind.VaeSituation), r.Jury == JuryResult.Absent ? Day(SessionKind.Jury) ?? r.JuryDecidedOn : r.JuryDecidedOn ?? Day(SessionKind.Jury), r.Jury);
             var (steps, next) = JourneyTimeline.Build(facts, Today);
             return new RegistrationRow(r.Id, r.Title, r.Route, r.State, r.RegisteredOn,
                 r.State == RegistrationState.Admissible && r.AdmissibilityDecidedOn is { } decided ? JourneyDeadline.From(decided, r.JourneyLimitMonths) : null,

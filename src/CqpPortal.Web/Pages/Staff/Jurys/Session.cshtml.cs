@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CqpPortal.Web.Pages.Staff.Jurys;
 
-/// <summary>One jury session: its members, convene candidates before it, record each decision after it, download the minutes.</summary>
+/// <summary>One jury session: its members and president, convene candidates before it, read the decisions and signatures after it, download the minutes.</summary>
 public class StaffJurySessionModel(JuryProceedings juries, JuryMembers members, UserManager<PortalUser> users, TimeProvider clock) : PageModel
 {
     public JurySitting Sitting { get; private set; } = null!;
@@ -27,12 +27,6 @@ public class StaffJurySessionModel(JuryProceedings juries, JuryMembers members, 
     [TempData]
     public string? Refusal { get; set; }
 
-    /// <summary>When a decision was refused: whose, why, and what was typed (shown again, nothing lost).</summary>
-    public int? FailedRegistrationId { get; private set; }
-    public string? Error { get; private set; }
-    public IReadOnlyCollection<int> TypedUnits { get; private set; } = [];
-    public string? TypedComment { get; private set; }
-
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostConveneAsync(int id, int registrationId)
@@ -43,18 +37,12 @@ public class StaffJurySessionModel(JuryProceedings juries, JuryMembers members, 
         return RedirectToPage(new { id });
     }
 
-    public async Task<IActionResult> OnPostDecideAsync(int id, int registrationId, int[] units, string? comment)
+    public async Task<IActionResult> OnPostPresidentAsync(int id, string? memberId)
     {
         if (!await LoadAsync(id)) return NotFound();
-        var refused = await juries.DecideAsync(id, registrationId, units, comment, users.GetUserId(User)!);
-        if (refused is null)
-        {
-            Message = "Décision enregistrée ; le candidat en est informé par e-mail.";
-            return RedirectToPage(new { id });
-        }
-        (FailedRegistrationId, Error, TypedUnits, TypedComment) = (registrationId, refused, units, comment);
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return Page();
+        if (await members.DesignatePresidentAsync(id, memberId) is { } refused) Refusal = refused;
+        else Message = "Le président du jury est désigné : il enregistre la délibération dans son espace jury.";
+        return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostAssignAsync(int id, string? memberId)
@@ -82,7 +70,7 @@ public class StaffJurySessionModel(JuryProceedings juries, JuryMembers members, 
     public async Task<IActionResult> OnGetMinutesAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        return File(JuryProceedings.MinutesPdf(Sitting), "application/pdf", $"proces-verbal-jury-{Sitting.Session.StartsAt:yyyy-MM-dd}.pdf");
+        return File(JuryMinutes.Pdf(Sitting), "application/pdf", $"proces-verbal-jury-{Sitting.Session.StartsAt:yyyy-MM-dd}.pdf");
     }
 
     private async Task<bool> LoadAsync(int id)
