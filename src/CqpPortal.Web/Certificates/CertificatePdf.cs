@@ -48,7 +48,7 @@ public static class CertificatePdf
         if (verificationLink is not null)
         {
             pdf.Note("Vérifiez ce certificat sur le portail : scannez le code ci-dessous ou ouvrez " + verificationLink);
-            pdf.Image(QrPng(verificationLink), 90, 90);
+            pdf.MatrixCode(QrModules(verificationLink), 96);
         }
         else
         {
@@ -78,12 +78,14 @@ public static class CertificatePdf
         return pdf.ToBytes();
     }
 
-    /// <summary>The QR code of a link as a PNG (8 pixels a module, error correction M).</summary>
-    public static byte[] QrPng(string link)
+    /// <summary>The modules of a link's QR code (error correction M), without QRCoder's quiet zone: drawn as vector squares.</summary>
+    public static IReadOnlyList<IReadOnlyList<bool>> QrModules(string link)
     {
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(link, QRCodeGenerator.ECCLevel.M);
-        return new PngByteQRCode(data).GetGraphic(8);
+        const int quiet = 4;
+        return data.ModuleMatrix.Skip(quiet).Take(data.ModuleMatrix.Count - 2 * quiet)
+            .Select(row => (IReadOnlyList<bool>)Enumerable.Range(quiet, row.Length - 2 * quiet).Select(i => row[i]).ToList()).ToList();
     }
 
     private static string LowerFirst(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
