@@ -24,10 +24,25 @@ public sealed class CertificationNames(IServiceScopeFactory scopes, TimeProvider
     {
         if (cached is { } c && clock.GetUtcNow() - c.ReadAt < Keep) return c.Name;
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CqpDbContext>();
-        var row = await db.Certifications.AsNoTracking().OrderBy(x => x.Id).Select(x => new { x.Kind, x.Title, x.Branch, x.Idcc }).FirstOrDefaultAsync();
-        var name = row is null ? Fallback : new CertificationName($"{row.Kind} {row.Title}", row.Title, row.Branch, row.Idcc);
-        if (row is not null) cached = (name, clock.GetUtcNow());
+        return Keep_(await Query(scope).FirstOrDefaultAsync());
+    }
+
+    /// <summary>The same, for code that cannot wait (a document made once per process).</summary>
+    public CertificationName Current()
+    {
+        if (cached is { } c && clock.GetUtcNow() - c.ReadAt < Keep) return c.Name;
+        using var scope = scopes.CreateScope();
+        return Keep_(Query(scope).FirstOrDefault());
+    }
+
+    private static IQueryable<CertificationName> Query(IServiceScope scope) =>
+        scope.ServiceProvider.GetRequiredService<CqpDbContext>().Certifications.AsNoTracking().OrderBy(x => x.Id)
+            .Select(x => new CertificationName(x.Kind + " " + x.Title, x.Title, x.Branch, x.Idcc));
+
+    private CertificationName Keep_(CertificationName? name)
+    {
+        if (name is null) return Fallback;
+        cached = (name, clock.GetUtcNow());
         return name;
     }
 
