@@ -17,7 +17,7 @@ public static class ICalendarWriter
         void Line(string value) => text.Append(Fold(value)).Append("\r\n");
         Line("BEGIN:VCALENDAR");
         Line("VERSION:2.0");
-        Line("PRODID:-//CqpPortal//CQP Telesecretaire//FR");
+        Line("PRODID:-//CqpPortal//Sessions//FR");
         Line("CALSCALE:GREGORIAN");
         Line("METHOD:PUBLISH");
         Line("X-WR-CALNAME:" + Escape(calendarName));

@@ -26,11 +26,11 @@ public sealed class PdfDocumentWriter
     private PdfPage? page;
     private double y;
 
-    public PdfDocumentWriter(string documentTitle, string footer)
+    public PdfDocumentWriter(string documentTitle, string footer, string author = "Organisme de formation")
     {
         this.footer = footer;
         document.Info.Title = documentTitle;
-        document.Info.Author = "Organisme de formation – CQP Télésecrétaire qualifié(e)";
+        document.Info.Author = author;
         NewPage();
     }
 
@@ -118,6 +118,42 @@ public sealed class PdfDocumentWriter
         var image = XImage.FromStream(new MemoryStream(png, writable: false));
         graphics!.DrawImage(image, Margin, y, widthPoints, heightPoints);
         y += heightPoints + 4;
+        return this;
+    }
+
+    /// <summary>
+    /// Signature blocks side by side (a certificate's « Pour la CPNEFP », « Pour le SIST », « Le titulaire »): each a
+    /// label in bold over a framed space of <paramref name="height"/> points to sign in, kept on one page.
+    /// </summary>
+    public PdfDocumentWriter SignatureBlocks(IReadOnlyList<string> labels, double height = 70)
+    {
+        const double gap = 12, labelHeight = 16;
+        KeepTogether(labelHeight + height + 8);
+        var width = (Width - gap * (labels.Count - 1)) / labels.Count;
+        var pen = new XPen(XColors.DimGray, 0.6);
+        for (var i = 0; i < labels.Count; i++)
+        {
+            var x = Margin + i * (width + gap);
+            graphics!.DrawString(labels[i], bold, XBrushes.Black, new XRect(x, y, width, labelHeight), XStringFormats.TopLeft);
+            graphics.DrawRectangle(pen, x, y + labelHeight, width, height);
+        }
+        y += labelHeight + height + 8;
+        return this;
+    }
+
+    /// <summary>
+    /// A matrix code (a QR code's modules, true = dark) drawn as vector squares at the left margin, <paramref name="size"/>
+    /// points wide with a quiet zone of four modules: sharp at any print resolution.
+    /// </summary>
+    public PdfDocumentWriter MatrixCode(IReadOnlyList<IReadOnlyList<bool>> modules, double size)
+    {
+        KeepTogether(size + 4);
+        var module = size / (modules.Count + 8);
+        for (var row = 0; row < modules.Count; row++)
+            for (var column = 0; column < modules[row].Count; column++)
+                if (modules[row][column])
+                    graphics!.DrawRectangle(XBrushes.Black, Margin + (column + 4) * module, y + (row + 4) * module, module, module);
+        y += size + 4;
         return this;
     }
 

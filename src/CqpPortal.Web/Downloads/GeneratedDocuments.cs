@@ -14,7 +14,7 @@ public sealed record GeneratedDocument(string Key, string Title, DocumentAudienc
 /// the blank registration form from <see cref="RegistrationForm"/>, and each Markdown guide of content/guides/
 /// (front matter: title, description, audience).
 /// </summary>
-public sealed class GeneratedDocuments(ContentLibrary content)
+public sealed class GeneratedDocuments(ContentLibrary content, Certificates.CertificationNames names)
 {
     public const string RegistrationFormKey = "bulletin-inscription";
 
@@ -36,7 +36,7 @@ public sealed class GeneratedDocuments(ContentLibrary content)
         if (key == RegistrationFormKey)
             return new GeneratedDocument(key, "Bulletin d'inscription", DocumentAudience.Candidates,
                 "Le bulletin d'inscription à imprimer : les mêmes questions que l'inscription en ligne.", "bulletin-inscription-cqp-telesecretaire.pdf",
-                RegistrationFormPdf.Render(), new DateTimeOffset(File.GetLastWriteTimeUtc(typeof(RegistrationForm).Assembly.Location), TimeSpan.Zero));
+                RegistrationFormPdf.Render(names.Current().Name), new DateTimeOffset(File.GetLastWriteTimeUtc(typeof(RegistrationForm).Assembly.Location), TimeSpan.Zero));
         var file = Path.Combine(GuidesFolder, key + ".md");
         if (!File.Exists(file)) return null;
         var markdown = File.ReadAllText(file);

@@ -98,6 +98,13 @@ public sealed class CandidateMailer(EmailOutbox outbox)
                 _ => "\n\nLes unités validées vous restent acquises. L'organisme de formation vous indiquera comment présenter les autres.",
             });
 
+    /// <summary>The paper certificate is signed by the CPNEFP, SIST and the holder: a copy is in their documents.</summary>
+    public Task CertificateSignedAsync(Candidate candidate, string certification, string number, DateOnly obtainedOn) =>
+        SendAsync(candidate, $"Votre certificat du {certification} est signé",
+            $"Votre certificat du {certification}, obtenu le {FrenchFormat.Date(obtainedOn)}, est signé (n° {number}).\n" +
+            "Sa copie (PDF) est dans votre espace candidat, rubrique « Mes documents » ; l'original papier vous est envoyé par le SIST.\n" +
+            "Toute personne peut vérifier ce certificat avec son numéro sur le portail, page « Vérifier un certificat ».");
+
     public Task SessionReminderAsync(Candidate candidate, Session session, int daysBefore) =>
         SendAsync(candidate, $"Rappel : votre session dans {daysBefore} jours",
             $"Nous vous rappelons votre {FrenchLabels.Of(session.Kind).ToLowerInvariant()} du {FrenchFormat.DateTime(session.StartsAt)}, " +

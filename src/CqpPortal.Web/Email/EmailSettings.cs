@@ -15,7 +15,7 @@ public sealed class EmailSettings
     /// <summary>The values of <see cref="SmtpSecurity"/>: Auto is TLS from the first byte on port 465, STARTTLS otherwise.</summary>
     public static readonly IReadOnlyList<string> SecurityModes = ["Auto", "StartTls", "SslOnConnect", "None"];
 
-    public string From { get; set; } = "CQP Télésecrétaire <ne-pas-repondre@cqp-telesecretaire.fr>";
+    public string From { get; set; } = "Portail CQP <ne-pas-repondre@cqp-telesecretaire.fr>";
     public string PickupDirectory { get; set; } = ".data/mail";
     public string? SmtpHost { get; set; }
     public int SmtpPort { get; set; } = 587;
@@ -48,7 +48,7 @@ public sealed class EmailSettingsValidation : IValidateOptions<EmailSettings>
     {
         var failures = new List<string>();
         if (!MailboxAddress.TryParse(settings.From, out var from) || !from.Address.Contains('@'))
-            failures.Add($"Email:From « {settings.From} » is not an e-mail address (e.g. « CQP Télésecrétaire <ne-pas-repondre@exemple.fr> »).");
+            failures.Add($"Email:From « {settings.From} » is not an e-mail address (e.g. « Portail CQP <ne-pas-repondre@exemple.fr> »).");
         if (settings.SmtpPort is < 1 or > 65535)
             failures.Add($"Email:SmtpPort {settings.SmtpPort} is not a port: between 1 and 65535 (587 for STARTTLS, 465 for TLS).");
         if (!EmailSettings.SecurityModes.Contains(settings.SmtpSecurity, StringComparer.OrdinalIgnoreCase))

@@ -5,17 +5,20 @@ namespace CqpPortal.Web.Hosting;
 
 /// <summary>
 /// Limits against scripted abuse: the public prerequisite check per client address, and form submissions (account
-/// creation, password reset, registration) per signed-in user or, for visitors, per address. Reading pages is never limited.
+/// creation, password reset, registration) per signed-in user or, for visitors, per address, and the numbers checked on the
+/// public certificate verification page per address. Reading other pages is never limited.
 /// </summary>
 public static class PortalRateLimits
 {
     public const string PrerequisiteCheck = "prerequisite-check";
     public const string FormPosts = "form-posts";
+    public const string CertificateCheck = "certificate-check";
 
     public static IServiceCollection AddPortalRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = PortalSettings.From(configuration);
         var (checksPerMinute, postsPerMinute) = (settings.PrerequisiteChecksPerMinute, settings.FormPostsPerMinute);
+        var certificateChecksPerMinute = settings.CertificateChecksPerMinute;
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -25,6 +28,10 @@ public static class PortalRateLimits
                 ? RateLimitPartition.GetFixedWindowLimiter(
                     context.User.Identity?.IsAuthenticated == true ? "user:" + context.User.Identity.Name : "ip:" + ClientAddress(context),
                     _ => PerMinute(postsPerMinute))
+                : RateLimitPartition.GetNoLimiter("read"));
+            // The public certificate check: each number asked for counts, per address, so nobody can try numbers in bulk.
+            options.AddPolicy(CertificateCheck, context => context.Request.Query.ContainsKey("numero")
+                ? RateLimitPartition.GetFixedWindowLimiter("certificate:" + ClientAddress(context), _ => PerMinute(certificateChecksPerMinute))
                 : RateLimitPartition.GetNoLimiter("read"));
             options.OnRejected = async (context, cancellationToken) =>
             {

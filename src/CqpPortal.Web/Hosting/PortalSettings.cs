@@ -30,6 +30,10 @@ public sealed class PortalSettings
     [Range(1, 100_000)]
     public int PrerequisiteChecksPerMinute { get; set; } = 60;
 
+    /// <summary>Numbers one address may check on the public certificate verification page per minute (no enumeration).</summary>
+    [Range(1, 100_000)]
+    public int CertificateChecksPerMinute { get; set; } = 10;
+
     [Range(1, 100_000)]
     public int FormPostsPerMinute { get; set; } = 20;
 

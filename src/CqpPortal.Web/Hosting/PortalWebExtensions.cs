@@ -1,6 +1,7 @@
 using CqpPortal.Web.Evaluations;
 using System.Globalization;
 using CqpPortal.Web.Admissibility;
+using CqpPortal.Web.Certificates;
 using CqpPortal.Web.Companies;
 using CqpPortal.Web.Content;
 using CqpPortal.Web.Downloads;
@@ -54,6 +55,7 @@ public static class PortalWebExtensions
         builder.Services.AddPortalCompanies();
         builder.Services.AddPortalJuries();
         builder.Services.AddPortalEvaluations();
+        builder.Services.AddPortalCertificates();
         builder.Services.AddPortalReports();
         builder.Services.AddPortalImports();
         builder.Services.AddPortalDownloads();

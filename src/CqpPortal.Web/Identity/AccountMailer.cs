@@ -7,15 +7,16 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace CqpPortal.Web.Identity;
 
 /// <summary>The account e-mails (address confirmation, password reset, activation of an invited account), with their links, in French.</summary>
-public sealed class AccountMailer(UserManager<PortalUser> users, EmailOutbox sender)
+public sealed class AccountMailer(UserManager<PortalUser> users, EmailOutbox sender, Certificates.CertificationNames names)
 {
     public async Task SendConfirmationAsync(PortalUser user, Func<string, string, string> linkTo)
     {
         var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
         var link = linkTo(user.Id, code);
+        var certification = await names.NameAsync();
         await sender.SendAsync(new EmailMessage(user.Email!, "Confirmez votre adresse électronique",
-            $"Bonjour {user.DisplayName},\n\nPour activer votre compte sur le portail du CQP Télésecrétaire qualifié(e), ouvrez ce lien :\n{link}\n\nSi vous n'avez pas créé de compte, ignorez ce message.",
-            $"<p>Bonjour {HtmlEncoder.Default.Encode(user.DisplayName)},</p><p>Pour activer votre compte sur le portail du CQP Télésecrétaire qualifié(e), <a href=\"{HtmlEncoder.Default.Encode(link)}\">confirmez votre adresse</a>.</p><p>Si vous n'avez pas créé de compte, ignorez ce message.</p>"));
+            $"Bonjour {user.DisplayName},\n\nPour activer votre compte sur le portail du {certification}, ouvrez ce lien :\n{link}\n\nSi vous n'avez pas créé de compte, ignorez ce message.",
+            $"<p>Bonjour {HtmlEncoder.Default.Encode(user.DisplayName)},</p><p>Pour activer votre compte sur le portail du {HtmlEncoder.Default.Encode(certification)}, <a href=\"{HtmlEncoder.Default.Encode(link)}\">confirmez votre adresse</a>.</p><p>Si vous n'avez pas créé de compte, ignorez ce message.</p>"));
     }
 
     public async Task SendPasswordResetAsync(PortalUser user, Func<string, string> linkTo)

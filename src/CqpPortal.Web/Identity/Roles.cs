@@ -43,6 +43,8 @@ public static class Areas
         ("/Analyse", "Area.Analyse", [Roles.SistAnalyst, Roles.Committee], "Statistiques et veille"),
         // Inside /Analyse but open to staff too (the most specific folder decides); last, so it is nobody's home.
         ("/Analyse/Rapports", "Area.Rapports", [Roles.SistAnalyst, Roles.Committee, Roles.Staff, Roles.Administrator], "Rapports et dossiers annuels"),
+        // Inside /Analyse but SIST's alone: the holders' register is nominative, the committee sees only anonymous figures.
+        ("/Analyse/Certificats", "Area.Certificats", [Roles.SistAnalyst], "Certificats et registre des titulaires"),
     ];
 
     /// <summary>The area securing a page: the one with the longest folder containing it (null for public pages).</summary>

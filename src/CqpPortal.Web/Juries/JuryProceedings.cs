@@ -139,11 +139,11 @@ public sealed class JuryProceedings(CqpDbContext db, CandidateMailer mailer, Tim
         {
             CandidateId = candidate.Id, RegistrationId = registration.Id, Title = Convocation.Title(session),
             FileName = $"convocation-jury-{DayInParis.Of(session.StartsAt):yyyy-MM-dd}.pdf", ContentType = "application/pdf",
-            Content = Convocation.Pdf(candidate, session, session.Certification!.Title), CreatedAt = clock.GetUtcNow(),
+            Content = Convocation.Pdf(candidate, session, session.Certification!), CreatedAt = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        await mailer.JuryConvenedAsync(candidate, session, session.Certification.Name);
+        await mailer.JuryConvenedAsync(candidate, session, session.Certification!.Name);
         return null;
     }
 }

@@ -5,12 +5,13 @@ namespace CqpPortal.Web.Registrations;
 /// <summary>The blank registration form to print, generated from <see cref="RegistrationForm"/>: the same questions as online.</summary>
 public static class RegistrationFormPdf
 {
-    public const string Title = "Bulletin d'inscription au CQP Télésecrétaire qualifié(e)";
+    public static string Title(string certification) => $"Bulletin d'inscription au {certification}";
     private const string Blank = "________________________________________";
 
-    public static byte[] Render()
+    public static byte[] Render(string certification)
     {
-        var pdf = new PdfDocumentWriter(Title, Title).Title(Title)
+        var title = Title(certification);
+        var pdf = new PdfDocumentWriter(title, title).Title(title)
             .Paragraph("Vous pouvez aussi vous inscrire en ligne sur le portail (créez votre compte, puis « Mon inscription ») : " +
                 "les questions sont les mêmes. Remplissez ce bulletin en lettres capitales, cochez une case par question à choix, " +
                 "puis remettez-le à l'organisme de formation, qui vous répondra par écrit sur la recevabilité de votre candidature.");

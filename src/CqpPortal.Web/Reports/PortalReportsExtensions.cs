@@ -10,6 +10,7 @@ public static class PortalReportsExtensions
     {
         services.TryAddSingleton(configuration?.GetSection(ReportsSettings.Section).Get<ReportsSettings>() ?? new ReportsSettings());
         services.TryAddScoped<Statistics.StatisticsLoader>();
+        services.TryAddSingleton<Certificates.CertificationNames>(); // the pack's titles name the certification
         services.TryAddScoped<AnnualPackWriter>();
         services.AddScoped<ReportRuns>();
         services.AddScoped<ReportRunList>();

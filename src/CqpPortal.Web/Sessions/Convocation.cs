@@ -11,8 +11,8 @@ public static class Convocation
 {
     public static string Title(Session s) => $"Convocation – {FrenchLabels.Of(s.Kind)} du {FrenchFormat.Date(s.StartsAt)}";
 
-    public static byte[] Pdf(Candidate candidate, Session session, string certificationTitle) =>
-        new PdfDocumentWriter("Convocation", $"CQP {certificationTitle} – convocation")
+    public static byte[] Pdf(Candidate candidate, Session session, Certification certification) =>
+        new PdfDocumentWriter("Convocation", $"{certification.Name} – convocation")
             .Title("Convocation")
             .Field("Candidat", candidate.FullName)
             .Field("Épreuve", FrenchLabels.Of(session.Kind))
@@ -20,17 +20,22 @@ public static class Convocation
             .Field("Durée", FrenchFormat.Duration(session.DurationMinutes))
             .Field("Lieu", $"{session.PlaceName}, {session.Address}, {session.PostalCode} {session.City}")
             .Heading(candidate.Sex == Sex.Female ? "Madame," : "Monsieur,")
-            .Paragraph($"Nous vous prions de vous présenter à l'épreuve ci-dessus dans le cadre du CQP {certificationTitle}, muni(e) d'une pièce d'identité, au moins 15 minutes avant l'heure indiquée.")
+            .Paragraph($"Nous vous prions de vous présenter à l'épreuve ci-dessus dans le cadre du {certification.Name}, muni(e) d'une pièce d'identité, au moins 15 minutes avant l'heure indiquée.")
             .Paragraph(session.Kind == SessionKind.Jury
                 ? "Le jury, composé de professionnels de la branche, se prononcera sur votre dossier après un échange avec vous."
                 : "L'évaluation comprend une heure de préparation sur le dossier école, puis l'observation en situation simulée et un entretien avec l'évaluateur (environ 3 h 40 au total).")
-            .Paragraph("En cas d'empêchement, annulez votre inscription dans votre espace candidat afin de libérer la place pour un autre candidat.")
+            .Paragraph(session.Kind == SessionKind.Jury
+                // Candidates are convened to the jury by the organisation: they do not cancel it online, they tell it.
+                ? "En cas d'empêchement, prévenez au plus tôt l'organisme de formation par téléphone ou par e-mail : il vous proposera un autre jury."
+                : "En cas d'empêchement, annulez votre inscription dans votre espace candidat afin de libérer la place pour un autre candidat.")
             .Paragraph("L'organisme de formation")
             .ToBytes();
 
-    public static CalendarEvent Event(Session s) => new(
+    /// <param name="certification">The certification's name (<see cref="Certification.Name"/>), for the event's title.</param>
+    public static CalendarEvent Event(Session s, string certification) => new(
+        // The UID stays what agendas subscribed to the feed already hold: a new one would duplicate their events.
         $"session-{s.Id}@cqp-telesecretaire", s.StartsAt, s.StartsAt.AddMinutes(s.DurationMinutes),
-        $"CQP Télésecrétaire – {FrenchLabels.Of(s.Kind)}",
+        $"{certification} – {FrenchLabels.Of(s.Kind)}",
         $"{s.PlaceName}, {s.Address}, {s.PostalCode} {s.City}",
         "Présentez-vous 15 minutes avant le début, muni(e) d'une pièce d'identité.");
 }

@@ -88,6 +88,6 @@ public sealed class SessionEnrolments(CqpDbContext db, CandidateMailer mailer, T
         {
             CandidateId = registration.CandidateId, RegistrationId = registration.Id, Title = Convocation.Title(session),
             FileName = $"convocation-{DayInParis.Of(session.StartsAt):yyyy-MM-dd}.pdf", ContentType = "application/pdf",
-            Content = Convocation.Pdf(registration.Candidate!, session, session.Certification!.Title), CreatedAt = clock.GetUtcNow(),
+            Content = Convocation.Pdf(registration.Candidate!, session, session.Certification!), CreatedAt = clock.GetUtcNow(),
         });
 }

@@ -118,7 +118,7 @@ public class CalendarPageTests(DemoPortal portal)
             Assert.Matches(@"\r\nDTSTAMP:\d{8}T\d{6}Z\r\n", text);
             Assert.Contains($"DTSTART:{session.StartsAt.UtcDateTime:yyyyMMdd'T'HHmmss}Z\r\n", text);
             Assert.Contains($"DTEND:{session.StartsAt.AddMinutes(session.DurationMinutes).UtcDateTime:yyyyMMdd'T'HHmmss}Z\r\n", text);
-            Assert.Contains("SUMMARY:CQP Télésecrétaire – ", text);
+            Assert.Contains("SUMMARY:CQP Télésecrétaire qualifié(e) – ", text);
             var unfolded = text.Replace("\r\n ", "");
             Assert.Contains($"LOCATION:{session.PlaceName.Replace(",", "\\,")}\\, ", unfolded);
             Assert.Contains("DESCRIPTION:", text);

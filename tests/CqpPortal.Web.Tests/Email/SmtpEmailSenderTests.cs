@@ -40,7 +40,7 @@ public class SmtpEmailSenderTests
         Assert.Equal("ne-pas-repondre@cqp-telesecretaire.fr", server.MailFrom);
         Assert.Equal(["lea.durand@exemple.fr"], server.Recipients);
         Assert.Equal(Message.Subject, received.Subject);
-        Assert.Equal("CQP Télésecrétaire", received.From.Mailboxes.Single().Name);
+        Assert.Equal("Portail CQP", received.From.Mailboxes.Single().Name);
         Assert.Equal(Message.TextBody, received.TextBody!.Replace("\r\n", "\n").TrimEnd('\n'));
         Assert.Contains("bien été <strong>reçu</strong>", received.HtmlBody);
         Assert.Equal("utf-8", received.BodyParts.OfType<TextPart>().First().ContentType.Charset, ignoreCase: true);
@@ -122,7 +122,7 @@ public class SmtpEmailSenderTests
             var mail = new MailFolder(folder);
             var lea = mail.LatestTo("lea.durand@exemple.fr");
             Assert.Contains($"Subject: {Message.Subject}", lea);
-            Assert.Contains("From: CQP Télésecrétaire <ne-pas-repondre@cqp-telesecretaire.fr>", lea);
+            Assert.Contains("From: Portail CQP <ne-pas-repondre@cqp-telesecretaire.fr>", lea);
             Assert.Contains("Prochaine étape : l'évaluation de recevabilité.", lea);
             Assert.Contains("bien été <strong>reçu</strong>", lea);
             Assert.Contains("Rappel : votre session à Lille", mail.LatestTo("paul.martin@exemple.fr"));

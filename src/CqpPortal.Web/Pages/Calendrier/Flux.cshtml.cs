@@ -9,13 +9,14 @@ using Microsoft.EntityFrameworkCore;
 namespace CqpPortal.Web.Pages.Calendrier;
 
 /// <summary>The iCalendar feed of every coming, non-cancelled session, for agenda subscriptions.</summary>
-public class CalendarFeedModel(CqpDbContext db, TimeProvider clock) : PageModel
+public class CalendarFeedModel(CqpDbContext db, TimeProvider clock, Certificates.CertificationNames names) : PageModel
 {
     public async Task<IActionResult> OnGetAsync()
     {
         var now = clock.GetUtcNow();
         var sessions = await db.Sessions.AsNoTracking().Where(s => s.StartsAt > now && s.CancelledAt == null).OrderBy(s => s.StartsAt).ToListAsync();
-        var ics = ICalendarWriter.Write(sessions.Select(Convocation.Event), now, "CQP Télésecrétaire qualifié(e) – sessions");
+        var certification = await names.NameAsync();
+        var ics = ICalendarWriter.Write(sessions.Select(s => Convocation.Event(s, certification)), now, $"{certification} – sessions");
         return File(Encoding.UTF8.GetBytes(ics), ICalendarWriter.ContentType, "calendrier-cqp.ics");
     }
 }

@@ -12,9 +12,9 @@ public class CalendarSessionIcsModel(CqpDbContext db, TimeProvider clock) : Page
 {
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.CancelledAt == null);
+        var session = await db.Sessions.AsNoTracking().Include(s => s.Certification).FirstOrDefaultAsync(s => s.Id == id && s.CancelledAt == null);
         if (session is null) return NotFound();
-        var ics = ICalendarWriter.Write([Convocation.Event(session)], clock.GetUtcNow(), "CQP Télésecrétaire qualifié(e)");
+        var ics = ICalendarWriter.Write([Convocation.Event(session, session.Certification!.Name)], clock.GetUtcNow(), session.Certification.Name);
         return File(Encoding.UTF8.GetBytes(ics), ICalendarWriter.ContentType, $"session-{session.Id}.ics");
     }
 }

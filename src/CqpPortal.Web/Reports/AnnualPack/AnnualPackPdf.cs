@@ -13,8 +13,8 @@ public static class AnnualPackPdf
     public static byte[] Write(AnnualPackContent content)
     {
         var year = content.Year;
-        var pdf = new PdfDocumentWriter($"Bilan annuel {year} – CQP Télésecrétaire qualifié(e)", $"Bilan annuel {year} – réunion de veille");
-        pdf.Title($"Bilan annuel {year} – CQP Télésecrétaire qualifié(e)")
+        var pdf = new PdfDocumentWriter($"Bilan annuel {year} – {content.Certification}", $"Bilan annuel {year} – réunion de veille");
+        pdf.Title($"Bilan annuel {year} – {content.Certification}")
             .Paragraph("Portrait statistique anonyme des candidats inscrits, des jurys et des titulaires suivis à 6 et 24 mois, "
                 + "établi pour la réunion de veille. Le classeur Excel du bilan détaille chaque indicateur.")
             .Heading("Chiffres clés")

@@ -66,6 +66,9 @@ public sealed record PackTable(
 /// <summary>The annual pack's contents for year Y, all from one <see cref="AnnualStatistics"/>, masked for sharing.</summary>
 public sealed record AnnualPackContent(int Year, IReadOnlyList<PackRow> Summary, IReadOnlyList<PackTable> Tables)
 {
+    /// <summary>The certification's name for the titles (<see cref="Certificates.CertificationNames"/>).</summary>
+    public string Certification { get; init; } = Certificates.CertificationNames.Fallback.Name;
+
     /// <summary>The masking explained, one short line each (a sheet shows them on rows of their own).</summary>
     public static readonly IReadOnlyList<string> MaskingNoteLines =
     [

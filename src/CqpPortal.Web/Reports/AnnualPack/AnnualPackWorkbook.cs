@@ -37,7 +37,7 @@ public static class AnnualPackWorkbook
     private static void WriteSummary(WorkbookWriter workbook, AnnualPackContent content)
     {
         var sheet = workbook.AddSheet(SummarySheet, ["Indicateur", "Valeur"], [48, 16]);
-        sheet.Row(XlCell.Of($"Bilan annuel {content.Year} – CQP Télésecrétaire qualifié(e)", CellStyle.TotalLabel), XlCell.Of(content.Year, CellStyle.Default));
+        sheet.Row(XlCell.Of($"Bilan annuel {content.Year} – {content.Certification}", CellStyle.TotalLabel), XlCell.Of(content.Year, CellStyle.Default));
         foreach (var row in content.Summary) sheet.Row([XlCell.Of(row.Label), .. row.Values.Select(v => Cell(v, total: false))]);
         sheet.Row(XlCell.Empty);
         foreach (var line in AnnualPackContent.MaskingNoteLines) sheet.Row(XlCell.Of(line));

@@ -13,7 +13,7 @@ public sealed record AnnualPackFiles(string Workbook, string Json, string Pdf, s
 /// <c>annual-Y-graphiques.zip</c> (each indicator's chart as a PNG, for slides; masked like the PDF). The files are
 /// written under temporary names in the target folder, then renamed into place together: a reader never sees half a file.
 /// </summary>
-public sealed class AnnualPackWriter(StatisticsLoader statistics)
+public sealed class AnnualPackWriter(StatisticsLoader statistics, Certificates.CertificationNames names)
 {
     public const string WorkbookContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string PdfContentType = "application/pdf";
@@ -36,7 +36,7 @@ public sealed class AnnualPackWriter(StatisticsLoader statistics)
         progress?.Report(0);
         var (figures, registrations) = await statistics.ForYearWithRegistrationsAsync(year, cancellationToken);
         progress?.Report(0.2);
-        var content = AnnualPackContent.From(figures);
+        var content = AnnualPackContent.From(figures) with { Certification = await names.NameAsync() };
         var files = new AnnualPackFiles(
             Path.GetFullPath(Path.Combine(directory, WorkbookFileName(year))),
             Path.GetFullPath(Path.Combine(directory, JsonFileName(year))),
@@ -83,14 +83,14 @@ public sealed class AnnualPackWriter(StatisticsLoader statistics)
     {
         AnnualStatistics.EnsureValidYear(year);
         var (figures, registrations) = await statistics.ForYearWithRegistrationsAsync(year, cancellationToken);
-        AnnualPackWorkbook.Write(AnnualPackContent.From(figures), registrations, output, cancellationToken: cancellationToken);
+        AnnualPackWorkbook.Write(AnnualPackContent.From(figures) with { Certification = await names.NameAsync() }, registrations, output, cancellationToken: cancellationToken);
     }
 
     /// <summary>The PDF summary alone, for a download.</summary>
     public async Task<byte[]> PdfAsync(int year, CancellationToken cancellationToken = default)
     {
         AnnualStatistics.EnsureValidYear(year);
-        return AnnualPackPdf.Write(AnnualPackContent.From(await statistics.ForYearAsync(year, cancellationToken)));
+        return AnnualPackPdf.Write(AnnualPackContent.From(await statistics.ForYearAsync(year, cancellationToken)) with { Certification = await names.NameAsync() });
     }
 
     /// <summary>Writes a file beside its target (same folder, so publishing it is a rename), flushed to disk.</summary>

@@ -16,11 +16,11 @@ public class EnrolmentCalendarModel(CqpDbContext db, UserManager<Identity.Portal
     public async Task<IActionResult> OnGetAsync(int id)
     {
         var userId = users.GetUserId(User);
-        var session = await db.SessionEnrolments
-            .Where(e => e.Id == id && e.State == EnrolmentState.Enrolled && e.Registration!.Candidate!.UserId == userId)
-            .Select(e => e.Session).FirstOrDefaultAsync();
+        var session = await db.Sessions.Include(s => s.Certification)
+            .Where(s => s.Enrolments.Any(e => e.Id == id && e.State == EnrolmentState.Enrolled && e.Registration!.Candidate!.UserId == userId))
+            .FirstOrDefaultAsync();
         if (session is null) return NotFound();
-        var ics = ICalendarWriter.Write([Convocation.Event(session)], clock.GetUtcNow(), "CQP Télésecrétaire qualifié(e)");
+        var ics = ICalendarWriter.Write([Convocation.Event(session, session.Certification!.Name)], clock.GetUtcNow(), session.Certification.Name);
         return File(Encoding.UTF8.GetBytes(ics), ICalendarWriter.ContentType, $"session-{session.Id}.ics");
     }
 }
