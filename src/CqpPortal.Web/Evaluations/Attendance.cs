@@ -12,6 +12,10 @@ namespace CqpPortal.Web.Evaluations;
 /// <summary>Records, per candidate, présent / absent / excusé at an evaluation session, through <see cref="AttendanceRules"/>.</summary>
 public sealed class AttendanceRegister(CqpDbContext db, EvaluationAccess access, UserManager<PortalUser> users, TimeProvider clock)
 {
+    /// <summary>Whether the attendance of <paramref name="sitting"/> can be recorded now (for the form to show).</summary>
+    public bool Opens(EvaluationSitting sitting) =>
+        AttendanceRules.WhyNotRecord(true, sitting.Cancelled, true, sitting.StartsAt, DayInParis.Today(clock)) is null;
+
     /// <summary>Returns why not in French (nothing saved), or null once recorded.</summary>
     public async Task<string?> RecordAsync(int sessionId, int enrolmentId, Attendance? attendance, ClaimsPrincipal user)
     {
