@@ -181,6 +181,41 @@ public sealed class PdfDocumentWriter
         return this;
     }
 
+    /// <summary>
+    /// A ruled table with rows tall enough to sign in (an attendance sheet): <paramref name="widths"/> are the columns'
+    /// shares of the line; the header row is repeated on each new page.
+    /// </summary>
+    public PdfDocumentWriter SignatureTable(IReadOnlyList<string> headers, IReadOnlyList<double> widths, IReadOnlyList<IReadOnlyList<string>> rows, double rowHeight)
+    {
+        const double headerHeight = 18;
+        var pen = new XPen(XColors.DimGray, 0.6);
+        void Row(IReadOnlyList<string> cells, XFont font, double height)
+        {
+            var x = Margin;
+            for (var i = 0; i < cells.Count; i++)
+            {
+                var w = Width * widths[i];
+                graphics!.DrawRectangle(pen, x, y, w, height);
+                graphics.DrawString(cells[i], font, XBrushes.Black, new XRect(x + 4, y, w - 8, height), XStringFormats.CenterLeft);
+                x += w;
+            }
+            y += height;
+        }
+        KeepTogether(headerHeight + rowHeight);
+        Row(headers, smallBold, headerHeight);
+        foreach (var cells in rows)
+        {
+            if (y + rowHeight > Bottom)
+            {
+                NewPage();
+                Row(headers, smallBold, headerHeight);
+            }
+            Row(cells, body, rowHeight);
+        }
+        y += 6;
+        return this;
+    }
+
     public byte[] ToBytes()
     {
         DrawFooter();

@@ -18,6 +18,7 @@ public static class EmailServices
         builder.Services.AddScoped<CompanyMailer>();
         builder.Services.AddScoped<StaffMailer>();
         builder.Services.AddScoped<JuryMailer>();
+        builder.Services.AddScoped<EvaluatorMailer>();
         builder.Services.AddScoped<Identity.AccountMailer>();
         return builder;
     }

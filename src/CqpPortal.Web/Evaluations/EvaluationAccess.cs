@@ -16,6 +16,12 @@ namespace CqpPortal.Web.Evaluations;
 /// </summary>
 public sealed class EvaluationAccess(CqpDbContext db, UserManager<PortalUser> users)
 {
+    /// <summary>
+    /// Who keeps the evaluators' register (create, edit, habilitations, accounts): SIST analysts only. The committee, also
+    /// in /Analyse, is refused: the register names people and the committee sees anonymous figures only.
+    /// </summary>
+    public static bool KeepsRegister(ClaimsPrincipal user) => user.IsInRole(Roles.SistAnalyst);
+
     /// <summary>The evaluation and VAE situation sessions <paramref name="user"/> may open.</summary>
     public IQueryable<Session> Sessions(ClaimsPrincipal user)
     {

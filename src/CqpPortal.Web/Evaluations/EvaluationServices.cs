@@ -6,5 +6,8 @@ public static class EvaluationServices
     public static IServiceCollection AddPortalEvaluations(this IServiceCollection services) => services
         .AddScoped<EvaluationAccess>()
         .AddScoped<EvaluationGrids>()
-        .AddScoped<EvaluationFile>();
+        .AddScoped<EvaluationFile>()
+        .AddScoped<EvaluatorRegister>()
+        .AddScoped<EvaluatorAssignments>()
+        .AddScoped<AttendanceRegister>();
 }

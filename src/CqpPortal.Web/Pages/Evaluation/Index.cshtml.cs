@@ -1,14 +1,19 @@
-using CqpPortal.Domain.Vocabulary;
-using CqpPortal.Web.Data;
-using CqpPortal.Web.Pages.Shared;
+using CqpPortal.Web.Evaluations;
+using CqpPortal.Web.Identity;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CqpPortal.Web.Pages.Evaluation;
 
-public class EvaluatorHomeModel(CqpDbContext db, TimeProvider clock) : PageModel
+/// <summary>« Mes sessions d'évaluation »: the sessions the signed-in evaluator is assigned to, coming ones first.</summary>
+public class EvaluatorHomeModel(EvaluatorAssignments assignments, UserManager<PortalUser> users, TimeProvider clock) : PageModel
 {
-    public List<SessionSummary> Sessions { get; private set; } = [];
+    public IReadOnlyList<EvaluatorSessionRow> Sessions { get; private set; } = [];
+    public DateTimeOffset Now { get; private set; }
 
-    public async Task OnGetAsync() =>
-        Sessions = await SessionSummary.UpcomingAsync(db, clock.GetUtcNow(), SessionKind.Evaluation, SessionKind.VaeSituation);
+    public async Task OnGetAsync()
+    {
+        Now = clock.GetUtcNow();
+        Sessions = await assignments.SessionsOfAsync(users.GetUserId(User)!);
+    }
 }
