@@ -66,6 +66,12 @@ public class JuryDecision
     public string? RecordedByUserId { get; set; }
     public DateTimeOffset? RecordedAt { get; set; }
     public List<JuryDecisionCorrection> Corrections { get; set; } = [];
+
+    /// <summary>
+    /// Final decisions — the only ones the candidate, the statistics and later juries see: typed from paper or imported
+    /// (no <see cref="RecordedByUserId"/>), or deliberated in the portal by a jury whose minutes every member signed.
+    /// </summary>
+    public static readonly System.Linq.Expressions.Expression<Func<JuryDecision, bool>> IsFinal = j => j.RecordedByUserId == null || j.Session!.MinutesLockedAt != null;
 }
 
 public class JuryUnitResult

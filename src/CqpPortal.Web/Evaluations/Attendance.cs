@@ -22,7 +22,7 @@ public sealed class AttendanceRegister(CqpDbContext db, EvaluationAccess access,
         var session = await access.Sessions(user).FirstOrDefaultAsync(s => s.Id == sessionId);
         if (session is null) return "Cette session n'existe pas.";
         if (attendance is not { } value || !Enum.IsDefined(value)) return "Choisissez présent, absent ou excusé.";
-        var byStaffOrEvaluator = user.IsInRole(Roles.Staff) || await access.RoleAsync(sessionId, user) is not null;
+        var byStaffOrEvaluator = Roles.IsStaff(user) || await access.RoleAsync(sessionId, user) is not null;
         var enrolment = await db.SessionEnrolments.FirstOrDefaultAsync(e => e.Id == enrolmentId && e.SessionId == sessionId);
         var refused = AttendanceRules.WhyNotRecord(byStaffOrEvaluator, session.CancelledAt is not null, enrolment?.State == EnrolmentState.Enrolled,
             session.StartsAt, DayInParis.Today(clock));

@@ -26,7 +26,7 @@ public sealed class EvaluationAccess(CqpDbContext db, UserManager<PortalUser> us
     public IQueryable<Session> Sessions(ClaimsPrincipal user)
     {
         var evaluationSessions = db.Sessions.Where(s => s.Kind != SessionKind.Jury);
-        if (user.IsInRole(Roles.Staff)) return evaluationSessions;
+        if (Roles.IsStaff(user)) return evaluationSessions;
         var userId = users.GetUserId(user);
         if (userId is null || !user.IsInRole(Roles.Evaluator)) return evaluationSessions.Where(_ => false);
         return evaluationSessions.Where(s => db.SessionEvaluators.Any(a => a.SessionId == s.Id && a.Evaluator!.UserId == userId));
@@ -54,7 +54,7 @@ public sealed class EvaluationAccess(CqpDbContext db, UserManager<PortalUser> us
     /// </summary>
     public IQueryable<int> EvaluationFileRegistrations(ClaimsPrincipal user)
     {
-        if (user.IsInRole(Roles.Staff)) return db.Registrations.Select(r => r.Id);
+        if (Roles.IsStaff(user)) return db.Registrations.Select(r => r.Id);
         var userId = users.GetUserId(user);
         if (userId is null) return db.Registrations.Where(_ => false).Select(r => r.Id);
         var asEvaluator = user.IsInRole(Roles.Evaluator) ? Enrolments(user).Select(e => e.RegistrationId) : db.Registrations.Where(_ => false).Select(r => r.Id);

@@ -201,7 +201,7 @@ public sealed class EvaluationGrids(CqpDbContext db, EvaluationAccess access, Ti
     private async Task<List<int>> ValidatedBeforeAsync(SessionEnrolment enrolment)
     {
         var sessionDay = DayInParis.Of(enrolment.Session!.StartsAt);
-        return await db.JuryDecisions.Where(d => d.RegistrationId == enrolment.RegistrationId && d.DecidedOn <= sessionDay)
+        return await db.JuryDecisions.Where(JuryDecision.IsFinal).Where(d => d.RegistrationId == enrolment.RegistrationId && d.DecidedOn <= sessionDay)
             .SelectMany(d => d.UnitResults).Where(u => u.Validated).Select(u => u.UnitId).Distinct().ToListAsync();
     }
 

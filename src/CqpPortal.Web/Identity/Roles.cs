@@ -14,6 +14,9 @@ public static class Roles
     /// <summary>The organisation's administrator: the staff area, plus the actions of the jobs dashboard (retry, delete).</summary>
     public const string Administrator = "Administrator";
 
+    /// <summary>The organisation's people: staff, and the administrator who has the staff area too.</summary>
+    public static bool IsStaff(System.Security.Claims.ClaimsPrincipal user) => user.IsInRole(Staff) || user.IsInRole(Administrator);
+
     public static readonly IReadOnlyList<string> All = [Candidate, CompanyManager, Staff, Evaluator, JuryMember, SistAnalyst, Committee, Administrator];
 
     public static string Label(string role) => role switch

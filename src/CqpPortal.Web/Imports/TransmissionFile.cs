@@ -25,7 +25,7 @@ public sealed class TransmissionFile(CqpDbContext db)
             {
                 e.Registration!.Candidate!.LastName, e.Registration.Candidate.FirstName, e.Registration.Candidate.BirthDate, e.Registration.Candidate.Sex,
                 e.Registration.Candidate.Email, Registration = e.Registration,
-                Jury = e.Registration.JuryDecisions.OrderByDescending(j => j.DecidedOn).ThenByDescending(j => j.Id)
+                Jury = e.Registration.JuryDecisions.AsQueryable().Where(JuryDecision.IsFinal).OrderByDescending(j => j.DecidedOn).ThenByDescending(j => j.Id)
                     .Select(j => new { j.DecidedOn, j.Result, Units = j.UnitResults.Where(u => u.Validated).Select(u => u.Unit!.Number).ToList() })
                     .FirstOrDefault(),
             })

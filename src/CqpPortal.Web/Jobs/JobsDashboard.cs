@@ -30,7 +30,7 @@ public static class JobsDashboard
         public Task<bool> AuthorizeAsync(DashboardContext context)
         {
             var user = context.GetHttpContext().User;
-            return Task.FromResult(user.Identity?.IsAuthenticated == true && (user.IsInRole(Roles.Staff) || user.IsInRole(Roles.Administrator)));
+            return Task.FromResult(user.Identity?.IsAuthenticated == true && Roles.IsStaff(user));
         }
     }
 }

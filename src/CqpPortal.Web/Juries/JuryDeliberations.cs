@@ -1,3 +1,4 @@
+using CqpPortal.Web.Certificates;
 using System.Data;
 using CqpPortal.Domain.Juries;
 using CqpPortal.Domain.Time;
@@ -16,7 +17,7 @@ public sealed record DeliberationInput(int RegistrationId, JuryResult? Result, I
 /// the candidate is told only once the minutes are locked (<see cref="JuryMinutes"/>). After that, a correction by the
 /// president or staff, with a reason, keeps what the decision was and e-mails the candidate again.
 /// </summary>
-public sealed class JuryDeliberations(CqpDbContext db, JuryProceedings proceedings, CandidateMailer mailer, TimeProvider clock)
+public sealed class JuryDeliberations(CqpDbContext db, JuryProceedings proceedings, CandidateMailer mailer, CertificateIssuance certificates, TimeProvider clock)
 {
     /// <summary>Records (or changes, before the minutes are locked) the decision for one candidate; returns why not when refused.</summary>
     public async Task<string?> RecordAsync(int sessionId, DeliberationInput input, string userId)
@@ -66,6 +67,7 @@ public sealed class JuryDeliberations(CqpDbContext db, JuryProceedings proceedin
         registration.History.Add(new RegistrationStatusChange { From = registration.State, To = registration.State, At = clock.GetUtcNow(), ByUserId = userId,
             Comment = $"Décision du jury du {decision.DecidedOn:dd/MM/yyyy} corrigée : {FrenchLabels.Of(decision.Result)} ({reason.Trim()})" });
         await db.SaveChangesAsync();
+        if (sitting.Locked) await certificates.IssueForDecisionAsync(decision.Id);
         await transaction.CommitAsync();
         await JuryMinutes.TellAsync(mailer, registration.Candidate!, decision, sitting.Units);
         return null;

@@ -1,3 +1,4 @@
+using CqpPortal.Web.Certificates;
 using System.Data;
 using CqpPortal.Domain.Juries;
 using CqpPortal.Domain.Vocabulary;
@@ -13,7 +14,7 @@ namespace CqpPortal.Web.Juries;
 /// The minutes (« procès-verbal ») of a jury session: every member signs them in the portal once each convened
 /// candidate has a decision; the last signature locks them (<see cref="LockAsync"/>) and the candidates are told.
 /// </summary>
-public sealed class JuryMinutes(CqpDbContext db, JuryProceedings proceedings, CandidateMailer mailer, TimeProvider clock)
+public sealed class JuryMinutes(CqpDbContext db, JuryProceedings proceedings, CandidateMailer mailer, CertificateIssuance certificates, TimeProvider clock)
 {
     /// <summary>Signs the minutes for <paramref name="userId"/>; the last signature locks them. Returns why not when refused.</summary>
     public async Task<string?> SignAsync(int sessionId, string userId)
@@ -35,7 +36,7 @@ public sealed class JuryMinutes(CqpDbContext db, JuryProceedings proceedings, Ca
 
     /// <summary>
     /// The one place where a jury's decisions become final: the minutes are locked, each decision goes into the
-    /// candidate's history and the candidate is e-mailed (sent after the commit). Runs inside <see cref="SignAsync"/>'s transaction.
+    /// candidate's history, certificates and partial attestations are issued, and the candidate is e-mailed (sent after the commit). Runs inside <see cref="SignAsync"/>'s transaction.
     /// </summary>
     private async Task LockAsync(JurySitting sitting)
     {
@@ -51,6 +52,8 @@ public sealed class JuryMinutes(CqpDbContext db, JuryProceedings proceedings, Ca
                 Comment = $"Décision du jury du {FrenchFormat.Date(decision.DecidedOn)} : {FrenchLabels.Of(decision.Result)} (procès-verbal signé)" });
         }
         await db.SaveChangesAsync();
+        // Final now: a total validation makes the holder's record and certificate number, a partial one its attestation.
+        await certificates.IssueForSessionAsync(session.Id);
         foreach (var decision in decisions) await TellAsync(mailer, decision.Registration!.Candidate!, decision, sitting.Units);
     }
 

@@ -64,7 +64,7 @@ public sealed class JuryProceedings(CqpDbContext db, CandidateMailer mailer, Tim
                         j.Id, j.Result, j.Comment, j.RecordedByUserId, j.RecordedAt, Units = j.UnitResults.Where(u => u.Validated).Select(u => u.UnitId).ToList(),
                     }).FirstOrDefault(),
                 // Units validated by an earlier, final decision stay validated.
-                Before = r.JuryDecisions.Where(j => j.SessionId != sessionId && j.DecidedOn < juryDay && (j.RecordedByUserId == null || j.Session!.MinutesLockedAt != null))
+                Before = r.JuryDecisions.AsQueryable().Where(JuryDecision.IsFinal).Where(j => j.SessionId != sessionId && j.DecidedOn < juryDay)
                     .SelectMany(j => j.UnitResults.Where(u => u.Validated).Select(u => new { u.UnitId, j.DecidedOn })).ToList(),
             })
             .ToListAsync();

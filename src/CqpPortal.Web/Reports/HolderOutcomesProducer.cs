@@ -30,7 +30,7 @@ public sealed class HolderOutcomesProducer(CqpDbContext db) : IReportProducer
         if (session.Kind != SessionKind.Jury) throw new ReportException($"La session n° {sessionId} n'est pas un jury.");
 
         await context.ReportProgressAsync(20, "Lecture des décisions du jury", cancellationToken);
-        var holders = await db.JuryDecisions.AsNoTracking()
+        var holders = await db.JuryDecisions.AsNoTracking().Where(JuryDecision.IsFinal)
             .Where(j => j.SessionId == sessionId && j.Result == JuryResult.TotalValidation)
             .Select(j => j.RegistrationId).Distinct().ToListAsync(cancellationToken);
 

@@ -1,7 +1,9 @@
 using Bogus;
+using CqpPortal.Domain.Certificates;
 using CqpPortal.Domain.Time;
 using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Data;
+using CqpPortal.Web.Certificates;
 using CqpPortal.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +16,7 @@ namespace CqpPortal.Web.Seeding;
 /// past evaluation's grids left to complete (its candidates are not convened yet), the juries' presidents and signed
 /// minutes. Deterministic (its own random seed).
 /// </summary>
-public sealed class DemoEvaluations(CqpDbContext db, TimeProvider clock)
+public sealed class DemoEvaluations(CqpDbContext db, PaperCertificates paper, TimeProvider clock)
 {
     public async Task SeedAsync(IReadOnlyDictionary<string, PortalUser> accounts, CancellationToken cancellationToken = default)
     {
@@ -80,7 +82,8 @@ public sealed class DemoEvaluations(CqpDbContext db, TimeProvider clock)
 
         // Past juries: decisions recorded by the president, minutes signed by both members, hence locked.
         var presidentId = accounts["jury@cqp.test"].Id;
-        var decisions = await db.JuryDecisions.Where(j => j.Session!.CertificationId == certification.Id).ToListAsync(cancellationToken);
+        var decisions = await db.JuryDecisions.Include(j => j.Registration).ThenInclude(r => r!.Candidate)
+            .Where(j => j.Session!.CertificationId == certification.Id).ToListAsync(cancellationToken);
         foreach (var jury in juries.Where(j => j.StartsAt < now))
         {
             var end = jury.StartsAt.AddMinutes(jury.DurationMinutes);
@@ -89,7 +92,25 @@ public sealed class DemoEvaluations(CqpDbContext db, TimeProvider clock)
             db.JuryMinutesSignatures.Add(new JuryMinutesSignature { SessionId = jury.Id, UserId = accounts["jury2@cqp.test"].Id, SignedAt = end.AddMinutes(-5) });
             jury.MinutesLockedAt = end.AddMinutes(-5);
         }
+
+        // Holders' certificates: those of the last two months wait for SIST's signature, older ones are signed and sent.
+        foreach (var decision in decisions.Where(d => d.Result == JuryResult.TotalValidation))
+        {
+            var signed = decision.DecidedOn < today.AddMonths(-2) && decision.Registration!.Candidate!.Email != "titulaire@cqp.test";
+            var issuedAt = DayInParis.At(decision.DecidedOn, new TimeOnly(18, 0)).ToUniversalTime();
+            db.Certificates.Add(new Certificate
+            {
+                Registration = decision.Registration, JuryDecision = decision, Number = CertificateNumber.New(), ObtainedOn = decision.DecidedOn,
+                HolderName = decision.Registration!.Candidate!.FullName, IssuedAt = issuedAt,
+                SignedAt = signed ? issuedAt.AddDays(20) : null, SentAt = signed ? issuedAt.AddDays(22) : null, SignedByUserId = signed ? sistId : null,
+            });
+        }
         await db.SaveChangesAsync(cancellationToken);
+
+        // The demo holder's certificate goes through SIST's own action, so that her documents hold the real PDF.
+        var holderCertificate = await db.Certificates.Where(c => c.Registration!.Candidate!.Email == "titulaire@cqp.test").Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
+        if (holderCertificate is { } id && await paper.MarkSignedAsync(id, sistId) is null)
+            await paper.MarkSentAsync(id);
     }
 
     /// <summary>A grid consistent with the jury's decision: the competences of the units the jury did not validate are not acquired.</summary>

@@ -31,7 +31,7 @@ public sealed class SessionEnrolments(CqpDbContext db, CandidateMailer mailer, T
         var enrolled = await db.SessionEnrolments.CountAsync(e => e.SessionId == sessionId && e.State == EnrolmentState.Enrolled);
         var existing = await db.SessionEnrolments.FirstOrDefaultAsync(e => e.SessionId == sessionId && e.RegistrationId == registration.Id);
         var now = clock.GetUtcNow();
-        var certified = registration.CertifiedOn is not null || await db.JuryDecisions.AnyAsync(j => j.RegistrationId == registration.Id && j.Result == JuryResult.TotalValidation);
+        var certified = registration.CertifiedOn is not null || await db.JuryDecisions.Where(JuryDecision.IsFinal).AnyAsync(j => j.RegistrationId == registration.Id && j.Result == JuryResult.TotalValidation);
         var anotherComingSeat = await db.SessionEnrolments.AnyAsync(e => e.RegistrationId == registration.Id && e.SessionId != sessionId
             && e.State != EnrolmentState.Cancelled && e.Session!.Kind != SessionKind.Jury && e.Session.CancelledAt == null && e.Session.StartsAt > now);
         var deadline = registration.AdmissibilityDecidedOn is { } admissibleOn ? JourneyDeadline.From(admissibleOn, session.Certification!.JourneyLimitMonths) : null;

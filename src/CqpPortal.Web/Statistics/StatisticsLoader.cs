@@ -41,7 +41,7 @@ public sealed class StatisticsLoader(CqpDbContext db)
     {
         IQueryable<Registration> registrationsOfYear = db.Registrations.Where(r => r.RegisteredOn != null);
         // Decisions deliberated in the portal count once the minutes are locked (signed by every member).
-        IQueryable<JuryDecision> juriesOfYear = db.JuryDecisions.Where(j => j.RecordedByUserId == null || j.Session!.MinutesLockedAt != null);
+        IQueryable<JuryDecision> juriesOfYear = db.JuryDecisions.Where(JuryDecision.IsFinal);
         IQueryable<HolderSurvey> surveysOfYear = db.HolderSurveys.Where(s => s.RespondedOn != null || s.InvitedAt != null);
         if (year is { } y)
         {

@@ -31,7 +31,7 @@ public sealed class HolderSurveys(CqpDbContext db, CandidateMailer mailer, Notif
                 r.Candidate!.Email,
                 r.Candidate.FirstName,
                 r.Certification,
-                CertifiedOn = r.JuryDecisions.Where(j => j.Result == JuryResult.TotalValidation).Select(j => (DateOnly?)j.DecidedOn).Max(),
+                CertifiedOn = r.JuryDecisions.AsQueryable().Where(JuryDecision.IsFinal).Where(j => j.Result == JuryResult.TotalValidation).Select(j => (DateOnly?)j.DecidedOn).Max(),
                 Waves = r.Surveys.Select(s => s.Wave).ToList(),
             })
             .Where(h => h.CertifiedOn != null && h.CertifiedOn > oldest)

@@ -24,7 +24,7 @@ public sealed class VaeFileAccess(CqpDbContext db, VaeBooklets booklets, UserMan
     {
         var userId = users.GetUserId(user);
         if (userId is null) return db.Booklets.Where(_ => false);
-        if (user.IsInRole(Roles.Staff)) return db.Booklets;
+        if (Roles.IsStaff(user)) return db.Booklets;
         var jury = user.IsInRole(Roles.JuryMember);
         var own = db.Booklets.Where(b => b.Registration!.Candidate!.UserId == userId);
         return jury ? own.Union(JuryBooklets(userId)) : own;

@@ -45,10 +45,10 @@ public class CandidateHomeModel(CqpDbContext db, UserManager<Identity.PortalUser
             r.Enrolments.Where(e => e.State == EnrolmentState.Enrolled).OrderBy(e => e.Session!.StartsAt)
                 .Select(e => new SessionRow(e.Session!.Kind, e.Session.StartsAt, e.Session.PlaceName, e.Session.City)).ToList(),
             // A decision deliberated in the portal is final once every member signed the minutes; one typed from paper or imported is final as is.
-            r.JuryDecisions.Where(j => j.RecordedByUserId == null || j.Session!.MinutesLockedAt != null).OrderByDescending(j => j.DecidedOn).Select(j => (JuryResult?)j.Result).FirstOrDefault(),
-            r.JuryDecisions.Where(j => j.RecordedByUserId == null || j.Session!.MinutesLockedAt != null).OrderByDescending(j => j.DecidedOn).Select(j => (DateOnly?)j.DecidedOn).FirstOrDefault(),
+            r.JuryDecisions.AsQueryable().Where(JuryDecision.IsFinal).OrderByDescending(j => j.DecidedOn).Select(j => (JuryResult?)j.Result).FirstOrDefault(),
+            r.JuryDecisions.AsQueryable().Where(JuryDecision.IsFinal).OrderByDescending(j => j.DecidedOn).Select(j => (DateOnly?)j.DecidedOn).FirstOrDefault(),
             r.Certification.Units.OrderBy(u => u.Number).Select(u => new UnitRow(u.Id, u.Number, u.Title)).ToList(),
-            r.JuryDecisions.Where(j => j.RecordedByUserId == null || j.Session!.MinutesLockedAt != null).SelectMany(j => j.UnitResults).Where(u => u.Validated)
+            r.JuryDecisions.AsQueryable().Where(JuryDecision.IsFinal).SelectMany(j => j.UnitResults).Where(u => u.Validated)
                 .Select(u => u.UnitId).Distinct().ToList())).ToList()))
         .FirstOrDefault());
 

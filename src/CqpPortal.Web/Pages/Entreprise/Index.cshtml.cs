@@ -31,7 +31,7 @@ public class CompanyHomeModel(CqpDbContext db, UserManager<Identity.PortalUser> 
                     .Where(r => r.State != RegistrationState.Draft)
                     .OrderBy(r => r.Candidate!.LastName)
                     .Select(r => new EmployeeRow(r.Candidate!.FirstName + " " + r.Candidate.LastName, r.Route, r.RegisteredOn, r.State,
-                        r.JuryDecisions.OrderByDescending(j => j.DecidedOn).Select(j => (JuryResult?)j.Result).FirstOrDefault()))
+                        r.JuryDecisions.AsQueryable().Where(JuryDecision.IsFinal).OrderByDescending(j => j.DecidedOn).Select(j => (JuryResult?)j.Result).FirstOrDefault()))
                     .ToList(),
                 m.Company.Employees.SelectMany(c => c.Registrations)
                     .Where(r => r.State == RegistrationState.Draft && r.RegisteredOn == null)
