@@ -1,3 +1,4 @@
+using CqpPortal.Web.Certificates;
 using CqpPortal.Domain.Statistics;
 using CqpPortal.Web.Email;
 using CqpPortal.Web.Hosting;
@@ -62,6 +63,7 @@ public static class PortalCli
             builder.AddPortalEmail();
             builder.AddPortalJobs(runScheduler: args[0] == "worker");
             builder.AddPortalSeeding();
+            builder.Services.AddPortalCertificates(); // the demo holder's certificate is signed through SIST's own action
             builder.Services.AddPortalReports();
             using var host = builder.Build();
             return await Verbs[args[0]].Run(host, args[1..]);
