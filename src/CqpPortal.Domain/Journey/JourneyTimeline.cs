@@ -82,7 +82,7 @@ public static class JourneyTimeline
         RegistrationState.Incomplete => "Complétez votre dossier avec les éléments demandés, puis renvoyez-le.",
         RegistrationState.NotAdmissible => "Vous pourrez déposer une nouvelle candidature lorsque votre situation remplira les conditions d'accès.",
         RegistrationState.Withdrawn => "Votre parcours est clos.",
-        _ when f.JuryResult == JuryResult.TotalValidation => "Félicitations : le certificat vous sera adressé par le SIST. Vous recevrez un questionnaire de suivi 6 mois et 2 ans après le jury.",
+        _ when f.JuryResult == JuryResult.TotalValidation => "Félicitations : votre certificat, signé par le SIST, arrive dans « Mes documents » et par courrier. Vous recevrez un questionnaire de suivi 6 mois et 2 ans après le jury.",
         _ when f.JuryResult == JuryResult.PartialValidation => "Préparez les unités restant à valider et inscrivez-vous à une nouvelle évaluation.",
         _ when f.JuryResult == JuryResult.NotValidated => "Rapprochez-vous de l'organisme de formation pour envisager la suite de votre parcours.",
         _ when f.JuryOn is { } jury && jury >= today => "Présentez-vous au jury à la date de votre convocation.",

@@ -114,6 +114,17 @@ public static class FrenchLabels
 
     public static string Of(EvaluatorLinkKind value) => value == EvaluatorLinkKind.TrainedCandidate ? "Candidat formé par l'évaluateur" : "Entreprise de l'évaluateur";
 
+    /// <summary>An evaluation modality of the referential data (stored as a code) as the accord says it.</summary>
+    public static string Modality(string modality) => modality switch
+    {
+        "observation-simulated-situation" => "observation en situation simulée sur dossier école",
+        "simulated-situation" => "mise en situation simulée",
+        "interview-case-study" => "entretien sur étude de cas",
+        "interview" => "entretien avec l'évaluateur",
+        "self-assessment-real-situation" => "auto-évaluation en situation réelle",
+        _ => modality,
+    };
+
     public static string Of(SurveyWave value) => value == SurveyWave.SixMonths ? "6 mois" : "24 mois";
 
     public static string Of(HolderSituation value) => value switch

@@ -80,6 +80,14 @@ public sealed class DemoEvaluations(CqpDbContext db, PaperCertificates paper, Ti
             db.EvaluationGrids.Add(Grid(faker, enrolment, certification, failedUnits, toComplete, first.UserId!, second.UserId!));
         }
 
+        // A VAE candidate is convened only once booklet 2 is accepted: the demo's journeys have no booklets, so their
+        // coming convocations wait.
+        var acceptedBooklets = await db.Booklets.Where(b => b.Kind == Domain.Vae.BookletKind.Experience && b.State == Domain.Vae.BookletState.Admissible)
+            .Select(b => b.RegistrationId).ToListAsync(cancellationToken);
+        foreach (var juryEnrolment in enrolments.Where(e => e.Session!.Kind == SessionKind.Jury && e.Session.StartsAt > now
+                     && e.Registration!.Route == CertificationRoute.Vae && !acceptedBooklets.Contains(e.RegistrationId)))
+            db.SessionEnrolments.Remove(juryEnrolment);
+
         // Past juries: decisions recorded by the president, minutes signed by both members, hence locked.
         var presidentId = accounts["jury@cqp.test"].Id;
         var decisions = await db.JuryDecisions.Include(j => j.Registration).ThenInclude(r => r!.Candidate)

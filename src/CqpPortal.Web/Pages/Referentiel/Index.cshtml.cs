@@ -14,16 +14,6 @@ public class ReferentialModel(CqpDbContext db) : PageModel
     public string Title { get; private set; } = "";
     public List<UnitRow> Units { get; private set; } = [];
 
-    public static string ModalityLabel(string modality) => modality switch
-    {
-        "observation-simulated-situation" => "observation en situation simulée sur dossier école",
-        "simulated-situation" => "mise en situation simulée",
-        "interview-case-study" => "entretien sur étude de cas",
-        "interview" => "entretien avec l'évaluateur",
-        "self-assessment-real-situation" => "auto-évaluation en situation réelle",
-        _ => modality,
-    };
-
     public async Task OnGetAsync()
     {
         var certification = await db.Certifications.OrderBy(c => c.Id).Select(c => new { c.Id, c.Title }).FirstAsync();
