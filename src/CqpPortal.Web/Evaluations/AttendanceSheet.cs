@@ -7,6 +7,9 @@ namespace CqpPortal.Web.Evaluations;
 /// <summary>The attendance sheet (« feuille d'émargement ») of an evaluation session: a row to sign per candidate, then the evaluators' signatures.</summary>
 public static class AttendanceSheet
 {
+    /// <summary>The sheet's file name, dated with the session's day in Paris.</summary>
+    public static string FileName(EvaluationSitting s) => $"feuille-emargement-{CqpPortal.Domain.Time.DayInParis.Of(s.StartsAt):yyyy-MM-dd}.pdf";
+
     public static byte[] Pdf(EvaluationSitting s)
     {
         static string Who(AssignedEvaluator? e) => e is null ? "non désigné" : $"{e.Name} ({e.Organisation}){(e.Remote ? " – à distance" : "")}";

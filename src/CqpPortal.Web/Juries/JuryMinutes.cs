@@ -1,3 +1,4 @@
+using CqpPortal.Domain.Time;
 using CqpPortal.Web.Certificates;
 using System.Data;
 using CqpPortal.Domain.Juries;
@@ -63,6 +64,9 @@ public sealed class JuryMinutes(CqpDbContext db, JuryProceedings proceedings, Ca
             units.Where(u => decision.UnitResults.Any(r => r.UnitId == u.Id && r.Validated)).Select(u => u.Number).ToList(), decision.Comment);
 
     /// <summary>The minutes ("procès-verbal") of the session: each candidate and the jury's decision, the signatures, the corrections.</summary>
+    /// <summary>The minutes' file name, dated with the jury's day in Paris.</summary>
+    public static string FileName(JurySitting sitting) => $"proces-verbal-jury-{DayInParis.Of(sitting.Session.StartsAt):yyyy-MM-dd}.pdf";
+
     public static byte[] Pdf(JurySitting sitting)
     {
         var session = sitting.Session;

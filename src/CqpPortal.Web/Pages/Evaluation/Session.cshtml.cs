@@ -34,7 +34,7 @@ public class EvaluatorSessionModel(EvaluatorAssignments assignments, AttendanceR
     }
 
     public async Task<IActionResult> OnGetSheetAsync(int id) =>
-        await LoadAsync(id) ? File(AttendanceSheet.Pdf(Sitting), "application/pdf", $"feuille-emargement-{Sitting.StartsAt:yyyy-MM-dd}.pdf") : NotFound();
+        await LoadAsync(id) ? File(AttendanceSheet.Pdf(Sitting), "application/pdf", AttendanceSheet.FileName(Sitting)) : NotFound();
 
     private async Task<bool> LoadAsync(int id)
     {

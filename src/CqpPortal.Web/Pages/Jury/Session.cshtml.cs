@@ -75,7 +75,7 @@ public class JurySessionModel(EvaluationAccess access, JuryProceedings proceedin
     public async Task<IActionResult> OnGetMinutesAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        return File(JuryMinutes.Pdf(Sitting), "application/pdf", $"proces-verbal-jury-{Sitting.Session.StartsAt:yyyy-MM-dd}.pdf");
+        return File(JuryMinutes.Pdf(Sitting), "application/pdf", JuryMinutes.FileName(Sitting));
     }
 
     private async Task<IActionResult> AfterAsync(int id, string? refused, string done)

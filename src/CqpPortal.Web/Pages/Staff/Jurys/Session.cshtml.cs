@@ -70,7 +70,7 @@ public class StaffJurySessionModel(JuryProceedings juries, JuryMembers members, 
     public async Task<IActionResult> OnGetMinutesAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        return File(JuryMinutes.Pdf(Sitting), "application/pdf", $"proces-verbal-jury-{Sitting.Session.StartsAt:yyyy-MM-dd}.pdf");
+        return File(JuryMinutes.Pdf(Sitting), "application/pdf", JuryMinutes.FileName(Sitting));
     }
 
     private async Task<bool> LoadAsync(int id)

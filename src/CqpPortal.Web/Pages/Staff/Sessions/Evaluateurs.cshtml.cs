@@ -66,7 +66,7 @@ public class StaffSessionEvaluatorsModel(EvaluatorAssignments assignments, Atten
     }
 
     public async Task<IActionResult> OnGetSheetAsync(int id) =>
-        await LoadAsync(id) ? File(AttendanceSheet.Pdf(Sitting), "application/pdf", $"feuille-emargement-{Sitting.StartsAt:yyyy-MM-dd}.pdf") : NotFound();
+        await LoadAsync(id) ? File(AttendanceSheet.Pdf(Sitting), "application/pdf", AttendanceSheet.FileName(Sitting)) : NotFound();
 
     private async Task<bool> LoadAsync(int id)
     {
