@@ -27,7 +27,7 @@ public enum Funding
 public enum PhoneJobKind { Switchboard = 1, InboundCallCentre = 2, ReservationCentre = 3, Other = 4 }
 
 /// <summary>Where a registration stands in the admissibility ("recevabilité") process.</summary>
-public enum RegistrationState { Draft = 0, Submitted = 1, Incomplete = 2, Admissible = 3, NotAdmissible = 4, Withdrawn = 5 }
+public enum RegistrationState { Draft = 0, Submitted = 1, Incomplete = 2, Admissible = 3, NotAdmissible = 4, Withdrawn = 5, Expired = 6 }
 
 public enum SessionKind { Evaluation = 1, VaeSituation = 2, Jury = 3 }
 
@@ -59,3 +59,12 @@ public enum HolderSituation { Employed = 1, JobSeeker = 2, InTraining = 3, Other
 public enum EmploymentContract { Cdi = 1, Cdd = 2, SelfEmployed = 3, Temporary = 4 }
 
 public enum EmploymentSector { Branch = 1, OtherBranch = 2 }
+
+/// <summary>A proof sent with a registration (« justificatifs »): of experience, of a diploma, or a document staff asked for.</summary>
+public enum ProofKind { Experience = 1, Diploma = 2, Requested = 3 }
+
+/// <summary>
+/// The « avis conforme » of the CPNEFP on what the organisation publishes: a change is a proposal until a SIST analyst
+/// approves it (or refuses it, with a reason); only approved versions are public.
+/// </summary>
+public enum ApprovalState { Proposed = 1, Approved = 2, Refused = 3 }

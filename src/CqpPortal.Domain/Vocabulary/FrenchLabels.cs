@@ -58,6 +58,23 @@ public static class FrenchLabels
         RegistrationState.Admissible => "Recevable",
         RegistrationState.NotAdmissible => "Non recevable",
         RegistrationState.Withdrawn => "Abandon",
+        RegistrationState.Expired => "Délai dépassé",
+        _ => value.ToString(),
+    };
+
+    public static string Of(ProofKind value) => value switch
+    {
+        ProofKind.Experience => "Justificatif d'expérience",
+        ProofKind.Diploma => "Diplôme",
+        ProofKind.Requested => "Document demandé",
+        _ => value.ToString(),
+    };
+
+    public static string Of(ApprovalState value) => value switch
+    {
+        ApprovalState.Proposed => "Proposé (en attente d'avis conforme)",
+        ApprovalState.Approved => "Publié (avis conforme)",
+        ApprovalState.Refused => "Refusé",
         _ => value.ToString(),
     };
 

@@ -20,6 +20,8 @@ public class CqpDbContext(DbContextOptions<CqpDbContext> options) : IdentityDbCo
     public DbSet<Candidate> Candidates => Set<Candidate>();
     public DbSet<Registration> Registrations => Set<Registration>();
     public DbSet<RegistrationStatusChange> RegistrationStatusChanges => Set<RegistrationStatusChange>();
+    public DbSet<RegistrationProof> RegistrationProofs => Set<RegistrationProof>();
+    public DbSet<DocumentRequest> DocumentRequests => Set<DocumentRequest>();
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<SessionEnrolment> SessionEnrolments => Set<SessionEnrolment>();
     public DbSet<JuryDecision> JuryDecisions => Set<JuryDecision>();

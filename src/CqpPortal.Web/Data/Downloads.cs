@@ -1,3 +1,5 @@
+using CqpPortal.Domain.Vocabulary;
+
 namespace CqpPortal.Web.Data;
 
 /// <summary>Who a downloadable document is for; shown on the public "Documents à télécharger" page.</summary>
@@ -24,6 +26,12 @@ public class LibraryDocument
     public int Size { get; set; }
     public DateTimeOffset UploadedAt { get; set; }
     public required string UploadedBy { get; set; }
+
+    /// <summary>The « avis conforme »: proposed until a SIST analyst approves or refuses it; only approved versions are public.</summary>
+    public ApprovalState Approval { get; set; } = ApprovalState.Proposed;
+    public string? ReviewedBy { get; set; }
+    public DateTimeOffset? ReviewedAt { get; set; }
+    public string? RefusalReason { get; set; }
 }
 
 /// <summary>
@@ -39,4 +47,10 @@ public class ContentRevision
     public required string SavedBy { get; set; }
     /// <summary>The revision this one restored, when it is a restore (null for an edit; 0 for the initial file).</summary>
     public int? RestoredFrom { get; set; }
+
+    /// <summary>The « avis conforme »: proposed until a SIST analyst approves or refuses it; only approved versions are public.</summary>
+    public ApprovalState Approval { get; set; } = ApprovalState.Proposed;
+    public string? ReviewedBy { get; set; }
+    public DateTimeOffset? ReviewedAt { get; set; }
+    public string? RefusalReason { get; set; }
 }

@@ -29,6 +29,18 @@ public class Registration : IAudited
     public Region Region { get; set; }
     public DateTimeOffset? PrivacyConsentAt { get; set; }
 
+    /// <summary>
+    /// Whether the company the candidate names may follow the file (convocations, admissibility decision, jury result):
+    /// asked of every candidate, employees pre-registered by their manager included; null until answered; changeable.
+    /// Without it a manager sees only that a registration exists.
+    /// </summary>
+    public bool? CompanyMayFollow { get; set; }
+    public DateTimeOffset? CompanyConsentAt { get; set; }
+
+    /// <summary>A paper registration form entered by staff: who entered it, and the date written on the paper.</summary>
+    public string? EnteredByStaffUserId { get; set; }
+    public DateOnly? PaperFormDate { get; set; }
+
     public RegistrationState State { get; set; } = RegistrationState.Draft;
 
     /// <summary>The day the registration was submitted: the statistics' "registration date".</summary>
@@ -43,6 +55,8 @@ public class Registration : IAudited
     public List<SessionEnrolment> Enrolments { get; set; } = [];
     public List<JuryDecision> JuryDecisions { get; set; } = [];
     public List<HolderSurvey> Surveys { get; set; } = [];
+    public List<RegistrationProof> Proofs { get; set; } = [];
+    public List<DocumentRequest> DocumentRequests { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
@@ -90,4 +104,37 @@ public class RegistrationStatusChange
     public DateTimeOffset At { get; set; }
     public string? ByUserId { get; set; }
     public string? Comment { get; set; }
+}
+
+/// <summary>
+/// A proof sent with a registration (« justificatifs »: experience, diplomas, or a document staff asked for when
+/// returning the file as incomplete), checked as the VAE uploads are (PDF/JPEG/PNG by their first bytes, sizes as
+/// settings) and stored in PostgreSQL with the file.
+/// </summary>
+public class RegistrationProof
+{
+    public int Id { get; set; }
+    public int RegistrationId { get; set; }
+    public ProofKind Kind { get; set; }
+
+    /// <summary>The document request this proof answers, when staff asked for it.</summary>
+    public int? DocumentRequestId { get; set; }
+    public DocumentRequest? DocumentRequest { get; set; }
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public long Length { get; set; }
+    public required byte[] Content { get; set; }
+    public DateTimeOffset UploadedAt { get; set; }
+    public string? UploadedByUserId { get; set; }
+}
+
+/// <summary>A named document staff ask for when they return a registration as « Incomplet »; fulfilled by a proof.</summary>
+public class DocumentRequest
+{
+    public int Id { get; set; }
+    public int RegistrationId { get; set; }
+    public required string Label { get; set; }
+    public DateTimeOffset RequestedAt { get; set; }
+    public required string RequestedByUserId { get; set; }
+    public List<RegistrationProof> Proofs { get; set; } = [];
 }

@@ -16,6 +16,29 @@ public sealed class RegistrationConfiguration : IEntityTypeConfiguration<Registr
         builder.HasIndex(r => r.State);
         builder.HasIndex(r => r.RegisteredOn);
         builder.HasMany(r => r.History).WithOne().HasForeignKey(h => h.RegistrationId);
+        builder.Property(r => r.EnteredByStaffUserId).HasMaxLength(450);
+        builder.HasMany(r => r.Proofs).WithOne().HasForeignKey(p => p.RegistrationId);
+        builder.HasMany(r => r.DocumentRequests).WithOne().HasForeignKey(d => d.RegistrationId);
+    }
+}
+
+public sealed class RegistrationProofConfiguration : IEntityTypeConfiguration<RegistrationProof>
+{
+    public void Configure(EntityTypeBuilder<RegistrationProof> builder)
+    {
+        builder.Property(p => p.FileName).HasMaxLength(200);
+        builder.Property(p => p.ContentType).HasMaxLength(100);
+        builder.Property(p => p.UploadedByUserId).HasMaxLength(450);
+        builder.HasOne(p => p.DocumentRequest).WithMany(d => d.Proofs).HasForeignKey(p => p.DocumentRequestId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+public sealed class DocumentRequestConfiguration : IEntityTypeConfiguration<DocumentRequest>
+{
+    public void Configure(EntityTypeBuilder<DocumentRequest> builder)
+    {
+        builder.Property(d => d.Label).HasMaxLength(200);
+        builder.Property(d => d.RequestedByUserId).HasMaxLength(450);
     }
 }
 

@@ -1,3 +1,4 @@
+using CqpPortal.Domain.Vocabulary;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -12,6 +13,9 @@ public sealed class LibraryDocumentConfiguration : IEntityTypeConfiguration<Libr
         builder.Property(d => d.FileName).HasMaxLength(200);
         builder.Property(d => d.UploadedBy).HasMaxLength(256);
         builder.HasIndex(d => d.UploadedAt);
+        builder.HasIndex(d => d.Approval);
+        builder.Property(d => d.ReviewedBy).HasMaxLength(256);
+        builder.Property(d => d.RefusalReason).HasMaxLength(1000);
     }
 }
 
@@ -22,5 +26,8 @@ public sealed class ContentRevisionConfiguration : IEntityTypeConfiguration<Cont
         builder.Property(r => r.Slug).HasMaxLength(80);
         builder.Property(r => r.SavedBy).HasMaxLength(256);
         builder.HasIndex(r => new { r.Slug, r.Id });
+        builder.HasIndex(r => r.Approval);
+        builder.Property(r => r.ReviewedBy).HasMaxLength(256);
+        builder.Property(r => r.RefusalReason).HasMaxLength(1000);
     }
 }

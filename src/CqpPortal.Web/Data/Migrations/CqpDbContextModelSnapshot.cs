@@ -690,12 +690,26 @@ namespace CqpPortal.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("Approval")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Markdown")
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<int?>("RestoredFrom")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<DateTimeOffset>("SavedAt")
                         .HasColumnType("timestamp with time zone");
@@ -712,9 +726,42 @@ namespace CqpPortal.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Approval");
+
                     b.HasIndex("Slug", "Id");
 
                     b.ToTable("ContentRevisions");
+                });
+
+            modelBuilder.Entity("CqpPortal.Web.Data.DocumentRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegistrationId");
+
+                    b.ToTable("DocumentRequests");
                 });
 
             modelBuilder.Entity("CqpPortal.Web.Data.EvaluationGrid", b =>
@@ -1201,6 +1248,9 @@ namespace CqpPortal.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("Approval")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Audience")
                         .HasColumnType("integer");
 
@@ -1216,6 +1266,17 @@ namespace CqpPortal.Web.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<int>("Size")
                         .HasColumnType("integer");
@@ -1234,6 +1295,8 @@ namespace CqpPortal.Web.Data.Migrations
                         .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Approval");
 
                     b.HasIndex("UploadedAt");
 
@@ -1260,6 +1323,12 @@ namespace CqpPortal.Web.Data.Migrations
                     b.Property<DateOnly?>("CertifiedOn")
                         .HasColumnType("date");
 
+                    b.Property<DateTimeOffset?>("CompanyConsentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool?>("CompanyMayFollow")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1280,12 +1349,19 @@ namespace CqpPortal.Web.Data.Migrations
                     b.Property<int>("EmploymentStatus")
                         .HasColumnType("integer");
 
+                    b.Property<string>("EnteredByStaffUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<int?>("Funding")
                         .HasColumnType("integer");
 
                     b.Property<string>("HighestDiploma")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("PaperFormDate")
+                        .HasColumnType("date");
 
                     b.Property<int?>("PhoneJobKind")
                         .HasColumnType("integer");
@@ -1332,6 +1408,56 @@ namespace CqpPortal.Web.Data.Migrations
                     b.HasIndex("State");
 
                     b.ToTable("Registrations");
+                });
+
+            modelBuilder.Entity("CqpPortal.Web.Data.RegistrationProof", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("DocumentRequestId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentRequestId");
+
+                    b.HasIndex("RegistrationId");
+
+                    b.ToTable("RegistrationProofs");
                 });
 
             modelBuilder.Entity("CqpPortal.Web.Data.RegistrationStatusChange", b =>
@@ -2048,6 +2174,15 @@ namespace CqpPortal.Web.Data.Migrations
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("CqpPortal.Web.Data.DocumentRequest", b =>
+                {
+                    b.HasOne("CqpPortal.Web.Data.Registration", null)
+                        .WithMany("DocumentRequests")
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CqpPortal.Web.Data.EvaluationGrid", b =>
                 {
                     b.HasOne("CqpPortal.Web.Data.SessionEnrolment", "Enrolment")
@@ -2248,6 +2383,22 @@ namespace CqpPortal.Web.Data.Migrations
                     b.Navigation("Certification");
                 });
 
+            modelBuilder.Entity("CqpPortal.Web.Data.RegistrationProof", b =>
+                {
+                    b.HasOne("CqpPortal.Web.Data.DocumentRequest", "DocumentRequest")
+                        .WithMany("Proofs")
+                        .HasForeignKey("DocumentRequestId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CqpPortal.Web.Data.Registration", null)
+                        .WithMany("Proofs")
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("DocumentRequest");
+                });
+
             modelBuilder.Entity("CqpPortal.Web.Data.RegistrationStatusChange", b =>
                 {
                     b.HasOne("CqpPortal.Web.Data.Registration", null)
@@ -2416,6 +2567,11 @@ namespace CqpPortal.Web.Data.Migrations
                     b.Navigation("Managers");
                 });
 
+            modelBuilder.Entity("CqpPortal.Web.Data.DocumentRequest", b =>
+                {
+                    b.Navigation("Proofs");
+                });
+
             modelBuilder.Entity("CqpPortal.Web.Data.EvaluationGrid", b =>
                 {
                     b.Navigation("Entries");
@@ -2442,11 +2598,15 @@ namespace CqpPortal.Web.Data.Migrations
 
             modelBuilder.Entity("CqpPortal.Web.Data.Registration", b =>
                 {
+                    b.Navigation("DocumentRequests");
+
                     b.Navigation("Enrolments");
 
                     b.Navigation("History");
 
                     b.Navigation("JuryDecisions");
+
+                    b.Navigation("Proofs");
 
                     b.Navigation("Surveys");
                 });
