@@ -186,6 +186,10 @@ public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> user
             Region = region,
             RegisteredOn = registeredOn,
             PrivacyConsentAt = At(registeredOn, 10),
+            // Three employees in four let their company follow the file; derived from the date, not drawn, so the
+            // rest of the generated data stays the same.
+            CompanyMayFollow = company is null ? null : registeredOn.DayNumber % 4 != 0,
+            CompanyConsentAt = company is null ? null : At(registeredOn, 10),
         };
         candidate.Registrations.Add(registration);
         Advance(faker, registration, sessions, today, staffId);
@@ -276,7 +280,7 @@ public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> user
     /// <summary>The candidates behind the demo candidate accounts, in the states README describes.</summary>
     private static IEnumerable<Candidate> DemoCandidates(Dictionary<string, PortalUser> accounts, Certification certification, List<Company> companies, List<Session> sessions, DateOnly today, string staffId)
     {
-        Candidate Make(string email, string first, string last, Sex sex, Company? company, CertificationRoute route, int daysAgo, RegistrationState state, int education, int teleMonths)
+        Candidate Make(string email, string first, string last, Sex sex, Company? company, CertificationRoute route, int daysAgo, RegistrationState state, int education, int teleMonths, bool companyMayFollow = true)
         {
             var registeredOn = today.AddDays(-daysAgo);
             var registration = new Registration
@@ -287,6 +291,7 @@ public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> user
                 EmployerName = company?.Name, EmployerSiret = company?.Siret,
                 Region = company?.Region ?? Region.IleDeFrance, RegisteredOn = registeredOn, State = state,
                 PrivacyConsentAt = At(registeredOn, 9), Sectors = ["Secrétariat médical"],
+                CompanyMayFollow = company is null ? null : companyMayFollow, CompanyConsentAt = company is null ? null : At(registeredOn, 9),
             };
             registration.History.Add(new RegistrationStatusChange { From = RegistrationState.Draft, To = RegistrationState.Submitted, At = At(registeredOn, 9) });
             if (state == RegistrationState.Admissible)
@@ -312,7 +317,7 @@ public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> user
             upcoming.Enrolments.Add(enrolment);
         }
         yield return camille;
-        yield return Make("candidat2@cqp.test", "Julien", "Bernard", Sex.Male, companies[1], CertificationRoute.Training, 3, RegistrationState.Submitted, 3, 8);
+        yield return Make("candidat2@cqp.test", "Julien", "Bernard", Sex.Male, companies[1], CertificationRoute.Training, 3, RegistrationState.Submitted, 3, 8, companyMayFollow: false);
         yield return Make("vae@cqp.test", "Nadia", "Moreau", Sex.Female, null, CertificationRoute.Vae, 60, RegistrationState.Admissible, 4, 52);
 
         // The demo holder: evaluated about nine months ago, validated by the next jury; her certificate is signed (DemoEvaluations).
