@@ -68,6 +68,7 @@ public class RegistrationJourneyTests(BrowserPortal portal)
         await Assertions.Expect(page.GetByText("vous remplissez les conditions d'accès")).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.GetByLabel("J'ai lu la notice").CheckAsync();
+        await page.GetByLabel("Oui, mon entreprise peut suivre mon dossier").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer mon inscription" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Votre inscription est envoyée")).ToBeVisibleAsync();
 

@@ -1,4 +1,5 @@
 using CqpPortal.Domain.Vocabulary;
+using CqpPortal.Web.Companies;
 using CqpPortal.Web.Data;
 using CqpPortal.Web.Email;
 using CqpPortal.Web.Formatting;
@@ -9,9 +10,9 @@ namespace CqpPortal.Web.Admissibility;
 
 /// <summary>
 /// Staff decide on a submitted registration: the decision and its motive go in the status history, the letter in the
-/// candidate's documents, and the candidate gets an e-mail.
+/// candidate's documents, and the candidate gets an e-mail (their company's managers too, when the candidate agreed).
 /// </summary>
-public sealed class AdmissibilityDecisions(CqpDbContext db, CandidateMailer mailer, TimeProvider clock)
+public sealed class AdmissibilityDecisions(CqpDbContext db, CandidateMailer mailer, EmployeeNotifications companies, TimeProvider clock)
 {
     public async Task<bool> DecideAsync(int registrationId, RegistrationState decision, string? motive, string staffUserId, string staffName)
     {
@@ -34,6 +35,7 @@ public sealed class AdmissibilityDecisions(CqpDbContext db, CandidateMailer mail
         await db.SaveChangesAsync();
 
         await mailer.AdmissibilityDecidedAsync(candidate, decision, registration.DecisionMotive);
+        await companies.AdmissibilityDecidedAsync(registration.Id, decision, today, registration.DecisionMotive);
         return true;
     }
 }

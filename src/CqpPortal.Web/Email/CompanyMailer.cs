@@ -1,4 +1,7 @@
+using CqpPortal.Domain.Vocabulary;
+using CqpPortal.Web.Companies;
 using CqpPortal.Web.Data;
+using CqpPortal.Web.Formatting;
 using CqpPortal.Web.Identity;
 
 namespace CqpPortal.Web.Email;
@@ -6,6 +9,8 @@ namespace CqpPortal.Web.Email;
 /// <summary>
 /// The e-mails of the company side, in French: a manager's access request decided, and the invitations a manager sends
 /// (a colleague as co-manager, an employee pre-registered). Invitations to a new account carry the activation link.
+/// For employees who agreed to be followed, their approved managers are told of each convocation, the admissibility
+/// decision and the jury result — nothing beyond what the manager's pages show (<see cref="EmployeeFollowing"/>).
 /// </summary>
 public sealed class CompanyMailer(EmailOutbox outbox, AccountMailer accounts)
 {
@@ -33,4 +38,34 @@ public sealed class CompanyMailer(EmailOutbox outbox, AccountMailer accounts)
     public Task ExistingAccountInvitedAsync(PortalUser user, string certification, string what, string howTo) =>
         outbox.SendAsync(new EmailMessage(user.Email!, $"Une invitation vous attend sur le portail du {certification}",
             $"Bonjour {user.DisplayName},\n\n{what}\n\n{howTo}\n\nSi vous ne connaissez pas cette personne, ignorez ce message."));
+
+    /// <summary>A followed employee is convened to an evaluation, a VAE situation or a jury.</summary>
+    public Task EmployeeConvenedAsync(ManagerToTell manager, ManagerAudience employee, Session session) =>
+        outbox.SendAsync(new EmailMessage(manager.Email, $"Convocation de {employee.EmployeeName}",
+            $"Bonjour {manager.Name},\n\n{employee.EmployeeName} ({employee.CompanyName}) est convoqué(e) : {FrenchLabels.Of(session.Kind)} " +
+            $"le {FrenchFormat.DateTime(session.StartsAt)}, {session.PlaceName}, {session.Address}, {session.PostalCode} {session.City}." +
+            FollowedFooter));
+
+    /// <summary>The admissibility decision on a followed employee's file; the motive only when it is refused.</summary>
+    public Task EmployeeAdmissibilityDecidedAsync(ManagerToTell manager, ManagerAudience employee, RegistrationState decision, DateOnly decidedOn, string? motive)
+    {
+        var what = decision switch
+        {
+            RegistrationState.Admissible => "est déclarée recevable",
+            RegistrationState.NotAdmissible => $"n'est pas recevable. Motif : {motive}",
+            _ => "est incomplète : votre salarié(e) doit la compléter depuis son espace candidat",
+        };
+        return outbox.SendAsync(new EmailMessage(manager.Email, $"Recevabilité de la candidature de {employee.EmployeeName}",
+            $"Bonjour {manager.Name},\n\nLe {FrenchFormat.Date(decidedOn)}, la candidature de {employee.EmployeeName} ({employee.CompanyName}) {what}." + FollowedFooter));
+    }
+
+    /// <summary>A followed employee's final jury result, with the units it validates.</summary>
+    public Task EmployeeJuryDecidedAsync(ManagerToTell manager, ManagerAudience employee, DateOnly decidedOn, JuryResult result, IReadOnlyList<int> validatedUnitNumbers) =>
+        outbox.SendAsync(new EmailMessage(manager.Email, $"Résultat du jury pour {employee.EmployeeName}",
+            $"Bonjour {manager.Name},\n\nLe jury du {FrenchFormat.Date(decidedOn)} a rendu sa décision pour {employee.EmployeeName} ({employee.CompanyName}) : {FrenchLabels.Of(result)}." +
+            (validatedUnitNumbers.Count > 0 ? $"\nUnités validées : {string.Join(", ", validatedUnitNumbers.Select(n => $"unité {n}"))}." : "") +
+            FollowedFooter));
+
+    private const string FollowedFooter =
+        "\n\nVous recevez ce message parce que votre salarié(e) a accepté que l'entreprise suive son dossier ; le détail est dans l'espace entreprise du portail.";
 }

@@ -3,6 +3,7 @@ using System.Data;
 using CqpPortal.Domain.Juries;
 using CqpPortal.Domain.Time;
 using CqpPortal.Domain.Vocabulary;
+using CqpPortal.Web.Companies;
 using CqpPortal.Web.Data;
 using CqpPortal.Web.Email;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ public sealed record DeliberationInput(int RegistrationId, JuryResult? Result, I
 /// the candidate is told only once the minutes are locked (<see cref="JuryMinutes"/>). After that, a correction by the
 /// president or staff, with a reason, keeps what the decision was and e-mails the candidate again.
 /// </summary>
-public sealed class JuryDeliberations(CqpDbContext db, JuryProceedings proceedings, CandidateMailer mailer, CertificateIssuance certificates, TimeProvider clock)
+public sealed class JuryDeliberations(CqpDbContext db, JuryProceedings proceedings, CandidateMailer mailer, EmployeeNotifications companies, CertificateIssuance certificates, TimeProvider clock)
 {
     /// <summary>Records (or changes, before the minutes are locked) the decision for one candidate; returns why not when refused.</summary>
     public async Task<string?> RecordAsync(int sessionId, DeliberationInput input, string userId)
@@ -69,7 +70,7 @@ public sealed class JuryDeliberations(CqpDbContext db, JuryProceedings proceedin
         await db.SaveChangesAsync();
         if (sitting.Locked) await certificates.IssueForDecisionAsync(decision.Id);
         await transaction.CommitAsync();
-        await JuryMinutes.TellAsync(mailer, registration.Candidate!, decision, sitting.Units);
+        await JuryMinutes.TellAsync(mailer, companies, registration.Candidate!, decision, sitting.Units);
         return null;
     }
 

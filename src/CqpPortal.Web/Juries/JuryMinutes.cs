@@ -3,6 +3,7 @@ using CqpPortal.Web.Certificates;
 using System.Data;
 using CqpPortal.Domain.Juries;
 using CqpPortal.Domain.Vocabulary;
+using CqpPortal.Web.Companies;
 using CqpPortal.Web.Data;
 using CqpPortal.Web.Documents;
 using CqpPortal.Web.Email;
@@ -15,7 +16,7 @@ namespace CqpPortal.Web.Juries;
 /// The minutes (« procès-verbal ») of a jury session: every member signs them in the portal once each convened
 /// candidate has a decision; the last signature locks them (<see cref="LockAsync"/>) and the candidates are told.
 /// </summary>
-public sealed class JuryMinutes(CqpDbContext db, JuryProceedings proceedings, CandidateMailer mailer, CertificateIssuance certificates, TimeProvider clock)
+public sealed class JuryMinutes(CqpDbContext db, JuryProceedings proceedings, CandidateMailer mailer, EmployeeNotifications companies, CertificateIssuance certificates, TimeProvider clock)
 {
     /// <summary>Signs the minutes for <paramref name="userId"/>; the last signature locks them. Returns why not when refused.</summary>
     public async Task<string?> SignAsync(int sessionId, string userId)
@@ -55,13 +56,19 @@ public sealed class JuryMinutes(CqpDbContext db, JuryProceedings proceedings, Ca
         await db.SaveChangesAsync();
         // Final now: a total validation makes the holder's record and certificate number, a partial one its attestation.
         await certificates.IssueForSessionAsync(session.Id);
-        foreach (var decision in decisions) await TellAsync(mailer, decision.Registration!.Candidate!, decision, sitting.Units);
+        foreach (var decision in decisions) await TellAsync(mailer, companies, decision.Registration!.Candidate!, decision, sitting.Units);
     }
 
-    /// <summary>The decision e-mail to the candidate, with the units it validates (those validated before included).</summary>
-    internal static Task TellAsync(CandidateMailer mailer, Candidate candidate, JuryDecision decision, IReadOnlyList<JuryUnit> units) =>
-        mailer.JuryDecidedAsync(candidate, decision.DecidedOn, decision.Result,
-            units.Where(u => decision.UnitResults.Any(r => r.UnitId == u.Id && r.Validated)).Select(u => u.Number).ToList(), decision.Comment);
+    /// <summary>
+    /// The decision e-mail to the candidate, with the units it validates (those validated before included), and the
+    /// result to their company's managers when the candidate agreed to be followed (without the jury's observations).
+    /// </summary>
+    internal static async Task TellAsync(CandidateMailer mailer, EmployeeNotifications companies, Candidate candidate, JuryDecision decision, IReadOnlyList<JuryUnit> units)
+    {
+        var validated = units.Where(u => decision.UnitResults.Any(r => r.UnitId == u.Id && r.Validated)).Select(u => u.Number).ToList();
+        await mailer.JuryDecidedAsync(candidate, decision.DecidedOn, decision.Result, validated, decision.Comment);
+        await companies.JuryDecidedAsync(decision.RegistrationId, decision.DecidedOn, decision.Result, validated);
+    }
 
     /// <summary>The minutes ("procès-verbal") of the session: each candidate and the jury's decision, the signatures, the corrections.</summary>
     /// <summary>The minutes' file name, dated with the jury's day in Paris.</summary>

@@ -4,6 +4,7 @@ using CqpPortal.Domain.Juries;
 using CqpPortal.Domain.Time;
 using CqpPortal.Domain.Vae;
 using CqpPortal.Domain.Vocabulary;
+using CqpPortal.Web.Companies;
 using CqpPortal.Web.Data;
 using CqpPortal.Web.Email;
 using CqpPortal.Web.Sessions;
@@ -42,7 +43,7 @@ public sealed record JurySitting(Session Session, IReadOnlyList<JuryUnit> Units,
 /// their evaluation is signed, and what a jury session holds (<see cref="SittingAsync"/>) for every page and the minutes.
 /// The deliberation belongs to the jury's president (<see cref="JuryDeliberations"/>), the signatures to its members (<see cref="JuryMinutes"/>).
 /// </summary>
-public sealed class JuryProceedings(CqpDbContext db, CandidateMailer mailer, TimeProvider clock)
+public sealed class JuryProceedings(CqpDbContext db, CandidateMailer mailer, EmployeeNotifications companies, TimeProvider clock)
 {
     public async Task<JurySitting?> SittingAsync(int sessionId)
     {
@@ -144,6 +145,7 @@ public sealed class JuryProceedings(CqpDbContext db, CandidateMailer mailer, Tim
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         await mailer.JuryConvenedAsync(candidate, session, session.Certification!.Name);
+        await companies.ConvenedAsync(registrationId, session);
         return null;
     }
 }

@@ -1,3 +1,4 @@
+using CqpPortal.Domain.Companies;
 using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Data;
 using CqpPortal.Web.Email;
@@ -95,14 +96,22 @@ public sealed class RegistrationWizard(CqpDbContext db, CandidateMailer mailer, 
         return true;
     }
 
-    /// <summary>Records the consent, submits, links the candidate to a known employer by SIRET and confirms by e-mail.</summary>
-    public async Task<bool> SubmitAsync(string userId)
+    /// <summary>
+    /// Records the consents, submits, links the candidate to a known employer by SIRET and confirms by e-mail.
+    /// <paramref name="companyMayFollow"/> answers « Mon entreprise peut suivre mon dossier », required when the file names a
+    /// company (<see cref="CompanyFollowingRules"/>); false when the file cannot be sent.
+    /// </summary>
+    public async Task<bool> SubmitAsync(string userId, bool? companyMayFollow = null)
     {
         var registration = await EditableAsync(userId);
         if (registration is null) return false;
+        var namesCompany = NamesCompany(registration.Candidate!, registration);
+        if (CompanyFollowingRules.WhyNotSubmit(namesCompany, companyMayFollow) is not null) return false;
         var now = clock.GetUtcNow();
         registration.PrivacyConsentAt = now;
         registration.Submit(DayInParis.Today(clock), now, userId);
+        if (CompanyFollowingRules.Recorded(namesCompany, companyMayFollow) is { } follow && follow != registration.CompanyMayFollow)
+            Companies.CompanyConsent.Record(registration, follow, now, userId);
         var candidate = registration.Candidate!;
         if (registration.EmployerSiret is { } siret)
             candidate.CompanyId = await db.Companies.Where(c => c.Siret == siret).Select(c => (int?)c.Id).FirstOrDefaultAsync();
@@ -111,6 +120,10 @@ public sealed class RegistrationWizard(CqpDbContext db, CandidateMailer mailer, 
         await mailer.RegistrationReceivedAsync(candidate, certification.Name, registration.RegisteredOn!.Value);
         return true;
     }
+
+    /// <summary>Whether the file names a company, so that « Mon entreprise peut suivre mon dossier » must be answered.</summary>
+    public static bool NamesCompany(Candidate candidate, Registration registration) =>
+        CompanyFollowingRules.NamesCompany(registration.EmploymentStatus, registration.EmployerName, registration.EmployerSiret, candidate.CompanyId is not null);
 
     /// <summary>What staff and the summary step must know is missing before the file can be sent.</summary>
     public static IReadOnlyList<string> MissingBeforeSubmit(Candidate candidate, Registration registration)

@@ -2,6 +2,7 @@ using System.Data;
 using CqpPortal.Domain.Journey;
 using CqpPortal.Domain.Sessions;
 using CqpPortal.Domain.Vocabulary;
+using CqpPortal.Web.Companies;
 using CqpPortal.Web.Data;
 using CqpPortal.Web.Email;
 using CqpPortal.Web.Formatting;
@@ -14,7 +15,7 @@ namespace CqpPortal.Web.Sessions;
 /// Candidates take and give back seats. The session row is locked for the decision, so two candidates never take
 /// the last seat together; a freed seat goes to the first one on the waiting list.
 /// </summary>
-public sealed class SessionEnrolments(CqpDbContext db, CandidateMailer mailer, TimeProvider clock)
+public sealed class SessionEnrolments(CqpDbContext db, CandidateMailer mailer, EmployeeNotifications companies, TimeProvider clock)
 {
     public async Task<SignUpDecision> SignUpAsync(string userId, int sessionId)
     {
@@ -49,6 +50,7 @@ public sealed class SessionEnrolments(CqpDbContext db, CandidateMailer mailer, T
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         await mailer.SignedUpAsync(registration.Candidate!, session, session.Certification!.Name, state);
+        if (state == EnrolmentState.Enrolled) await companies.ConvenedAsync(registration.Id, session);
         return decision;
     }
 
@@ -79,7 +81,10 @@ public sealed class SessionEnrolments(CqpDbContext db, CandidateMailer mailer, T
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         if (promoted is not null)
+        {
             await mailer.SignedUpAsync(promoted.Registration!.Candidate!, enrolment.Session, enrolment.Session.Certification!.Name, EnrolmentState.Enrolled, promotedFromWaitingList: true);
+            await companies.ConvenedAsync(promoted.RegistrationId, enrolment.Session);
+        }
         return true;
     }
 

@@ -57,7 +57,7 @@ public class RegistrationWizardTests(DemoPortal portal)
         Assert.Contains("vous remplissez les conditions d'accès", text); // 7 months with level 4 ≥ 6
         Assert.Contains("Permanence Plus", text);
 
-        var sent = await client.SubmitAsync("/Candidat/Inscription/Envoi", new Dictionary<string, string> { ["Consent"] = "true" });
+        var sent = await client.SubmitAsync("/Candidat/Inscription/Envoi", new Dictionary<string, string> { ["Consent"] = "true", ["CompanyMayFollow"] = "false" });
         Assert.True(PortalClient.IsRedirectTo(sent, "/Candidat"), $"{sent.StatusCode}");
         var (_, home) = await client.GetAsync("/Candidat");
         Assert.Contains("Votre inscription est envoyée", home.Body!.TextContent);

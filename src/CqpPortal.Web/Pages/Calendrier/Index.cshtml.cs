@@ -1,7 +1,10 @@
 using System.Globalization;
 using CqpPortal.Domain.Sessions;
 using CqpPortal.Domain.Vocabulary;
+using System.Security.Claims;
+using CqpPortal.Web.Companies;
 using CqpPortal.Web.Data;
+using CqpPortal.Web.Identity;
 using CqpPortal.Web.Formatting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,8 +13,12 @@ using CqpPortal.Domain.Time;
 namespace CqpPortal.Web.Pages.Calendrier;
 
 /// <summary>The public calendar of coming sessions; unknown filter values are ignored (the default list), never an error.</summary>
-public class CalendarModel(CqpDbContext db, TimeProvider clock) : PageModel
+public class CalendarModel(CqpDbContext db, TimeProvider clock, EmployeeFollowing following) : PageModel
 {
+    /// <summary>Signed in as a company manager: the followed employees enrolled in each session shown (by session id).</summary>
+    public Dictionary<int, List<string>> Employees { get; private set; } = [];
+    public bool AsManager { get; private set; }
+
     public sealed record Row(int Id, DateTimeOffset StartsAt, SessionKind Kind, int DurationMinutes, string PlaceName, string City, Region Region,
         int SeatsLeft, DateOnly Deadline, SessionAvailability Availability);
 
@@ -35,6 +42,9 @@ public class CalendarModel(CqpDbContext db, TimeProvider clock) : PageModel
                 SessionAvailabilityRule.SeatsLeft(s.Capacity, s.Enrolled), s.RegistrationDeadline,
                 SessionAvailabilityRule.Of(s.Kind, s.Cancelled, s.Capacity, s.Enrolled, s.RegistrationDeadline, today)))
             .ToList();
+        AsManager = User.IsInRole(Roles.CompanyManager);
+        if (AsManager && User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+            Employees = await following.EnrolledEmployeesAsync(userId, Sessions.Select(s => s.Id).ToList());
     }
 
     private sealed record ComingSession(int Id, DateTimeOffset StartsAt, SessionKind Kind, int DurationMinutes, string PlaceName, string City,

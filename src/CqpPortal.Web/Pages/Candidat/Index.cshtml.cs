@@ -2,7 +2,9 @@ using CqpPortal.Domain.Journey;
 using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Data;
 using CqpPortal.Web.Formatting;
+using CqpPortal.Web.Companies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using CqpPortal.Domain.Time;
@@ -10,8 +12,11 @@ using CqpPortal.Domain.Time;
 namespace CqpPortal.Web.Pages.Candidat;
 
 /// <summary>The signed-in candidate's own file: registrations, deadline, sessions, jury result.</summary>
-public class CandidateHomeModel(CqpDbContext db, UserManager<Identity.PortalUser> users, TimeProvider clock) : PageModel
+public class CandidateHomeModel(CqpDbContext db, UserManager<Identity.PortalUser> users, TimeProvider clock, CompanyConsent consent) : PageModel
 {
+    /// <summary>« Mon entreprise peut suivre mon dossier » for each sent registration that names a company (null: not answered).</summary>
+    public Dictionary<int, bool?> CompanyAnswers { get; private set; } = [];
+
     public sealed record SessionRow(SessionKind Kind, DateTimeOffset StartsAt, string PlaceName, string City);
     public sealed record RegistrationRow(int Id, string CertificationTitle, CertificationRoute Route, RegistrationState State, DateOnly? RegisteredOn,
         JourneyDeadline? Deadline, List<SessionRow> Sessions, JuryResult? JuryResult, string? DecisionMotive,
@@ -28,7 +33,7 @@ public class CandidateHomeModel(CqpDbContext db, UserManager<Identity.PortalUser
 
     public CandidateView? Candidate { get; private set; }
 
-    [Microsoft.AspNetCore.Mvc.TempData]
+    [TempData]
     public string? Message { get; set; }
     public DateOnly Today { get; private set; }
 
@@ -60,6 +65,14 @@ public class CandidateHomeModel(CqpDbContext db, UserManager<Identity.PortalUser
         db.HolderSurveys.Where(s => s.Registration!.Candidate!.UserId == userId && s.RespondedOn == null && s.InvitedAt != null)
             .OrderBy(s => s.DueOn).Select(s => new SurveyRow(s.Id, s.Wave, s.DueOn)));
 
+    /// <summary>The candidate changes whether their company may follow the file; the answer is dated and kept in the history.</summary>
+    public async Task<IActionResult> OnPostCompanyFollowingAsync(int registrationId, bool follow)
+    {
+        if (!await consent.ChangeAsync(users.GetUserId(User)!, registrationId, follow)) return NotFound();
+        Message = follow ? "C'est noté : votre entreprise peut suivre votre dossier." : "C'est noté : votre entreprise voit seulement qu'une inscription existe.";
+        return RedirectToPage();
+    }
+
     public async Task OnGetAsync()
     {
         Today = DayInParis.Today(clock);
@@ -68,6 +81,7 @@ public class CandidateHomeModel(CqpDbContext db, UserManager<Identity.PortalUser
         if (candidate is null) return;
         await foreach (var document in OwnDocuments(db, userId!)) Documents.Add(document);
         await foreach (var survey in OwnPendingSurveys(db, userId!)) PendingSurveys.Add(survey);
+        CompanyAnswers = await consent.AnswersAsync(userId!);
         Candidate = new CandidateView(candidate.FirstName, candidate.Registrations.Select(r =>
         {
             DateOnly? Day(SessionKind kind) => r.Sessions.Where(s => s.Kind == kind).Select(s => (DateOnly?)DayInParis.Of(s.StartsAt)).LastOrDefault();

@@ -1,4 +1,5 @@
 using CqpPortal.Domain.Vocabulary;
+using CqpPortal.Web.Companies;
 using CqpPortal.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -7,10 +8,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CqpPortal.Web.Pages.Entreprise;
 
-/// <summary>A company manager sees the employees of the companies they were approved for, and no one else.</summary>
-public class CompanyHomeModel(CqpDbContext db, UserManager<Identity.PortalUser> users) : PageModel
+/// <summary>
+/// A company manager sees the employees of the companies they were approved for, and no one else; of an employee who
+/// did not agree to be followed, only the name and that a registration exists (<see cref="EmployeeFollowing"/>).
+/// </summary>
+public class CompanyHomeModel(CqpDbContext db, UserManager<Identity.PortalUser> users, EmployeeFollowing following) : PageModel
 {
-    public sealed record EmployeeRow(string Name, CertificationRoute Route, DateOnly? RegisteredOn, RegistrationState State, JuryResult? Jury);
     /// <summary>An employee pre-registered by the company who has not sent the registration yet: name and progress only.</summary>
     public sealed record PreRegistrationRow(string Name, CertificationRoute Route, DateTimeOffset Since, bool Activated);
     public sealed record ManagerRow(string Name, string Email, bool Activated);
@@ -18,21 +21,18 @@ public class CompanyHomeModel(CqpDbContext db, UserManager<Identity.PortalUser> 
 
     public List<CompanyView> Companies { get; private set; } = [];
 
+    private sealed record CompanyRow(int Id, string Name, string Siret, List<PreRegistrationRow> PreRegistrations, List<ManagerRow> Managers);
+
     [TempData]
     public string? Message { get; set; }
 
     public async Task OnGetAsync()
     {
-        var userId = users.GetUserId(User);
-        Companies = await db.CompanyManagers
+        var userId = users.GetUserId(User)!;
+        var employees = await following.EmployeesAsync(userId);
+        var companies = await db.CompanyManagers
             .Where(m => m.UserId == userId && m.ApprovedAt != null)
-            .Select(m => new CompanyView(m.Company!.Id, m.Company.Name, m.Company.Siret,
-                m.Company.Employees.SelectMany(c => c.Registrations)
-                    .Where(r => r.State != RegistrationState.Draft)
-                    .OrderBy(r => r.Candidate!.LastName)
-                    .Select(r => new EmployeeRow(r.Candidate!.FirstName + " " + r.Candidate.LastName, r.Route, r.RegisteredOn, r.State,
-                        r.JuryDecisions.AsQueryable().Where(JuryDecision.IsFinal).OrderByDescending(j => j.DecidedOn).Select(j => (JuryResult?)j.Result).FirstOrDefault()))
-                    .ToList(),
+            .Select(m => new CompanyRow(m.Company!.Id, m.Company.Name, m.Company.Siret,
                 m.Company.Employees.SelectMany(c => c.Registrations)
                     .Where(r => r.State == RegistrationState.Draft && r.RegisteredOn == null)
                     .OrderBy(r => r.Candidate!.LastName)
@@ -42,5 +42,6 @@ public class CompanyHomeModel(CqpDbContext db, UserManager<Identity.PortalUser> 
                     .Select(o => new ManagerRow(o.User!.DisplayName, o.User.Email!, o.User.EmailConfirmed))
                     .ToList()))
             .ToListAsync();
+        Companies = companies.Select(c => new CompanyView(c.Id, c.Name, c.Siret, employees.Where(e => e.CompanyId == c.Id).ToList(), c.PreRegistrations, c.Managers)).ToList();
     }
 }

@@ -1,3 +1,4 @@
+using CqpPortal.Domain.Companies;
 using CqpPortal.Domain.Prerequisites;
 using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Data;
@@ -19,6 +20,13 @@ public class SubmitStepModel(RegistrationWizard wizard, CertificationRules rules
     [BindProperty]
     public bool Consent { get; set; }
 
+    /// <summary>« Mon entreprise peut suivre mon dossier » — asked only when the file names a company.</summary>
+    [BindProperty]
+    public bool? CompanyMayFollow { get; set; }
+
+    public bool NamesCompany { get; private set; }
+    public string? EmployerName { get; private set; }
+
     [TempData]
     public string? Message { get; set; }
 
@@ -34,8 +42,10 @@ public class SubmitStepModel(RegistrationWizard wizard, CertificationRules rules
         if (Locked) return Page();
         if (!Consent)
             ModelState.AddModelError(nameof(Consent), "Cochez la case pour accepter le traitement de vos données : sans cela, l'inscription ne peut pas être envoyée.");
+        if (CompanyFollowingRules.WhyNotSubmit(NamesCompany, CompanyMayFollow) is { } why)
+            ModelState.AddModelError(nameof(CompanyMayFollow), why);
         if (!ModelState.IsValid) return Page();
-        await wizard.SubmitAsync(users.GetUserId(User)!);
+        await wizard.SubmitAsync(users.GetUserId(User)!, CompanyMayFollow);
         Message = "Votre inscription est envoyée. L'organisme de formation vous répondra par écrit sur sa recevabilité.";
         return RedirectToPage("/Candidat/Index");
     }
@@ -57,6 +67,9 @@ public class SubmitStepModel(RegistrationWizard wizard, CertificationRules rules
         PreCheck = engine.Check(new PrerequisiteInput(registration.EducationLevel, registration.TeleSecretaryMonths, registration.PhoneJobMonths,
             registration.PhoneTimeShare, registration.PhoneJobKind, registration.Route));
         Summary = Describe(candidate, registration);
+        NamesCompany = RegistrationWizard.NamesCompany(candidate, registration);
+        EmployerName = registration.EmployerName;
+        if (Request.Method == HttpMethods.Get) CompanyMayFollow = registration.CompanyMayFollow;
         return null;
     }
 

@@ -1,0 +1,31 @@
+using CqpPortal.Domain.Vocabulary;
+using CqpPortal.Web.Data;
+using CqpPortal.Web.Email;
+
+namespace CqpPortal.Web.Companies;
+
+/// <summary>
+/// Tells the approved managers of a followed employee's company of each convocation, the admissibility decision and
+/// the final jury result; nobody is told about an employee who did not agree (<see cref="EmployeeFollowing.AudienceAsync"/>).
+/// Called where the candidate is told, after the same commit (the outbox holds e-mails until then).
+/// </summary>
+public sealed class EmployeeNotifications(EmployeeFollowing following, CompanyMailer mailer)
+{
+    public async Task ConvenedAsync(int registrationId, Session session)
+    {
+        if (await following.AudienceAsync(registrationId) is not { } audience) return;
+        foreach (var manager in audience.Managers) await mailer.EmployeeConvenedAsync(manager, audience, session);
+    }
+
+    public async Task AdmissibilityDecidedAsync(int registrationId, RegistrationState decision, DateOnly decidedOn, string? motive)
+    {
+        if (await following.AudienceAsync(registrationId) is not { } audience) return;
+        foreach (var manager in audience.Managers) await mailer.EmployeeAdmissibilityDecidedAsync(manager, audience, decision, decidedOn, motive);
+    }
+
+    public async Task JuryDecidedAsync(int registrationId, DateOnly decidedOn, JuryResult result, IReadOnlyList<int> validatedUnitNumbers)
+    {
+        if (await following.AudienceAsync(registrationId) is not { } audience) return;
+        foreach (var manager in audience.Managers) await mailer.EmployeeJuryDecidedAsync(manager, audience, decidedOn, result, validatedUnitNumbers);
+    }
+}
