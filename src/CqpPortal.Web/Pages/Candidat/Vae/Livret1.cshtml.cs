@@ -159,7 +159,7 @@ public class BookletOneModel(CqpDbContext db, VaeDrafts drafts, VaeReviews revie
     {
         var registrationId = await Drafts.VaeRegistrationOfAsync(users.GetUserId(User));
         if (registrationId is null) return false;
-        Person = await Db.Registrations.Where(r => r.Id == registrationId).Select(r => new CandidateIdentity(r.Candidate!.FirstName + " " + r.Candidate.LastName,
+        Person = await Db.Registrations.Where(r => r.Id == registrationId.Value).Select(r => new CandidateIdentity(r.Candidate!.FirstName + " " + r.Candidate.LastName,
             r.Candidate.BirthDate, r.Candidate.Email, r.Candidate.Phone, r.Certification!.Title, r.EducationLevel, r.HighestDiploma)).FirstAsync();
         Booklet = await Drafts.OpenAsync(registrationId.Value, BookletKind.Admissibility);
         Documents = await Db.BookletDocumentsAsync(Booklet.Id);
