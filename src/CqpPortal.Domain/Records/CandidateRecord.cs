@@ -151,8 +151,8 @@ public sealed class CandidateRecordParser(IReadOnlyList<int> unitNumbers, Prereq
         var units = Units(cells);
         var certifiedOn = cells.Date(RecordTemplates.CertifiedOn);
 
-        if (birthDate is { } birth && registeredOn is { } registered && birth.AddYears(16) > registered)
-            cells.Error(RecordTemplates.BirthDate, "Le candidat doit avoir au moins 16 ans à la date d'inscription.");
+        if (birthDate is { } birth && registeredOn is { } registered && MinimumAge.WhyRefusedAtRegistration(birth, registered) is { } tooYoung)
+            cells.Error(RecordTemplates.BirthDate, tooYoung);
         // Cross checks look at empty cells only: a cell that could not be read has its own error already.
         bool Empty(string column) => cells.Raw(column).Length == 0;
         if (result is not null && Empty(CandidateColumns.JuryOn)) cells.Error(CandidateColumns.JuryOn, "Date obligatoire quand le résultat du jury est donné (JJ/MM/AAAA).");

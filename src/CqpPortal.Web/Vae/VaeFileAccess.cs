@@ -17,7 +17,7 @@ public sealed record VaeFileContent(string FileName, string ContentType, byte[] 
 /// is convened — and only for booklets the organisation has accepted (booklet 1 recevable, booklet 2 complete), never a
 /// draft, a booklet waiting for review or one sent back. Anyone else gets nothing, as for an id that does not exist.
 /// </summary>
-public sealed class VaeFileAccess(CqpDbContext db, VaeBooklets booklets, UserManager<PortalUser> users)
+public sealed class VaeFileAccess(CqpDbContext db, VaeJuryDossier dossier, UserManager<PortalUser> users)
 {
     /// <summary>The booklets <paramref name="user"/> may read.</summary>
     public IQueryable<Booklet> ReadableBooklets(ClaimsPrincipal user)
@@ -46,7 +46,7 @@ public sealed class VaeFileAccess(CqpDbContext db, VaeBooklets booklets, UserMan
     public async Task<VaeFileContent?> JuryPdfAsync(int bookletId, ClaimsPrincipal user)
     {
         if (!await ReadableBooklets(user).AnyAsync(b => b.Id == bookletId)) return null;
-        return await booklets.JuryPdfAsync(bookletId) is { } pdf ? new VaeFileContent(pdf.FileName, "application/pdf", pdf.Content) : null;
+        return await dossier.PdfAsync(bookletId) is { } pdf ? new VaeFileContent(pdf.FileName, "application/pdf", pdf.Content) : null;
     }
 }
 

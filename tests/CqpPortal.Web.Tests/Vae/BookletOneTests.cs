@@ -123,6 +123,32 @@ public class BookletOneTests(DemoPortal portal)
     }
 
     [Fact]
+    public async Task Wrong_job_lines_are_refused_beside_their_fields_and_everything_typed_is_shown_back()
+    {
+        var (candidate, registrationId) = await AdmissibleCandidateAsync(portal, "Lignes");
+        var fields = Merge(Job(0, "Allo Services", "2021-01-01", "2020-12-31", VaeJobKind.TeleSecretary),
+            Job(1, "Hôtel du Port", "2019-01-01", "2019-12-31", VaeJobKind.ReservationCentre), new Dictionary<string, string> { ["Input.Sworn"] = "true" });
+        fields["Input.Jobs[1].FullTimeShare"] = "150";
+        fields["Input.Jobs[1].JobTitle"] = "";
+
+        var refused = await PostAsync(candidate, One, "Save", fields);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await PortalClient.ParseAsync(refused);
+        Assert.Equal("La date de fin doit suivre la date de début.", page.QuerySelector("#job-0-to-error")!.TextContent.Trim());
+        Assert.Equal("Indiquez l'intitulé du poste.", page.QuerySelector("#job-1-title-error")!.TextContent.Trim());
+        Assert.Equal("La quotité est comprise entre 1 et 100 %.", page.QuerySelector("#job-1-fte-error")!.TextContent.Trim());
+        Assert.Equal("true", page.QuerySelector("#job-1-fte")!.GetAttribute("aria-invalid"));
+        Assert.Equal("150", page.QuerySelector("#job-1-fte")!.GetAttribute("value"));
+        Assert.Equal("Hôtel du Port", page.QuerySelector("#job-1-employer")!.GetAttribute("value"));
+        Assert.Equal("2020-12-31", page.QuerySelector("#job-0-to")!.GetAttribute("value"));
+        Assert.Equal("Accueil téléphonique chez Allo Services", page.QuerySelector("#job-0-activities")!.TextContent);
+        Assert.NotNull(page.QuerySelector("#sworn[checked]"));
+        Assert.Empty((await BookletAsync(portal, registrationId, BookletKind.Admissibility))!.Jobs);
+        candidate.Dispose();
+    }
+
+    [Fact]
     public async Task An_older_tab_cannot_save_over_a_newer_version_and_its_text_is_shown_back()
     {
         var (candidate, registrationId) = await AdmissibleCandidateAsync(portal, "Onglets");

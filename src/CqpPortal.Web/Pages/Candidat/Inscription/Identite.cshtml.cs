@@ -67,9 +67,7 @@ public class IdentityStepModel(RegistrationWizard wizard, UserManager<PortalUser
     {
         var user = (await users.GetUserAsync(User))!;
         AccountEmail = user.Email!;
-        var today = DayInParis.Today(clock);
-        if (Input.BirthDate is { } birth && (birth > today.AddYears(-16) || birth < today.AddYears(-80)))
-            ModelState.AddModelError("Input.BirthDate", "Vérifiez la date de naissance : le candidat doit avoir entre 16 et 80 ans.");
+        if (Input.BirthDate is { } birth && CqpPortal.Domain.Prerequisites.MinimumAge.WhyRefused(birth, clock) is { } age) ModelState.AddModelError("Input.BirthDate", age);
         if (!ModelState.IsValid) return Page();
         await wizard.SaveIdentityAsync(user.Id, user.Email!, new IdentityStep(Input.FirstName, Input.LastName, Input.Phone, Input.BirthDate!.Value, Input.Sex!.Value, Input.Region!.Value));
         return RedirectToPage("Parcours");

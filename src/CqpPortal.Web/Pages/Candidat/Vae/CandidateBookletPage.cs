@@ -11,9 +11,11 @@ namespace CqpPortal.Web.Pages.Candidat.Vae;
 /// history, and attaching or removing a document without losing what the candidate typed on the page (the form keeps
 /// the typed text; its version follows the booklet only if it was the current one).
 /// </summary>
-public abstract class CandidateBookletPage(VaeBooklets booklets) : PageModel
+public abstract class CandidateBookletPage(CqpDbContext db, VaeDrafts drafts, VaeReviews reviews) : PageModel
 {
-    protected VaeBooklets Booklets => booklets;
+    protected CqpDbContext Db => db;
+    protected VaeDrafts Drafts => drafts;
+    protected VaeReviews Reviews => reviews;
 
     [BindProperty]
     public IFormFile? Upload { get; set; }
@@ -26,9 +28,9 @@ public abstract class CandidateBookletPage(VaeBooklets booklets) : PageModel
     public string? Notice { get; protected set; }
 
     public Booklet? Booklet { get; protected set; }
-    public List<VaeBooklets.DocumentInfo> Documents { get; protected set; } = [];
-    public List<VaeBooklets.HistoryRow> History { get; protected set; } = [];
-    public VaeSettings Limits => booklets.Settings;
+    public List<BookletQueries.DocumentInfo> Documents { get; protected set; } = [];
+    public List<VaeReviews.HistoryRow> History { get; protected set; } = [];
+    public VaeSettings Limits => drafts.Settings;
 
     /// <summary>The version of the booklet the posted form was made from.</summary>
     protected abstract int FormVersion { get; set; }
@@ -45,13 +47,13 @@ public abstract class CandidateBookletPage(VaeBooklets booklets) : PageModel
         if (!ModelState.IsValid) return false;
         var before = Booklet!.Version;
         await using var stream = Upload!.OpenReadStream();
-        if (await booklets.AddDocumentAsync(Booklet, kind!.Value, activityId, Upload.FileName, Upload.Length, stream) is { } refusal)
+        if (await drafts.AddDocumentAsync(Booklet, kind!.Value, activityId, Upload.FileName, Upload.Length, stream) is { } refusal)
         {
             ModelState.AddModelError(Booklet.IsEditable ? nameof(Upload) : string.Empty, refusal);
             return false;
         }
         if (FormVersion == before) FormVersion = Booklet.Version;
-        Documents = await booklets.DocumentsAsync(Booklet.Id);
+        Documents = await db.BookletDocumentsAsync(Booklet.Id);
         Notice = $"Pièce jointe : {Documents[^1].FileName}. Pensez à enregistrer votre brouillon si vous avez modifié {typed}.";
         return true;
     }
@@ -61,10 +63,10 @@ public abstract class CandidateBookletPage(VaeBooklets booklets) : PageModel
     {
         var before = Booklet!.Version;
         var gone = Documents.FirstOrDefault(d => d.Id == documentId);
-        var removed = await booklets.RemoveDocumentAsync(Booklet, documentId);
+        var removed = await drafts.RemoveDocumentAsync(Booklet, documentId);
         if (removed != BookletSave.Saved) return removed;
         if (FormVersion == before) FormVersion = Booklet.Version;
-        Documents = await booklets.DocumentsAsync(Booklet.Id);
+        Documents = await db.BookletDocumentsAsync(Booklet.Id);
         Notice = gone is null ? null : $"Pièce retirée : {gone.FileName}.";
         return removed;
     }

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using CqpPortal.Domain.Prerequisites;
 using CqpPortal.Domain.Vae;
 using CqpPortal.Web.Data;
@@ -7,6 +6,7 @@ using CqpPortal.Web.Vae;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using CqpPortal.Domain.Time;
 
 namespace CqpPortal.Web.Pages.Candidat.Vae;
@@ -15,40 +15,22 @@ namespace CqpPortal.Web.Pages.Candidat.Vae;
 /// Booklet 1 of the signed-in VAE candidate: identity from the registration, job lines, documents, sworn statement.
 /// One form for everything, so that adding a line or a file never loses what was typed.
 /// </summary>
-public class BookletOneModel(VaeBooklets booklets, UserManager<Identity.PortalUser> users, TimeProvider clock) : CandidateBookletPage(booklets)
+public class BookletOneModel(CqpDbContext db, VaeDrafts drafts, VaeReviews reviews, UserManager<Identity.PortalUser> users, TimeProvider clock)
+    : CandidateBookletPage(db, drafts, reviews)
 {
+    /// <summary>A job line as typed; what it must hold is <see cref="BookletRules.CheckJobs"/>'s.</summary>
     public sealed class JobInput
     {
-        [Required(ErrorMessage = "Indiquez l'employeur ou l'organisme.")]
-        [StringLength(200, ErrorMessage = "200 caractères au plus.")]
         public string? Employer { get; set; }
-
-        [Required(ErrorMessage = "Indiquez l'intitulé du poste.")]
-        [StringLength(200, ErrorMessage = "200 caractères au plus.")]
         public string? JobTitle { get; set; }
-
-        [Required(ErrorMessage = "Indiquez la date de début.")]
         public DateOnly? From { get; set; }
-
-        [Required(ErrorMessage = "Indiquez la date de fin (aujourd'hui pour un emploi en cours).")]
         public DateOnly? To { get; set; }
-
-        [Required(ErrorMessage = "Indiquez la quotité de temps de travail.")]
-        [Range(1, 100, ErrorMessage = "La quotité est comprise entre 1 et 100 %.")]
         public int? FullTimeShare { get; set; } = 100;
-
-        [Required(ErrorMessage = "Indiquez la part du temps passée au téléphone.")]
-        [Range(0, 100, ErrorMessage = "La part du temps au téléphone est comprise entre 0 et 100 %.")]
         public int? PhoneTimeShare { get; set; }
-
-        [Required(ErrorMessage = "Choisissez le type d'emploi.")]
         public VaeJobKind? Kind { get; set; }
-
-        [StringLength(4000, ErrorMessage = "4000 caractères au plus.")]
         public string? MainActivities { get; set; }
 
-        public bool IsBlank => string.IsNullOrWhiteSpace(Employer) && string.IsNullOrWhiteSpace(JobTitle) && From is null && To is null
-            && string.IsNullOrWhiteSpace(MainActivities);
+        public JobLine ToLine() => new(Employer, JobTitle, From, To, FullTimeShare, PhoneTimeShare, Kind, MainActivities);
     }
 
     public sealed class InputModel
@@ -62,7 +44,10 @@ public class BookletOneModel(VaeBooklets booklets, UserManager<Identity.PortalUs
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public VaeBooklets.CandidateIdentity? Person { get; private set; }
+    /// <summary>Booklet 1's identity block, taken from the registration (never retyped).</summary>
+    public sealed record CandidateIdentity(string FullName, DateOnly BirthDate, string Email, string? Phone, string Certification, int EducationLevel, string? HighestDiploma);
+
+    public CandidateIdentity? Person { get; private set; }
     public ExperienceSummary? Experience { get; private set; }
     public PrerequisiteResult? Rule { get; private set; }
 
@@ -113,7 +98,7 @@ public class BookletOneModel(VaeBooklets booklets, UserManager<Identity.PortalUs
     {
         if (!await LoadAsync()) return NotFound();
         if (!await SaveLinesAsync()) return Page();
-        var problems = await Booklets.AdmissibilityProblemsAsync(Booklet!);
+        var problems = await Reviews.AdmissibilityProblemsAsync(Booklet!);
         if (problems.Count > 0)
         {
             foreach (var problem in problems) ModelState.AddModelError(string.Empty, problem);
@@ -121,7 +106,7 @@ public class BookletOneModel(VaeBooklets booklets, UserManager<Identity.PortalUs
             Input.Version = Booklet!.Version;
             return Page();
         }
-        var sent = await Booklets.SubmitAsync(Booklet!, Booklet!.Version, users.GetUserId(User)!);
+        var sent = await Reviews.SubmitAsync(Booklet!, Booklet!.Version, users.GetUserId(User)!);
         if (sent != BookletSave.Saved) return await RefusedAsync(sent);
         Message = "Votre livret 1 est envoyé à l'organisme. Il ne peut plus être modifié pendant son examen ; vous recevrez un e-mail à la décision.";
         return RedirectToPage();
@@ -146,27 +131,17 @@ public class BookletOneModel(VaeBooklets booklets, UserManager<Identity.PortalUs
     /// <summary>Validates the non-blank lines and saves them with the version check; false with the reasons on the page.</summary>
     private async Task<bool> SaveLinesAsync()
     {
-        Input.Jobs = Input.Jobs.Where(j => !j.IsBlank).ToList();
+        Input.Jobs = Input.Jobs.Where(j => !j.ToLine().IsBlank).ToList();
         ModelState.Clear();
-        TryValidateModel(Input, nameof(Input));
-        var today = DayInParis.Today(clock);
-        for (var i = 0; i < Input.Jobs.Count; i++)
-        {
-            var job = Input.Jobs[i];
-            if (job.From is { } from && job.To is { } to && to < from)
-                ModelState.AddModelError($"Input.Jobs[{i}].To", "La date de fin doit suivre la date de début.");
-            if (job.To is { } end && end > today)
-                ModelState.AddModelError($"Input.Jobs[{i}].To", "La date de fin ne peut pas être dans le futur : indiquez aujourd'hui pour un emploi en cours.");
-            if (job.From is { } start && start.Year < 1950)
-                ModelState.AddModelError($"Input.Jobs[{i}].From", "Vérifiez l'année de début.");
-        }
+        foreach (var problem in BookletRules.CheckJobs(Input.Jobs.Select(j => j.ToLine()).ToList(), DayInParis.Today(clock)))
+            ModelState.AddModelError($"Input.Jobs[{problem.Line}].{problem.Field}", problem.Message);
         if (!ModelState.IsValid) return false;
         var jobs = Input.Jobs.Select(j => new BookletJob
         {
             Employer = j.Employer!.Trim(), JobTitle = j.JobTitle!.Trim(), From = j.From!.Value, To = j.To!.Value, FullTimeShare = j.FullTimeShare!.Value,
             PhoneTimeShare = j.PhoneTimeShare!.Value, Kind = j.Kind!.Value, MainActivities = j.MainActivities?.Trim() ?? "",
         }).ToList();
-        var saved = await Booklets.SaveJobsAsync(Booklet!, Input.Version, jobs, Input.Sworn);
+        var saved = await Drafts.SaveJobsAsync(Booklet!, Input.Version, jobs, Input.Sworn);
         if (saved == BookletSave.Saved) return true;
         await RefusedAsync(saved);
         return false;
@@ -182,13 +157,14 @@ public class BookletOneModel(VaeBooklets booklets, UserManager<Identity.PortalUs
 
     private async Task<bool> LoadAsync()
     {
-        var registrationId = await Booklets.VaeRegistrationOfAsync(users.GetUserId(User));
+        var registrationId = await Drafts.VaeRegistrationOfAsync(users.GetUserId(User));
         if (registrationId is null) return false;
-        Person = await Booklets.IdentityAsync(registrationId.Value);
-        Booklet = await Booklets.OpenAsync(registrationId.Value, BookletKind.Admissibility);
-        Documents = await Booklets.DocumentsAsync(Booklet.Id);
-        History = await Booklets.HistoryAsync(Booklet.Id);
-        (Experience, Rule) = await Booklets.ExperienceAsync(Booklet);
+        Person = await Db.Registrations.Where(r => r.Id == registrationId.Value).Select(r => new CandidateIdentity(r.Candidate!.FirstName + " " + r.Candidate.LastName,
+            r.Candidate.BirthDate, r.Candidate.Email, r.Candidate.Phone, r.Certification!.Title, r.EducationLevel, r.HighestDiploma)).FirstAsync();
+        Booklet = await Drafts.OpenAsync(registrationId.Value, BookletKind.Admissibility);
+        Documents = await Db.BookletDocumentsAsync(Booklet.Id);
+        History = await Reviews.HistoryAsync(Booklet.Id);
+        (Experience, Rule) = await Db.BookletExperienceAsync(Booklet);
         return true;
     }
 }

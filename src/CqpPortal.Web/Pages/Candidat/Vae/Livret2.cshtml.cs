@@ -14,7 +14,7 @@ namespace CqpPortal.Web.Pages.Candidat.Vae;
 /// <c>wwwroot/js/booklet-draft.js</c> saves the draft as the candidate types (handler Autosave) and keeps a copy in the
 /// browser until the server has it, and <c>wwwroot/js/upload-check.js</c> checks a file before it is sent.
 /// </summary>
-public class BookletTwoModel(VaeBooklets booklets, UserManager<Identity.PortalUser> users) : CandidateBookletPage(booklets)
+public class BookletTwoModel(CqpDbContext db, VaeDrafts drafts, VaeReviews reviews, UserManager<Identity.PortalUser> users) : CandidateBookletPage(db, drafts, reviews)
 {
     public sealed class SituationInput
     {
@@ -55,8 +55,8 @@ public class BookletTwoModel(VaeBooklets booklets, UserManager<Identity.PortalUs
     public int? Unit { get; set; }
 
     public bool Open { get; private set; }
-    public List<VaeBooklets.ActivityRow> Activities { get; private set; } = [];
-    public List<VaeBooklets.ActivityRow> UnitActivities { get; private set; } = [];
+    public List<BookletQueries.ActivityRow> Activities { get; private set; } = [];
+    public List<BookletQueries.ActivityRow> UnitActivities { get; private set; } = [];
     public List<UnitProgress> Progress { get; private set; } = [];
 
     protected override int FormVersion { get => Input.Version; set => Input.Version = value; }
@@ -80,7 +80,7 @@ public class BookletTwoModel(VaeBooklets booklets, UserManager<Identity.PortalUs
     {
         if (!await LoadAsync()) return Closed();
         if (await SaveUnitAsync() != BookletSave.Saved) return Page();
-        var problems = await Booklets.ExperienceProblemsAsync(Booklet!);
+        var problems = await Reviews.ExperienceProblemsAsync(Booklet!);
         if (problems.Count > 0)
         {
             foreach (var problem in problems) ModelState.AddModelError(string.Empty, problem);
@@ -88,7 +88,7 @@ public class BookletTwoModel(VaeBooklets booklets, UserManager<Identity.PortalUs
             Input.Version = Booklet!.Version;
             return Page();
         }
-        var sent = await Booklets.SubmitAsync(Booklet!, Booklet!.Version, users.GetUserId(User)!);
+        var sent = await Reviews.SubmitAsync(Booklet!, Booklet!.Version, users.GetUserId(User)!);
         if (sent != BookletSave.Saved) return await RefusedAsync(sent);
         Message = "Votre livret 2 est envoyé à l'organisme. Il ne peut plus être modifié pendant son examen ; vous recevrez un e-mail à la décision.";
         return RedirectToPage(new { unit = Unit });
@@ -150,7 +150,7 @@ public class BookletTwoModel(VaeBooklets booklets, UserManager<Identity.PortalUs
         {
             ActivityId = s.ActivityId, Context = s.Context?.Trim() ?? "", Actions = s.Actions?.Trim() ?? "", Tools = s.Tools?.Trim() ?? "", Result = s.Result?.Trim() ?? "",
         }).ToList();
-        var saved = await Booklets.SaveSituationsAsync(Booklet!, Input.Version, unitIds, situations);
+        var saved = await Drafts.SaveSituationsAsync(Booklet!, Input.Version, unitIds, situations);
         if (saved != BookletSave.Saved) await RefusedAsync(saved);
         return saved;
     }
@@ -174,18 +174,18 @@ public class BookletTwoModel(VaeBooklets booklets, UserManager<Identity.PortalUs
 
     private async Task<bool> LoadAsync()
     {
-        var registrationId = await Booklets.VaeRegistrationOfAsync(users.GetUserId(User));
-        if (registrationId is null || !await Booklets.ExperienceBookletOpenAsync(registrationId.Value)) return false;
+        var registrationId = await Drafts.VaeRegistrationOfAsync(users.GetUserId(User));
+        if (registrationId is null || !await Drafts.ExperienceBookletOpenAsync(registrationId.Value)) return false;
         Open = true;
-        Booklet = await Booklets.OpenAsync(registrationId.Value, BookletKind.Experience);
-        Activities = await Booklets.ActivitiesAsync(registrationId.Value);
+        Booklet = await Drafts.OpenAsync(registrationId.Value, BookletKind.Experience);
+        Activities = await Db.VaeActivitiesAsync(registrationId.Value);
         var numbers = Activities.Select(a => a.UnitNumber).Distinct().ToList();
         if (Unit is null || !numbers.Contains(Unit.Value)) Unit = numbers.FirstOrDefault();
         UnitActivities = Activities.Where(a => a.UnitNumber == Unit).ToList();
         Progress = Activities.GroupBy(a => (a.UnitNumber, a.UnitTitle)).Select(g => new UnitProgress(g.Key.UnitNumber, g.Key.UnitTitle,
-            g.Count(a => Booklet.Situations.Any(s => s.ActivityId == a.Id && VaeBooklets.IsDescribed(s))), g.Count())).ToList();
-        Documents = await Booklets.DocumentsAsync(Booklet.Id);
-        History = await Booklets.HistoryAsync(Booklet.Id);
+            g.Count(a => Booklet.Situations.Any(s => s.ActivityId == a.Id && BookletRules.IsDescribed(s.Context, s.Actions))), g.Count())).ToList();
+        Documents = await Db.BookletDocumentsAsync(Booklet.Id);
+        History = await Reviews.HistoryAsync(Booklet.Id);
         return true;
     }
 }

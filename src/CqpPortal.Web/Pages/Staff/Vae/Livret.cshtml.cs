@@ -11,13 +11,12 @@ using Microsoft.EntityFrameworkCore;
 namespace CqpPortal.Web.Pages.Staff.Vae;
 
 /// <summary>One VAE booklet for staff: its content, the experience and the VAE rule, documents, the decision and the history.</summary>
-public class StaffBookletModel(CqpDbContext db, VaeBooklets booklets, UserManager<Identity.PortalUser> users) : PageModel
+public class StaffBookletModel(CqpDbContext db, VaeReviews reviews, UserManager<Identity.PortalUser> users) : PageModel
 {
     public const int MissingItemSlots = 5;
 
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Choisissez une décision.")]
         public BookletState? Decision { get; set; }
 
         [StringLength(2000, ErrorMessage = "2000 caractères au plus.")]
@@ -33,9 +32,9 @@ public class StaffBookletModel(CqpDbContext db, VaeBooklets booklets, UserManage
 
     public Booklet Booklet { get; private set; } = null!;
     public CandidateView Person { get; private set; } = null!;
-    public List<VaeBooklets.DocumentInfo> Documents { get; private set; } = [];
-    public List<VaeBooklets.HistoryRow> History { get; private set; } = [];
-    public List<VaeBooklets.ActivityRow> Activities { get; private set; } = [];
+    public List<BookletQueries.DocumentInfo> Documents { get; private set; } = [];
+    public List<VaeReviews.HistoryRow> History { get; private set; } = [];
+    public List<BookletQueries.ActivityRow> Activities { get; private set; } = [];
     public ExperienceSummary? Experience { get; private set; }
     public PrerequisiteResult? Rule { get; private set; }
 
@@ -48,15 +47,10 @@ public class StaffBookletModel(CqpDbContext db, VaeBooklets booklets, UserManage
     {
         if (!await LoadAsync(id)) return NotFound();
         var items = Input.MissingItems.Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => i!.Trim()).ToList();
-        if (Input.Decision == BookletState.NotAdmissible && Booklet.Kind == BookletKind.Admissibility && string.IsNullOrWhiteSpace(Input.Motive))
-            ModelState.AddModelError("Input.Motive", "Une décision de non-recevabilité doit être motivée : indiquez le motif.");
-        if (Input.Decision == BookletState.Incomplete && items.Count == 0)
-            ModelState.AddModelError("Input.MissingItems", "Indiquez au moins un élément à compléter, un par ligne.");
-        if (Input.Decision is not (null or BookletState.Admissible or BookletState.Incomplete)
-            && !(Input.Decision == BookletState.NotAdmissible && Booklet.Kind == BookletKind.Admissibility))
-            ModelState.AddModelError("Input.Decision", "Choisissez une décision.");
+        foreach (var (field, problem) in BookletRules.DecisionProblems(Booklet.Kind, Input.Decision, Input.Motive, items))
+            ModelState.AddModelError($"Input.{field}", problem);
         if (!ModelState.IsValid) return Page();
-        if (!await booklets.DecideAsync(id, Input.Decision!.Value, Input.Motive, items, users.GetUserId(User)!))
+        if (!await reviews.DecideAsync(id, Input.Decision!.Value, Input.Motive, items, users.GetUserId(User)!))
         {
             ModelState.AddModelError(string.Empty, "Ce livret n'attend plus de décision (il a été décidé entre-temps) : rechargez la page.");
             await LoadAsync(id);
@@ -75,10 +69,10 @@ public class StaffBookletModel(CqpDbContext db, VaeBooklets booklets, UserManage
         Booklet = found;
         Person = await db.Registrations.Where(r => r.Id == found.RegistrationId).Select(r => new CandidateView(r.Candidate!.FirstName + " " + r.Candidate.LastName,
             r.Candidate.Email, r.Candidate.BirthDate, r.EducationLevel, r.HighestDiploma)).FirstAsync();
-        Documents = await booklets.DocumentsAsync(id);
-        History = await booklets.HistoryAsync(id);
-        if (found.Kind == BookletKind.Admissibility) (Experience, Rule) = await booklets.ExperienceAsync(found);
-        else Activities = await booklets.ActivitiesAsync(found.RegistrationId);
+        Documents = await db.BookletDocumentsAsync(id);
+        History = await reviews.HistoryAsync(id);
+        if (found.Kind == BookletKind.Admissibility) (Experience, Rule) = await db.BookletExperienceAsync(found);
+        else Activities = await db.VaeActivitiesAsync(found.RegistrationId);
         while (Input.MissingItems.Count < MissingItemSlots) Input.MissingItems.Add(null);
         return true;
     }
