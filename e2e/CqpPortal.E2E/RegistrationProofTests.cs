@@ -60,7 +60,7 @@ public class RegistrationProofTests(BrowserPortal portal)
         var staff = await staffContext.NewPageAsync();
         await staff.GotoAsync($"/Staff/Recevabilite/Dossier/{id}");
         await Assertions.Expect(staff.GetByRole(AriaRole.Link, new() { Name = "certificat-de-travail.pdf" })).ToBeVisibleAsync();
-        await staff.GetByLabel("Incomplet", new() { Exact = false }).CheckAsync();
+        await staff.GetByRole(AriaRole.Radio, new() { Name = "Incomplet", Exact = false }).CheckAsync();
         await staff.GetByLabel("Documents demandés", new() { Exact = false }).FillAsync("Attestation Pôle emploi");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la décision et envoyer la lettre" }).ClickAsync();
         await Assertions.Expect(staff.GetByText("Décision enregistrée pour Romane Preuve")).ToBeVisibleAsync();
@@ -68,7 +68,7 @@ public class RegistrationProofTests(BrowserPortal portal)
 
         // The candidate sees the request on her home page, adds the document and sends the file again.
         await page.GotoAsync("/Candidat");
-        await Assertions.Expect(page.GetByText("Attestation Pôle emploi")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Attestation Pôle emploi" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "« Justificatifs »" }).ClickAsync();
         await page.GetByLabel("Type de justificatif").SelectOptionAsync(new SelectOptionValue { Label = "Document demandé : Attestation Pôle emploi" });
         await page.GetByLabel("Fichier").SetInputFilesAsync(new FilePayload { Name = "attestation.pdf", MimeType = "application/pdf", Buffer = Pdf });
