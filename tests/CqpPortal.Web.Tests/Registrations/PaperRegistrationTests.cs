@@ -139,9 +139,15 @@ public class PaperRegistrationTests(DemoPortal portal)
         using var candidate = await TestAccounts.SignedInAsync(portal, Roles.Candidate, "Autre Candidate");
         var (_, page) = await candidate.GetAsync($"/Candidat/Inscription/Identite?papier={id}");
         Assert.NotEqual("Secrete", page.QuerySelector("#Input_LastName")?.GetAttribute("value"));
-        var posted = await candidate.SubmitAsync($"/Candidat/Inscription/Experience?papier={id}", Experience);
+        // The paper id is ignored for a candidate: their own (empty) file starts at step 1, the paper form is untouched.
+        var other = await candidate.Http.GetAsync($"/Candidat/Inscription/Experience?papier={id}");
+        Assert.Equal("/Candidat/Inscription/Identite", other.Headers.Location?.OriginalString);
+        await candidate.SubmitAsync($"/Candidat/Inscription/Identite?papier={id}", new Dictionary<string, string>(Identity) { ["Input.LastName"] = "Intruse" });
         await using (var scope = portal.Services.CreateAsyncScope())
-            Assert.Equal(0, (await scope.ServiceProvider.GetRequiredService<CqpDbContext>().Registrations.SingleAsync(r => r.Id == id)).TeleSecretaryMonths);
-        Assert.NotEqual(HttpStatusCode.InternalServerError, posted.StatusCode);
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CqpDbContext>();
+            Assert.Equal("Secrete", await db.Registrations.Where(r => r.Id == id).Select(r => r.Candidate!.LastName).SingleAsync());
+            Assert.Equal("Intruse", await db.Candidates.Where(c => c.Email == candidate.Email).Select(c => c.LastName).SingleAsync());
+        }
     }
 }
