@@ -64,7 +64,13 @@ public class RegistrationJourneyTests(BrowserPortal portal)
         await page.GetByLabel("Mois d'expérience continue en télésecrétariat").FillAsync("8");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et continuer" }).ClickAsync();
 
-        // Step 4: the pre-check says the conditions are met; consent and send.
+        // Step 4: a proof of experience (RegistrationProofTests follows the proofs further).
+        await page.GetByLabel("Fichier").SetInputFilesAsync(new FilePayload { Name = "certificat.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n%%EOF\n"u8.ToArray() });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Joindre le fichier" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Justificatif joint : certificat.pdf")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et continuer" }).ClickAsync();
+
+        // Step 5: the pre-check says the conditions are met; consent and send.
         await Assertions.Expect(page.GetByText("vous remplissez les conditions d'accès")).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.GetByLabel("J'ai lu la notice").CheckAsync();

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-// N candidates register at the same time through the real HTTP pipeline (Kestrel, PostgreSQL): sign in, four steps,
+// N candidates register at the same time through the real HTTP pipeline (Kestrel, PostgreSQL): sign in, five steps (one proof),
 // send. Checks that N complete registrations exist and that no request failed; prints the figures.
 // Run from bin/ rather than by the test runner: tell the factory where the web project's content root is.
 var root = new DirectoryInfo(AppContext.BaseDirectory);
@@ -51,7 +51,14 @@ await Parallel.ForEachAsync(emails, new ParallelOptions { MaxDegreeOfParallelism
         Expect(await client.SubmitAsync("/Candidat/Inscription/Experience", new Dictionary<string, string>
         {
             ["Input.TeleSecretaryMonths"] = "9", ["Input.PhoneJobMonths"] = "0", ["Input.PhoneTimeShare"] = "0", ["Input.PhoneJobKind"] = "", ["Input.Sectors"] = "Médical",
-        }), "/Candidat/Inscription/Envoi");
+        }), "/Candidat/Inscription/Justificatifs");
+        // One proof of experience, sent as the browser does (multipart with the page's anti-forgery token).
+        var (_, proofsPage) = await client.GetAsync("/Candidat/Inscription/Justificatifs");
+        var token = proofsPage.QuerySelector("form[enctype='multipart/form-data'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var proof = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new StringContent("Experience"), "Target" },
+            { new ByteArrayContent("%PDF-1.4\n%%EOF\n"u8.ToArray()), "Upload", "certificat.pdf" } };
+        var uploaded = await client.Http.PostAsync("/Candidat/Inscription/Justificatifs?handler=Upload", proof);
+        if (!uploaded.IsSuccessStatusCode) throw new InvalidOperationException($"proof upload: {(int)uploaded.StatusCode}");
         Expect(await client.SubmitAsync("/Candidat/Inscription/Envoi", new Dictionary<string, string> { ["Consent"] = "true" }), "/Candidat");
         lock (latencies) latencies.Add(started.Elapsed.TotalMilliseconds);
     }

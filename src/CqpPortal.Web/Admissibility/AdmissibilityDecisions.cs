@@ -12,10 +12,18 @@ namespace CqpPortal.Web.Admissibility;
 /// Staff decide on a submitted registration: the decision and its motive go in the status history, the letter in the
 /// candidate's documents, and the candidate gets an e-mail (their company's managers too, when the candidate agreed).
 /// </summary>
-public sealed class AdmissibilityDecisions(CqpDbContext db, CandidateMailer mailer, EmployeeNotifications companies, TimeProvider clock)
+public sealed class AdmissibilityDecisions(CqpDbContext db, CandidateMailer mailer, EmployeeNotifications companies, Registrations.RegistrationProofs proofs, TimeProvider clock)
 {
-    public async Task<bool> DecideAsync(int registrationId, RegistrationState decision, string? motive, string staffUserId, string staffName)
+    /// <param name="requestedDocuments">
+    /// With « Incomplet », the documents staff name (<see cref="Domain.Registrations.ProofRules.RequestLabels"/>): each
+    /// becomes a request the candidate answers with a file before sending the file again; the letter and e-mail name them.
+    /// </param>
+    public async Task<bool> DecideAsync(int registrationId, RegistrationState decision, string? motive, string staffUserId, string staffName,
+        IReadOnlyList<string>? requestedDocuments = null)
     {
+        requestedDocuments = decision == RegistrationState.Incomplete ? requestedDocuments ?? [] : [];
+        if (decision == RegistrationState.Incomplete && requestedDocuments.Count > 0)
+            motive = Domain.Registrations.ProofRules.IncompleteMotive(motive, requestedDocuments);
         var registration = await db.Registrations.Include(r => r.Candidate).Include(r => r.Certification)
             .FirstOrDefaultAsync(r => r.Id == registrationId);
         if (registration is not { State: RegistrationState.Submitted }) return false;
@@ -23,10 +31,11 @@ public sealed class AdmissibilityDecisions(CqpDbContext db, CandidateMailer mail
         var today = DayInParis.Today(clock);
         var now = clock.GetUtcNow();
         registration.Decide(decision, motive, today, now, staffUserId);
+        proofs.Request(registration, requestedDocuments, staffUserId);
         var candidate = registration.Candidate!;
         var letter = DecisionLetter.Render(new DecisionLetterData(candidate.FullName, candidate.Sex, registration.Certification!.Title,
             registration.Route, registration.RegisteredOn ?? today, decision, registration.DecisionMotive, today,
-            registration.Certification.JourneyLimitMonths, staffName));
+            registration.Certification.JourneyLimitMonths, staffName, requestedDocuments));
         db.CandidateDocuments.Add(new CandidateDocument
         {
             CandidateId = candidate.Id, RegistrationId = registration.Id, Title = "Décision sur la recevabilité",
@@ -34,7 +43,7 @@ public sealed class AdmissibilityDecisions(CqpDbContext db, CandidateMailer mail
         });
         await db.SaveChangesAsync();
 
-        await mailer.AdmissibilityDecidedAsync(candidate, decision, registration.DecisionMotive);
+        await mailer.AdmissibilityDecidedAsync(candidate, decision, registration.DecisionMotive, requestedDocuments);
         await companies.AdmissibilityDecidedAsync(registration.Id, decision, today, registration.DecisionMotive);
         return true;
     }

@@ -8,7 +8,8 @@ namespace CqpPortal.Web.Admissibility;
 /// <summary>What the letter needs, nothing more.</summary>
 public sealed record DecisionLetterData(
     string CandidateName, Sex Sex, string CertificationTitle, CertificationRoute Route, DateOnly RegisteredOn,
-    RegistrationState Decision, string? Motive, DateOnly DecidedOn, int JourneyLimitMonths, string SignedBy);
+    RegistrationState Decision, string? Motive, DateOnly DecidedOn, int JourneyLimitMonths, string SignedBy,
+    IReadOnlyList<string>? RequestedDocuments = null);
 
 /// <summary>The written answer on admissibility ("réponse écrite sur la recevabilité"), as a PDF.</summary>
 public static class DecisionLetter
@@ -46,8 +47,12 @@ public static class DecisionLetter
                 break;
             default:
                 pdf.Paragraph("Votre dossier est incomplet. Pour que nous puissions nous prononcer sur sa recevabilité, merci de le compléter dans votre espace candidat :")
-                   .Paragraph(d.Motive ?? "")
-                   .Paragraph("Dès que vous l'aurez complété et renvoyé, nous examinerons à nouveau votre candidature.");
+                   .Paragraph(d.Motive ?? "");
+                foreach (var (label, i) in (d.RequestedDocuments ?? []).Select((l, i) => (l, i)))
+                    pdf.Field($"Document demandé n° {i + 1}", label);
+                if (d.RequestedDocuments is { Count: > 0 })
+                    pdf.Paragraph("Ajoutez chacun de ces documents à l'étape « Justificatifs » de votre bulletin d'inscription, en face de la demande à laquelle il répond.");
+                pdf.Paragraph("Dès que vous l'aurez complété et renvoyé, nous examinerons à nouveau votre candidature.");
                 break;
         }
         return pdf.Paragraph($"Nous vous prions d'agréer, {civility}, nos salutations distinguées.")

@@ -9,20 +9,30 @@ namespace CqpPortal.Web.Email;
 /// Every e-mail a candidate receives about their journey, in French, in one place: registration, admissibility,
 /// sessions, VAE booklets, juries. Sent through the <see cref="EmailOutbox"/>, so after what they announce is committed.
 /// </summary>
-public sealed class CandidateMailer(EmailOutbox outbox)
+public sealed class CandidateMailer(EmailOutbox outbox, Identity.AccountMailer accounts)
 {
+    /// <summary>A paper registration form entered by staff, for a candidate who gave an address: the link activates their account.</summary>
+    public Task PaperRegistrationRecordedAsync(Identity.PortalUser user, string certification, DateOnly paperFormDate, Func<string, string, string> activationLink) =>
+        accounts.SendActivationAsync(user, activationLink, $"Votre inscription au {certification} est enregistrée",
+            $"L'organisme de formation a enregistré votre bulletin d'inscription papier du {FrenchFormat.Date(paperFormDate)} au {certification}. " +
+            "Un compte a été ouvert à votre nom sur le portail : activez-le en choisissant un mot de passe, puis suivez votre dossier en ligne " +
+            "(décision sur la recevabilité, justificatifs, sessions). Si vous n'avez pas rempli ce bulletin, ignorez ce message et prévenez l'organisme.");
+
     public Task RegistrationReceivedAsync(Candidate candidate, string certification, DateOnly registeredOn) =>
         SendAsync(candidate, $"Votre inscription au {certification} est enregistrée",
             $"Votre bulletin d'inscription a bien été transmis le {FrenchFormat.Date(registeredOn)}. " +
             "L'organisme de formation vérifie votre dossier et vous répondra par écrit sur sa recevabilité.\n\nVous pouvez suivre votre dossier dans votre espace candidat.");
 
-    public Task AdmissibilityDecidedAsync(Candidate candidate, RegistrationState decision, string? motive)
+    /// <param name="requested">The documents staff ask for with an incomplete file, named in the e-mail.</param>
+    public Task AdmissibilityDecidedAsync(Candidate candidate, RegistrationState decision, string? motive, IReadOnlyList<string>? requested = null)
     {
         var (subject, summary) = decision switch
         {
             RegistrationState.Admissible => ("Votre candidature au CQP est recevable", "Votre candidature est déclarée recevable."),
             RegistrationState.NotAdmissible => ("Votre candidature au CQP n'est pas recevable", $"Votre candidature n'est pas recevable. Motif : {motive}"),
-            _ => ("Votre dossier d'inscription au CQP est incomplet", $"Votre dossier est incomplet : {motive}\nComplétez-le dans votre espace candidat, puis renvoyez-le."),
+            _ => ("Votre dossier d'inscription au CQP est incomplet", $"Votre dossier est incomplet : {motive}\n"
+                + (requested is { Count: > 0 } ? "Documents demandés :\n" + string.Join("\n", requested.Select(r => $"- {r}")) + "\nAjoutez-les à l'étape « Justificatifs » de votre bulletin d'inscription.\n" : "")
+                + "Complétez-le dans votre espace candidat, puis renvoyez-le."),
         };
         return SendAsync(candidate, subject, $"{summary}\n\nLa lettre de décision est disponible dans votre espace candidat, rubrique « Mes documents ».");
     }
@@ -117,8 +127,10 @@ public sealed class CandidateMailer(EmailOutbox outbox)
             $"Pour suivre le devenir des titulaires, la branche vous pose quelques questions sur votre situation {FrenchLabels.Of(wave)} après : " +
             $"deux minutes suffisent.\n\n{answerLink}\n\nVos réponses servent à des statistiques anonymes, transmises à l'observatoire de la branche (SIST)."));
 
+    /// <summary>A candidate of a paper form who gave no address gets no e-mail: staff write to them by post.</summary>
     private Task SendAsync(Candidate candidate, string subject, string body) =>
-        outbox.SendAsync(new EmailMessage(candidate.Email, subject, $"Bonjour {candidate.FirstName},\n\n{body}"));
+        string.IsNullOrWhiteSpace(candidate.Email) ? Task.CompletedTask
+            : outbox.SendAsync(new EmailMessage(candidate.Email, subject, $"Bonjour {candidate.FirstName},\n\n{body}"));
 }
 
 /// <summary>When and where a session takes place, kept before staff change it.</summary>

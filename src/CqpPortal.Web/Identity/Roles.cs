@@ -46,6 +46,9 @@ public static class Areas
         ("/Analyse", "Area.Analyse", [Roles.SistAnalyst, Roles.Committee], "Statistiques et veille"),
         // Inside /Analyse but open to staff too (the most specific folder decides); last, so it is nobody's home.
         ("/Analyse/Rapports", "Area.Rapports", [Roles.SistAnalyst, Roles.Committee, Roles.Staff, Roles.Administrator], "Rapports et dossiers annuels"),
+        // Inside /Candidat: the registration steps open to staff too, for the paper forms they enter (the wizard gives staff
+        // only the paper file they name, RegistrationWizard.SubjectFor); last, so it is nobody's home.
+        ("/Candidat/Inscription", "Area.Inscription", [Roles.Candidate, Roles.Staff, Roles.Administrator], "Bulletin d'inscription"),
         // Inside /Analyse but SIST's alone: the holders' register is nominative, the committee sees only anonymous figures.
         ("/Analyse/Certificats", "Area.Certificats", [Roles.SistAnalyst], "Certificats et registre des titulaires"),
     ];

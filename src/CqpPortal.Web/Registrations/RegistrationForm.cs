@@ -72,6 +72,10 @@ public static class RegistrationForm
     public static readonly FormField Sectors = new("Sectors", "Secteurs d'activité où vous avez travaillé",
         "Séparés par des virgules, par exemple : secrétariat médical, juridique.", Optional: true);
 
+    // Proofs (« justificatifs »): files online, copies enclosed with the paper form
+    public const string ProofsIntro = "Joignez au moins un justificatif de votre expérience (certificat de travail, attestation d'employeur, bulletin de salaire, contrat…) "
+        + "et, si vous en avez, vos diplômes : en ligne, des fichiers PDF, JPEG ou PNG ; avec ce bulletin papier, des copies.";
+
     // Sending
     public static readonly FormField Consent = new("Consent",
         "J'ai lu la notice sur les données personnelles et j'accepte que ces informations soient traitées pour mon inscription, ma certification et le suivi statistique anonyme du dispositif.",
@@ -82,6 +86,7 @@ public static class RegistrationForm
         new("Identite", "1. Identité", null, [FirstName, LastName, Email, Phone, BirthDate, Sex, Region]),
         new("Parcours", "2. Parcours", null, [Route, Funding, EmploymentStatus, EmployerName, EmployerSiret, EducationLevel, HighestDiploma]),
         new("Experience", "3. Expérience professionnelle", ExperienceIntro, [TeleSecretaryMonths, PhoneJobMonths, PhoneTimeShare, PhoneJobKind, Sectors]),
-        new("Envoi", "4. Vérification et envoi", null, [Consent]),
+        new("Justificatifs", "4. Justificatifs", ProofsIntro, []),
+        new("Envoi", "5. Vérification et envoi", null, [Consent]),
     ];
 }

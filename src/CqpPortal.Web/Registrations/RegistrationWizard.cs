@@ -5,6 +5,7 @@ using CqpPortal.Web.Email;
 using CqpPortal.Web.Formatting;
 using Microsoft.EntityFrameworkCore;
 using CqpPortal.Domain.Time;
+using CqpPortal.Domain.Registrations;
 
 namespace CqpPortal.Web.Registrations;
 
@@ -19,11 +20,40 @@ public sealed record CertificationChoice(int Id, string Title);
 public sealed record ExperienceStep(int TeleSecretaryMonths, int PhoneJobMonths, int PhoneTimeShare, PhoneJobKind? PhoneJobKind, IReadOnlyList<string> Sectors);
 
 /// <summary>
+/// Whose registration the steps edit: the signed-in candidate's own (<paramref name="UserId"/>), or a paper form staff
+/// enter (<paramref name="PaperRegistrationId"/>), through the same pages and the same rules.
+/// </summary>
+public readonly record struct WizardSubject(string? UserId, int? PaperRegistrationId)
+{
+    public static implicit operator WizardSubject(string userId) => new(userId, null);
+    public bool IsPaper => PaperRegistrationId is not null;
+}
+
+/// <summary>
 /// The online registration ("bulletin d'inscription") in steps, each saved as a draft so a candidate can leave and come
 /// back; the last step submits it for the admissibility decision. Pages call this class and nothing else.
 /// </summary>
-public sealed class RegistrationWizard(CqpDbContext db, CandidateMailer mailer, TimeProvider clock)
+public sealed class RegistrationWizard(CqpDbContext db, CandidateMailer mailer, RegistrationProofs proofs, PaperRegistrations papers, TimeProvider clock)
 {
+    /// <summary>
+    /// Who the signed-in user edits: a candidate their own file (a paper id is ignored); staff the paper form they name,
+    /// and nothing without one. Null when there is nothing to edit: the page answers 404.
+    /// </summary>
+    public static WizardSubject? SubjectFor(System.Security.Claims.ClaimsPrincipal user, string userId, int? paperRegistrationId)
+    {
+        if (Identity.Roles.IsStaff(user)) return paperRegistrationId is { } id ? new WizardSubject(null, id) : (WizardSubject?)null;
+        return user.IsInRole(Identity.Roles.Candidate) ? new WizardSubject(userId, null) : (WizardSubject?)null;
+    }
+
+    /// <summary>The candidate and registration the steps show (tracked), or nulls.</summary>
+    public async Task<(Candidate? Candidate, Registration? Registration)> CurrentAsync(WizardSubject who)
+    {
+        if (who.UserId is { } userId) return await CurrentAsync(userId);
+        var registration = await db.Registrations.Include(r => r.Candidate)
+            .FirstOrDefaultAsync(r => r.Id == who.PaperRegistrationId && r.EnteredByStaffUserId != null);
+        return (registration?.Candidate, registration);
+    }
+
     /// <summary>The candidate of this account with their newest registration (tracked), or nulls.</summary>
     public async Task<(Candidate? Candidate, Registration? Registration)> CurrentAsync(string userId)
     {
@@ -34,12 +64,13 @@ public sealed class RegistrationWizard(CqpDbContext db, CandidateMailer mailer, 
     /// <summary>A new file can be started when there is none, or when the last one was refused or withdrawn.</summary>
     public static bool CanStartNew(Registration? latest) => latest is null or { State: RegistrationState.NotAdmissible or RegistrationState.Withdrawn };
 
-    public async Task SaveIdentityAsync(string userId, string accountEmail, IdentityStep step)
+    public async Task SaveIdentityAsync(WizardSubject who, string accountEmail, IdentityStep step)
     {
-        var (candidate, registration) = await CurrentAsync(userId);
+        var (candidate, registration) = await CurrentAsync(who);
+        if (who.IsPaper && registration is null) return;
         if (candidate is null)
         {
-            candidate = new Candidate { UserId = userId, Email = accountEmail, FirstName = step.FirstName, LastName = step.LastName };
+            candidate = new Candidate { UserId = who.UserId, Email = accountEmail, FirstName = step.FirstName, LastName = step.LastName };
             db.Candidates.Add(candidate);
         }
         candidate.FirstName = step.FirstName.Trim();
@@ -48,13 +79,13 @@ public sealed class RegistrationWizard(CqpDbContext db, CandidateMailer mailer, 
         candidate.BirthDate = step.BirthDate;
         candidate.Sex = step.Sex;
         candidate.Region = step.Region;
-        if (CanStartNew(registration))
+        if (!who.IsPaper && CanStartNew(registration))
         {
             var certificationId = await db.Certifications.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
             registration = new Registration { CertificationId = certificationId, State = RegistrationState.Draft, Region = step.Region };
             candidate.Registrations.Add(registration);
         }
-        else if (registration!.IsEditableByCandidate)
+        else if (registration is { IsEditableByCandidate: true })
         {
             registration.Region = step.Region;
         }
@@ -65,9 +96,9 @@ public sealed class RegistrationWizard(CqpDbContext db, CandidateMailer mailer, 
     public Task<List<CertificationChoice>> CertificationsAsync() =>
         db.Certifications.OrderBy(c => c.Id).Select(c => new CertificationChoice(c.Id, c.Title)).ToListAsync();
 
-    public async Task<bool> SaveCourseAsync(string userId, CourseStep step)
+    public async Task<bool> SaveCourseAsync(WizardSubject who, CourseStep step)
     {
-        var registration = await EditableAsync(userId);
+        var registration = await EditableAsync(who);
         if (registration is null) return false;
         if (step.CertificationId is { } certificationId && await db.Certifications.AnyAsync(c => c.Id == certificationId))
             registration.CertificationId = certificationId;
@@ -83,9 +114,9 @@ public sealed class RegistrationWizard(CqpDbContext db, CandidateMailer mailer, 
         return true;
     }
 
-    public async Task<bool> SaveExperienceAsync(string userId, ExperienceStep step)
+    public async Task<bool> SaveExperienceAsync(WizardSubject who, ExperienceStep step)
     {
-        var registration = await EditableAsync(userId);
+        var registration = await EditableAsync(who);
         if (registration is null) return false;
         registration.TeleSecretaryMonths = step.TeleSecretaryMonths;
         registration.PhoneJobMonths = step.PhoneJobMonths;
@@ -97,25 +128,35 @@ public sealed class RegistrationWizard(CqpDbContext db, CandidateMailer mailer, 
     }
 
     /// <summary>
-    /// Records the consents, submits, links the candidate to a known employer by SIRET and confirms by e-mail.
-    /// <paramref name="companyMayFollow"/> answers « Mon entreprise peut suivre mon dossier », required when the file names a
-    /// company (<see cref="CompanyFollowingRules"/>); false when the file cannot be sent.
+    /// Records the consents, submits, links the candidate to a known employer by SIRET and confirms by e-mail. Refused
+    /// (false) while the proofs are missing (<see cref="ProofsMissingAsync"/>) or, when the file names a company, while
+    /// « Mon entreprise peut suivre mon dossier » is not answered (<paramref name="companyMayFollow"/>,
+    /// <see cref="CompanyFollowingRules"/>). A paper form is submitted by the staff member entering it, on the paper's
+    /// date, with the answer written on the paper; its candidate, when they gave an address, gets an activation link
+    /// (<see cref="PaperRegistrations.InviteAsync"/>) instead of the online candidate's confirmation.
     /// </summary>
-    public async Task<bool> SubmitAsync(string userId, bool? companyMayFollow = null)
+    /// <param name="actingUserId">Who sends it: the candidate, or the staff member entering a paper form.</param>
+    /// <param name="activationLink">The account activation page's link (user id, code), for a paper form's candidate.</param>
+    public async Task<bool> SubmitAsync(WizardSubject who, string actingUserId, bool? companyMayFollow = null, Func<string, string, string>? activationLink = null)
     {
-        var registration = await EditableAsync(userId);
-        if (registration is null) return false;
+        var registration = await EditableAsync(who);
+        if (registration is null || (await ProofsMissingAsync(registration)).Count > 0) return false;
         var namesCompany = NamesCompany(registration.Candidate!, registration);
         if (CompanyFollowingRules.WhyNotSubmit(namesCompany, companyMayFollow) is not null) return false;
         var now = clock.GetUtcNow();
         registration.PrivacyConsentAt = now;
-        registration.Submit(DayInParis.Today(clock), now, userId);
+        registration.Submit(registration.PaperFormDate ?? DayInParis.Today(clock), now, actingUserId);
         if (CompanyFollowingRules.Recorded(namesCompany, companyMayFollow) is { } follow && follow != registration.CompanyMayFollow)
-            Companies.CompanyConsent.Record(registration, follow, now, userId);
+            Companies.CompanyConsent.Record(registration, follow, now, actingUserId);
         var candidate = registration.Candidate!;
         if (registration.EmployerSiret is { } siret)
             candidate.CompanyId = await db.Companies.Where(c => c.Siret == siret).Select(c => (int?)c.Id).FirstOrDefaultAsync();
         await db.SaveChangesAsync();
+        if (who.IsPaper)
+        {
+            if (activationLink is not null) await papers.InviteAsync(registration, activationLink);
+            return true;
+        }
         var certification = await db.Certifications.SingleAsync(c => c.Id == registration.CertificationId);
         await mailer.RegistrationReceivedAsync(candidate, certification.Name, registration.RegisteredOn!.Value);
         return true;
@@ -124,6 +165,9 @@ public sealed class RegistrationWizard(CqpDbContext db, CandidateMailer mailer, 
     /// <summary>Whether the file names a company, so that « Mon entreprise peut suivre mon dossier » must be answered.</summary>
     public static bool NamesCompany(Candidate candidate, Registration registration) =>
         CompanyFollowingRules.NamesCompany(registration.EmploymentStatus, registration.EmployerName, registration.EmployerSiret, candidate.CompanyId is not null);
+
+    /// <summary>The proofs still missing before the file can be sent (the rule: <see cref="ProofRules"/>).</summary>
+    public Task<IReadOnlyList<string>> ProofsMissingAsync(Registration registration) => proofs.MissingBeforeSubmitAsync(registration.Id);
 
     /// <summary>What staff and the summary step must know is missing before the file can be sent.</summary>
     public static IReadOnlyList<string> MissingBeforeSubmit(Candidate candidate, Registration registration)
@@ -136,9 +180,9 @@ public sealed class RegistrationWizard(CqpDbContext db, CandidateMailer mailer, 
         return missing;
     }
 
-    private async Task<Registration?> EditableAsync(string userId)
+    private async Task<Registration?> EditableAsync(WizardSubject who)
     {
-        var (_, registration) = await CurrentAsync(userId);
+        var (_, registration) = await CurrentAsync(who);
         if (registration is not null) await db.Entry(registration).Reference(r => r.Candidate).LoadAsync();
         return registration is { IsEditableByCandidate: true } ? registration : null;
     }

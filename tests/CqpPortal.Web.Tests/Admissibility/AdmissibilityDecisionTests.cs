@@ -87,6 +87,7 @@ public class AdmissibilityDecisionTests(DemoPortal portal)
 
         var (_, home) = await candidate.GetAsync("/Candidat");
         Assert.Contains("Compléter mon dossier", home.Body!.TextContent);
+        await Registrations.ProofUpload.UploadAsync(candidate, "Experience", "attestation.pdf", Registrations.ProofUpload.Pdf);
         var resent = await candidate.SubmitAsync("/Candidat/Inscription/Envoi", new Dictionary<string, string> { ["Consent"] = "true" });
         Assert.True(PortalClient.IsRedirectTo(resent, "/Candidat"));
 

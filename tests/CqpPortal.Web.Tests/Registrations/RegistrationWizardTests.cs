@@ -37,7 +37,7 @@ public class RegistrationWizardTests(DemoPortal portal)
     }
 
     [Fact]
-    public async Task A_candidate_fills_the_four_steps_across_visits_and_submits_for_the_admissibility_decision()
+    public async Task A_candidate_fills_the_five_steps_across_visits_and_submits_for_the_admissibility_decision()
     {
         using var client = await TestAccounts.SignedInAsync(portal, Roles.Candidate);
         var siret = await SiretOfSecondDemoCompanyAsync();
@@ -50,7 +50,8 @@ public class RegistrationWizardTests(DemoPortal portal)
         Assert.Equal("Durand", identity.QuerySelector("#Input_LastName")!.GetAttribute("value"));
 
         Assert.True(PortalClient.IsRedirectTo(await client.SubmitAsync("/Candidat/Inscription/Parcours", Course(siret.Insert(9, " "))), "/Candidat/Inscription/Experience"));
-        Assert.True(PortalClient.IsRedirectTo(await client.SubmitAsync("/Candidat/Inscription/Experience", Experience), "/Candidat/Inscription/Envoi"));
+        Assert.True(PortalClient.IsRedirectTo(await client.SubmitAsync("/Candidat/Inscription/Experience", Experience), "/Candidat/Inscription/Justificatifs"));
+        await ProofUpload.UploadAsync(client, "Experience", "certificat.pdf", ProofUpload.Pdf);
 
         var (_, summary) = await client.GetAsync("/Candidat/Inscription/Envoi");
         var text = summary.Body!.TextContent;

@@ -61,7 +61,7 @@ public class SecondCertificationTests
         Assert.True(PortalClient.IsRedirectTo(await client.SubmitAsync("/Candidat/Inscription/Experience", new Dictionary<string, string>
         {
             ["Input.TeleSecretaryMonths"] = "7", ["Input.PhoneJobMonths"] = "0", ["Input.PhoneTimeShare"] = "0", ["Input.PhoneJobKind"] = "", ["Input.Sectors"] = "",
-        }), "/Candidat/Inscription/Envoi"));
+        }), "/Candidat/Inscription/Justificatifs"));
 
         // 7 months with level 4 is enough for the CQP (6) but not for this certification (24): its thresholds apply.
         var (_, summary) = await client.GetAsync("/Candidat/Inscription/Envoi");

@@ -20,7 +20,7 @@ public class CandidateHomeModel(CqpDbContext db, UserManager<Identity.PortalUser
     public sealed record SessionRow(SessionKind Kind, DateTimeOffset StartsAt, string PlaceName, string City);
     public sealed record RegistrationRow(int Id, string CertificationTitle, CertificationRoute Route, RegistrationState State, DateOnly? RegisteredOn,
         JourneyDeadline? Deadline, List<SessionRow> Sessions, JuryResult? JuryResult, string? DecisionMotive,
-        IReadOnlyList<TimelineStep> Timeline, string NextAction, List<UnitRow> UnitsValidated, List<UnitRow> UnitsRemaining);
+        IReadOnlyList<TimelineStep> Timeline, string NextAction, List<UnitRow> UnitsValidated, List<UnitRow> UnitsRemaining, List<string> OpenRequests);
     public sealed record UnitRow(int Id, int Number, string Title);
     public sealed record CandidateView(string FirstName, List<RegistrationRow> Registrations);
     public sealed record DocumentRow(int Id, string Title, DateTimeOffset CreatedAt);
@@ -39,7 +39,7 @@ public class CandidateHomeModel(CqpDbContext db, UserManager<Identity.PortalUser
 
     private sealed record FileRegistration(int Id, string Title, int JourneyLimitMonths, CertificationRoute Route, RegistrationState State,
         DateOnly? RegisteredOn, DateOnly? AdmissibilityDecidedOn, string? DecisionMotive, List<SessionRow> Sessions, JuryResult? Jury, DateOnly? JuryDecidedOn,
-        List<UnitRow> Units, List<int> ValidatedUnitIds);
+        List<UnitRow> Units, List<int> ValidatedUnitIds, List<string> OpenRequests);
     private sealed record OwnFileRow(string FirstName, List<FileRegistration> Registrations);
 
     // The page's queries, compiled once: each visit of the candidate's home skips EF's query translation lookup.
@@ -54,7 +54,9 @@ public class CandidateHomeModel(CqpDbContext db, UserManager<Identity.PortalUser
             r.JuryDecisions.AsQueryable().Where(JuryDecision.IsFinal).OrderByDescending(j => j.DecidedOn).Select(j => (DateOnly?)j.DecidedOn).FirstOrDefault(),
             r.Certification.Units.OrderBy(u => u.Number).Select(u => new UnitRow(u.Id, u.Number, u.Title)).ToList(),
             r.JuryDecisions.AsQueryable().Where(JuryDecision.IsFinal).SelectMany(j => j.UnitResults).Where(u => u.Validated)
-                .Select(u => u.UnitId).Distinct().ToList())).ToList()))
+                .Select(u => u.UnitId).Distinct().ToList(),
+            // The documents staff asked for that no proof answers yet.
+            r.DocumentRequests.Where(d => !d.Proofs.Any()).OrderBy(d => d.Id).Select(d => d.Label).ToList())).ToList()))
         .FirstOrDefault());
 
     private static readonly Func<CqpDbContext, string, IAsyncEnumerable<DocumentRow>> OwnDocuments = EF.CompileAsyncQuery((CqpDbContext db, string userId) =>
@@ -91,7 +93,7 @@ public class CandidateHomeModel(CqpDbContext db, UserManager<Identity.PortalUser
             return new RegistrationRow(r.Id, r.Title, r.Route, r.State, r.RegisteredOn,
                 r.State == RegistrationState.Admissible && r.AdmissibilityDecidedOn is { } decided ? JourneyDeadline.From(decided, r.JourneyLimitMonths) : null,
                 r.Sessions, r.Jury, r.DecisionMotive, steps, next,
-                r.Units.Where(u => r.ValidatedUnitIds.Contains(u.Id)).ToList(), r.Units.Where(u => !r.ValidatedUnitIds.Contains(u.Id)).ToList());
+                r.Units.Where(u => r.ValidatedUnitIds.Contains(u.Id)).ToList(), r.Units.Where(u => !r.ValidatedUnitIds.Contains(u.Id)).ToList(), r.OpenRequests);
         }).ToList());
     }
 }

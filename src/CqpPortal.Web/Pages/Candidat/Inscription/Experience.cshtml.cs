@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CqpPortal.Web.Pages.Candidat.Inscription;
 
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Hosting.PortalRateLimits.FormPosts)]
-public class ExperienceStepModel(RegistrationWizard wizard, UserManager<PortalUser> users) : PageModel
+public class ExperienceStepModel(RegistrationWizard wizard, UserManager<PortalUser> users) : RegistrationStepPage(users)
 {
     public sealed class InputModel
     {
@@ -35,8 +35,9 @@ public class ExperienceStepModel(RegistrationWizard wizard, UserManager<PortalUs
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var (candidate, registration) = await wizard.CurrentAsync(users.GetUserId(User)!);
-        if (candidate is null || registration is null) return RedirectToPage("Identite");
+        if (Subject is not { } who) return NotFound();
+        var (candidate, registration) = await wizard.CurrentAsync(who);
+        if (candidate is null || registration is null) return NoFile(who);
         Locked = !registration.IsEditableByCandidate;
         Input = new InputModel
         {
@@ -48,12 +49,13 @@ public class ExperienceStepModel(RegistrationWizard wizard, UserManager<PortalUs
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (Subject is not { } who) return NotFound();
         if (Input.PhoneJobMonths > 0 && Input.PhoneJobKind is null)
             ModelState.AddModelError("Input.PhoneJobKind", "Choisissez le type de poste de cet emploi au téléphone.");
         if (!ModelState.IsValid) return Page();
         var sectors = (Input.Sectors ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var saved = await wizard.SaveExperienceAsync(users.GetUserId(User)!,
+        var saved = await wizard.SaveExperienceAsync(who,
             new ExperienceStep(Input.TeleSecretaryMonths, Input.PhoneJobMonths, Input.PhoneTimeShare, Input.PhoneJobKind, sectors));
-        return saved ? RedirectToPage("Envoi") : RedirectToPage("Identite");
+        return saved ? Step("Justificatifs") : Step("Identite");
     }
 }

@@ -11,7 +11,7 @@ using CqpPortal.Domain.Time;
 namespace CqpPortal.Web.Pages.Candidat.Inscription;
 
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Hosting.PortalRateLimits.FormPosts)]
-public class IdentityStepModel(RegistrationWizard wizard, UserManager<PortalUser> users, TimeProvider clock) : PageModel
+public class IdentityStepModel(RegistrationWizard wizard, UserManager<PortalUser> users, TimeProvider clock) : RegistrationStepPage(users)
 {
     public sealed class InputModel
     {
@@ -43,17 +43,19 @@ public class IdentityStepModel(RegistrationWizard wizard, UserManager<PortalUser
     public string AccountEmail { get; private set; } = "";
     public bool Locked { get; private set; }
 
-    public async Task OnGetAsync()
+    public async Task<IActionResult> OnGetAsync()
     {
-        var user = (await users.GetUserAsync(User))!;
-        AccountEmail = user.Email!;
-        var (candidate, registration) = await wizard.CurrentAsync(user.Id);
-        Locked = registration is { IsEditableByCandidate: false } && !RegistrationWizard.CanStartNew(registration);
+        if (Subject is not { } who) return NotFound();
+        var user = (await Users.GetUserAsync(User))!;
+        var (candidate, registration) = await wizard.CurrentAsync(who);
+        if (who.IsPaper && candidate is null) return NotFound();
+        AccountEmail = who.IsPaper ? candidate!.Email : user.Email!;
+        Locked = registration is { IsEditableByCandidate: false } && (who.IsPaper || !RegistrationWizard.CanStartNew(registration));
         if (candidate is null)
         {
             var names = user.DisplayName.Split(' ', 2);
             Input = new InputModel { FirstName = names[0], LastName = names.Length > 1 ? names[1] : "" };
-            return;
+            return Page();
         }
         Input = new InputModel
         {
@@ -61,15 +63,19 @@ public class IdentityStepModel(RegistrationWizard wizard, UserManager<PortalUser
             BirthDate = candidate.BirthDate == default ? null : candidate.BirthDate, Sex = candidate.Sex == default ? null : candidate.Sex,
             Region = candidate.Region == default ? null : candidate.Region,
         };
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var user = (await users.GetUserAsync(User))!;
-        AccountEmail = user.Email!;
+        if (Subject is not { } who) return NotFound();
+        var user = (await Users.GetUserAsync(User))!;
+        var (candidate, _) = await wizard.CurrentAsync(who);
+        if (who.IsPaper && candidate is null) return NotFound();
+        AccountEmail = who.IsPaper ? candidate!.Email : user.Email!;
         if (Input.BirthDate is { } birth && CqpPortal.Domain.Prerequisites.MinimumAge.WhyRefused(birth, clock) is { } age) ModelState.AddModelError("Input.BirthDate", age);
         if (!ModelState.IsValid) return Page();
-        await wizard.SaveIdentityAsync(user.Id, user.Email!, new IdentityStep(Input.FirstName, Input.LastName, Input.Phone, Input.BirthDate!.Value, Input.Sex!.Value, Input.Region!.Value));
-        return RedirectToPage("Parcours");
+        await wizard.SaveIdentityAsync(who, user.Email!, new IdentityStep(Input.FirstName, Input.LastName, Input.Phone, Input.BirthDate!.Value, Input.Sex!.Value, Input.Region!.Value));
+        return Step("Parcours");
     }
 }

@@ -1,10 +1,13 @@
+using CqpPortal.Web.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CqpPortal.Web.Pages.Candidat.Inscription;
 
-/// <summary>/Candidat/Inscription opens the first step; each step then leads to the next.</summary>
+/// <summary>/Candidat/Inscription: the steps of the form and where to start (staff enter paper forms from their own area).</summary>
 public class RegistrationStartModel : PageModel
 {
-    public IActionResult OnGet() => RedirectToPage("Identite");
+    public bool Staff { get; private set; }
+
+    public void OnGet() => Staff = Roles.IsStaff(User);
 }

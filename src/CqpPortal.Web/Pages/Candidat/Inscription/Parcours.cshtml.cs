@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CqpPortal.Web.Pages.Candidat.Inscription;
 
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Hosting.PortalRateLimits.FormPosts)]
-public class CourseStepModel(RegistrationWizard wizard, UserManager<PortalUser> users) : PageModel
+public class CourseStepModel(RegistrationWizard wizard, UserManager<PortalUser> users) : RegistrationStepPage(users)
 {
     public sealed class InputModel
     {
@@ -46,8 +46,9 @@ public class CourseStepModel(RegistrationWizard wizard, UserManager<PortalUser> 
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var (candidate, registration) = await wizard.CurrentAsync(users.GetUserId(User)!);
-        if (candidate is null || registration is null) return RedirectToPage("Identite");
+        if (Subject is not { } who) return NotFound();
+        var (candidate, registration) = await wizard.CurrentAsync(who);
+        if (candidate is null || registration is null) return NoFile(who);
         Locked = !registration.IsEditableByCandidate;
         Certifications = await wizard.CertificationsAsync();
         Input = new InputModel
@@ -66,6 +67,7 @@ public class CourseStepModel(RegistrationWizard wizard, UserManager<PortalUser> 
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (Subject is not { } who) return NotFound();
         Certifications = await wizard.CertificationsAsync();
         if (Certifications.Count > 1 && Certifications.All(c => c.Id != Input.CertificationId))
             ModelState.AddModelError("Input.CertificationId", "Choisissez la certification visée.");
@@ -79,9 +81,9 @@ public class CourseStepModel(RegistrationWizard wizard, UserManager<PortalUser> 
                 ModelState.AddModelError("Input.EmployerSiret", "Saisissez un SIRET valide : 14 chiffres, par exemple 732 829 320 00074.");
         }
         if (!ModelState.IsValid) return Page();
-        var saved = await wizard.SaveCourseAsync(users.GetUserId(User)!, new CourseStep(Input.Route!.Value, Input.Funding!.Value,
+        var saved = await wizard.SaveCourseAsync(who, new CourseStep(Input.Route!.Value, Input.Funding!.Value,
             Input.EmploymentStatus!.Value, Input.EmployerName, Input.EmployerSiret, Input.EducationLevel, Input.HighestDiploma,
             Certifications.Count > 1 ? Input.CertificationId : null));
-        return saved ? RedirectToPage("Experience") : RedirectToPage("Identite");
+        return saved ? Step("Experience") : Step("Identite");
     }
 }

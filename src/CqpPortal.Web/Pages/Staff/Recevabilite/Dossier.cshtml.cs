@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CqpPortal.Domain.Prerequisites;
+using CqpPortal.Domain.Registrations;
+using CqpPortal.Web.Registrations;
 using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Admissibility;
 using CqpPortal.Web.Data;
@@ -13,11 +15,12 @@ using Microsoft.EntityFrameworkCore;
 namespace CqpPortal.Web.Pages.Staff.Recevabilite;
 
 /// <summary>One registration file: what the candidate declared, the pre-check, the decision form and the history.</summary>
-public class AdmissibilityFileModel(CqpDbContext db, CertificationRules rules, AdmissibilityDecisions decisions, UserManager<PortalUser> users) : PageModel
+public class AdmissibilityFileModel(CqpDbContext db, CertificationRules rules, AdmissibilityDecisions decisions, RegistrationProofs proofs, UserManager<PortalUser> users) : PageModel
 {
     public sealed record FileView(int Id, string Name, string Email, DateOnly BirthDate, Region Region, CertificationRoute Route, Funding? Funding,
         EmploymentStatus Status, string? EmployerName, string? EmployerSiret, int EducationLevel, string? HighestDiploma, int TeleSecretaryMonths,
-        int PhoneJobMonths, int PhoneTimeShare, PhoneJobKind? PhoneJobKind, List<string> Sectors, RegistrationState State, int CandidateId);
+        int PhoneJobMonths, int PhoneTimeShare, PhoneJobKind? PhoneJobKind, List<string> Sectors, RegistrationState State, int CandidateId,
+        DateOnly? PaperFormDate, string? EnteredBy);
     public sealed record HistoryRow(DateTimeOffset At, RegistrationState? From, RegistrationState To, string? By, string? Comment);
     public sealed record DocumentRow(int Id, string Title, DateTimeOffset CreatedAt);
 
@@ -28,6 +31,10 @@ public class AdmissibilityFileModel(CqpDbContext db, CertificationRules rules, A
 
         [StringLength(2000, ErrorMessage = "2000 caractères au plus.")]
         public string? Motive { get; set; }
+
+        /// <summary>With « Incomplet »: the documents asked for, one per line.</summary>
+        [StringLength(2500, ErrorMessage = "2500 caractères au plus.")]
+        public string? RequestedDocuments { get; set; }
     }
 
     [BindProperty]
@@ -40,21 +47,21 @@ public class AdmissibilityFileModel(CqpDbContext db, CertificationRules rules, A
     public PrerequisiteResult PreCheck { get; private set; } = null!;
     public List<HistoryRow> History { get; private set; } = [];
     public List<DocumentRow> Documents { get; private set; } = [];
+    public List<RegistrationProofs.ProofInfo> Proofs { get; private set; } = [];
+    public List<RegistrationProofs.RequestInfo> Requests { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        if (Input.Decision is RegistrationState.NotAdmissible or RegistrationState.Incomplete && string.IsNullOrWhiteSpace(Input.Motive))
-            ModelState.AddModelError("Input.Motive", Input.Decision == RegistrationState.NotAdmissible
-                ? "Une décision de non-recevabilité doit être motivée : indiquez le motif."
-                : "Indiquez ce qui manque au dossier.");
-        if (Input.Decision is not (null or RegistrationState.Admissible or RegistrationState.NotAdmissible or RegistrationState.Incomplete))
-            ModelState.AddModelError("Input.Decision", "Choisissez une décision.");
+        var (requested, tooMany) = ProofRules.RequestLabels(Input.RequestedDocuments);
+        if (tooMany is not null) ModelState.AddModelError("Input.RequestedDocuments", tooMany);
+        foreach (var (field, message) in ProofRules.CheckDecision(Input.Decision, Input.Motive, requested))
+            ModelState.AddModelError("Input." + field, message);
         if (!ModelState.IsValid) return Page();
         var staff = (await users.GetUserAsync(User))!;
-        if (!await decisions.DecideAsync(id, Input.Decision!.Value, Input.Motive, staff.Id, staff.DisplayName))
+        if (!await decisions.DecideAsync(id, Input.Decision!.Value, Input.Motive, staff.Id, staff.DisplayName, requested))
         {
             ModelState.AddModelError(string.Empty, "Ce dossier a déjà reçu une décision entre-temps : rechargez la page.");
             await LoadAsync(id);
@@ -68,7 +75,8 @@ public class AdmissibilityFileModel(CqpDbContext db, CertificationRules rules, A
     {
         var file = await db.Registrations.Where(r => r.Id == id).Select(r => new FileView(r.Id, r.Candidate!.FirstName + " " + r.Candidate.LastName,
             r.Candidate.Email, r.Candidate.BirthDate, r.Region, r.Route, r.Funding, r.EmploymentStatus, r.EmployerName, r.EmployerSiret, r.EducationLevel,
-            r.HighestDiploma, r.TeleSecretaryMonths, r.PhoneJobMonths, r.PhoneTimeShare, r.PhoneJobKind, r.Sectors, r.State, r.CandidateId)).FirstOrDefaultAsync();
+            r.HighestDiploma, r.TeleSecretaryMonths, r.PhoneJobMonths, r.PhoneTimeShare, r.PhoneJobKind, r.Sectors, r.State, r.CandidateId,
+            r.PaperFormDate, db.Users.Where(u => u.Id == r.EnteredByStaffUserId).Select(u => u.DisplayName).FirstOrDefault())).FirstOrDefaultAsync();
         if (file is null || file.State == RegistrationState.Draft) return false;
         Case = file;
         var engine = await rules.ForCertificationAsync(await db.Registrations.Where(r => r.Id == id).Select(r => r.CertificationId).FirstAsync());
@@ -78,6 +86,8 @@ public class AdmissibilityFileModel(CqpDbContext db, CertificationRules rules, A
             .ToListAsync();
         Documents = await db.CandidateDocuments.Where(d => d.CandidateId == file.CandidateId).OrderByDescending(d => d.CreatedAt)
             .Select(d => new DocumentRow(d.Id, d.Title, d.CreatedAt)).ToListAsync();
+        Proofs = await proofs.ListAsync(id);
+        Requests = await proofs.RequestsAsync(id);
         return true;
     }
 }
