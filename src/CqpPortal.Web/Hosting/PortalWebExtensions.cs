@@ -3,6 +3,7 @@ using System.Globalization;
 using CqpPortal.Web.Admissibility;
 using CqpPortal.Web.Certificates;
 using CqpPortal.Web.Companies;
+using CqpPortal.Web.Contacts;
 using CqpPortal.Web.Content;
 using CqpPortal.Web.Downloads;
 using CqpPortal.Web.Identity;
@@ -45,6 +46,7 @@ public static class PortalWebExtensions
             })
             .AddMvcOptions(options => FrenchModelBindingMessages.Apply(options.ModelBindingMessageProvider));
         builder.Services.AddPortalContent();
+        builder.Services.AddPortalContacts();
         Partners.PartnerLinks.Register(builder.Services);
         builder.Services.AddPrerequisiteApi();
         builder.Services.AddPortalRateLimits(builder.Configuration);
