@@ -11,6 +11,7 @@ using CqpPortal.Web.Imports;
 using CqpPortal.Web.Juries;
 using CqpPortal.Web.Jobs;
 using CqpPortal.Web.Prerequisites;
+using CqpPortal.Web.Publishing;
 using CqpPortal.Web.Registrations;
 using CqpPortal.Web.Reports;
 using CqpPortal.Web.Sessions;
@@ -47,6 +48,7 @@ public static class PortalWebExtensions
             .AddMvcOptions(options => FrenchModelBindingMessages.Apply(options.ModelBindingMessageProvider));
         builder.Services.AddPortalContent();
         builder.Services.AddPortalContacts();
+        builder.Services.AddPortalPublishing();
         Partners.PartnerLinks.Register(builder.Services);
         builder.Services.AddPrerequisiteApi();
         builder.Services.AddPortalRateLimits(builder.Configuration);
