@@ -1,3 +1,4 @@
+using System.Data;
 using System.Security.Claims;
 using CqpPortal.Domain.Publishing;
 using CqpPortal.Domain.Vocabulary;
@@ -38,6 +39,8 @@ public sealed class Proposals(CqpDbContext db, TimeProvider clock, StaffMailer m
     /// <summary>Decides on a content revision; null when there is no such revision. <paramref name="historyLink"/> makes the page's history link for the author.</summary>
     public async Task<DecisionResult?> DecideContentAsync(int revisionId, ClaimsPrincipal reviewer, ApprovalDecision decision, string? reason, Func<string, string> historyLink)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"ContentRevisions\" WHERE \"Id\" = {revisionId} FOR UPDATE"); // two analysts at once: decided once
         var revision = await db.ContentRevisions.FirstOrDefaultAsync(r => r.Id == revisionId);
         if (revision is null) return null;
         var outcome = Decide(revision.Approval, revision.SavedBy, reviewer, decision, reason);
@@ -46,12 +49,15 @@ public sealed class Proposals(CqpDbContext db, TimeProvider clock, StaffMailer m
         await db.SaveChangesAsync();
         var title = ContentLibrary.Render(revision.Slug, revision.Markdown).Title;
         await mailer.ProposalDecidedAsync(revision.SavedBy, $"la nouvelle version de la page « {title} »", revision.Approval == ApprovalState.Approved, revision.RefusalReason, historyLink(revision.Slug));
+        await transaction.CommitAsync(); // the e-mail leaves with the commit
         return new DecisionResult(true, null);
     }
 
     /// <summary>Decides on a library PDF; null when there is no such document.</summary>
     public async Task<DecisionResult?> DecideDocumentAsync(int documentId, ClaimsPrincipal reviewer, ApprovalDecision decision, string? reason, string libraryLink)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"LibraryDocuments\" WHERE \"Id\" = {documentId} FOR UPDATE");
         var document = await db.LibraryDocuments.FirstOrDefaultAsync(d => d.Id == documentId);
         if (document is null) return null;
         var outcome = Decide(document.Approval, document.UploadedBy, reviewer, decision, reason);
@@ -59,6 +65,7 @@ public sealed class Proposals(CqpDbContext db, TimeProvider clock, StaffMailer m
         (document.Approval, document.ReviewedBy, document.ReviewedAt, document.RefusalReason) = (outcome.NewState!.Value, reviewer.Identity!.Name, clock.GetUtcNow().ToUniversalTime(), outcome.Reason);
         await db.SaveChangesAsync();
         await mailer.ProposalDecidedAsync(document.UploadedBy, $"le document « {document.Title} »", document.Approval == ApprovalState.Approved, document.RefusalReason, libraryLink);
+        await transaction.CommitAsync();
         return new DecisionResult(true, null);
     }
 
