@@ -8,7 +8,7 @@ namespace CqpPortal.Web.Content;
 /// <summary>robots.txt and sitemap.xml: the public pages, the content pages and the coming sessions; no private area.</summary>
 public static class SiteMap
 {
-    private static readonly string[] PublicPaths = ["/", "/calendrier", "/referentiel", "/partenaires", "/documents", "/prerequis/verifier", "/Compte/Inscription", "/Compte/AccesEntreprise"];
+    private static readonly string[] PublicPaths = ["/", "/calendrier", "/referentiel", "/partenaires", "/Contact", "/documents", "/prerequis/verifier", "/Compte/Inscription", "/Compte/AccesEntreprise"];
 
     public static IEndpointRouteBuilder MapSiteMap(this IEndpointRouteBuilder endpoints)
     {

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Data;
+using CqpPortal.Web.Email;
 using CqpPortal.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,9 +14,11 @@ public sealed record DocumentUploadResult(int? DocumentId, IReadOnlyDictionary<s
 
 /// <summary>
 /// The public document library: staff upload PDFs, checked by their first bytes (a renamed file is refused) and by
-/// size; each is served under a file name made from its title, never from what the uploader's disk called it.
+/// size; each is served under a file name made from its title, never from what the uploader's disk called it. An
+/// upload is a proposal: it is listed for the public only once a SIST analyst gives the « avis conforme »
+/// (<see cref="Publishing.Proposals"/>); who may download which is <see cref="LibraryDocumentAccess"/>.
 /// </summary>
-public sealed class DocumentLibrary(CqpDbContext db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<PortalSettings> settings)
+public sealed class DocumentLibrary(CqpDbContext db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<PortalSettings> settings, SistMailer sist)
 {
     public const int DefaultMaxBytes = 10 * 1024 * 1024;
 
@@ -31,7 +35,11 @@ public sealed class DocumentLibrary(CqpDbContext db, TimeProvider clock, Microso
     /// <summary>Only a PDF by its first bytes is accepted, whatever its name says.</summary>
     public static bool IsPdf(ReadOnlySpan<byte> content) => Domain.Documents.FileSignatures.Detect(content) == Domain.Documents.FileSignatures.Pdf;
 
-    public async Task<DocumentUploadResult> UploadAsync(DocumentUpload upload, string uploadedBy)
+    /// <summary>The documents the public sees: approved ones only.</summary>
+    public IQueryable<LibraryDocument> Published() => db.LibraryDocuments.Where(d => d.Approval == ApprovalState.Approved);
+
+    /// <summary>Saves the PDF as a proposal and tells SIST's analysts; <paramref name="reviewLink"/> is where they decide.</summary>
+    public async Task<DocumentUploadResult> UploadAsync(DocumentUpload upload, string uploadedBy, string reviewLink)
     {
         var errors = new Dictionary<string, string>();
         if (upload.Content.Length == 0) errors[nameof(DocumentUpload.Content)] = "Choisissez un fichier PDF.";
@@ -43,10 +51,12 @@ public sealed class DocumentLibrary(CqpDbContext db, TimeProvider clock, Microso
         var document = new LibraryDocument
         {
             Title = upload.Title.Trim(), Audience = upload.Audience, Description = string.IsNullOrWhiteSpace(upload.Description) ? null : upload.Description.Trim(),
-            FileName = SafeFileName(upload.Title), Content = upload.Content, Size = upload.Content.Length, UploadedAt = clock.GetUtcNow(), UploadedBy = uploadedBy,
+            FileName = SafeFileName(upload.Title), Content = upload.Content, Size = upload.Content.Length, UploadedAt = clock.GetUtcNow().ToUniversalTime(), UploadedBy = uploadedBy,
+            Approval = ApprovalState.Proposed,
         };
         db.LibraryDocuments.Add(document);
         await db.SaveChangesAsync();
+        await sist.ProposalToReviewAsync($"le document « {document.Title} » pour la page « Documents à télécharger »", uploadedBy, reviewLink);
         return new DocumentUploadResult(document.Id, errors);
     }
 

@@ -17,6 +17,7 @@ public static class EmailServices
         builder.Services.AddScoped<CandidateMailer>();
         builder.Services.AddScoped<CompanyMailer>();
         builder.Services.AddScoped<StaffMailer>();
+        builder.Services.AddScoped<SistMailer>();
         builder.Services.AddScoped<JuryMailer>();
         builder.Services.AddScoped<EvaluatorMailer>();
         builder.Services.AddScoped<Identity.AccountMailer>();

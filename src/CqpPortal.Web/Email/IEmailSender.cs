@@ -1,6 +1,7 @@
 namespace CqpPortal.Web.Email;
 
-public sealed record EmailMessage(string To, string Subject, string TextBody, string? HtmlBody = null);
+/// <summary>One e-mail; <paramref name="ReplyTo"/> when answers go to someone else than the portal (the contact form's sender).</summary>
+public sealed record EmailMessage(string To, string Subject, string TextBody, string? HtmlBody = null, string? ReplyTo = null);
 
 /// <summary>Sends the portal's e-mails: to a pickup folder of .eml files by default, by SMTP when configured.</summary>
 public interface IEmailSender

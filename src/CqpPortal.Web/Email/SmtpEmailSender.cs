@@ -39,6 +39,7 @@ public sealed class SmtpEmailSender(IOptions<EmailSettings> options, IHostEnviro
         from.Encoding = Encoding.UTF8;
         mime.From.Add(from);
         mime.To.Add(MailboxAddress.Parse(message.To));
+        if (message.ReplyTo is not null) mime.ReplyTo.Add(MailboxAddress.Parse(message.ReplyTo));
         mime.Headers.Replace(HeaderId.Subject, Encoding.UTF8, message.Subject);
         var text = new TextPart(TextFormat.Plain);
         text.SetText(Encoding.UTF8, message.TextBody);

@@ -1,3 +1,4 @@
+using CqpPortal.Domain.Contacts;
 using CqpPortal.Domain.Vae;
 using CqpPortal.Web.Data;
 using CqpPortal.Web.Identity;
@@ -16,5 +17,25 @@ public sealed class StaffMailer(EmailOutbox outbox, UserManager<PortalUser> user
                 await outbox.SendAsync(new EmailMessage(staff.Email, $"VAE : {what} envoyé par {candidate.FirstName} {candidate.LastName}",
                     $"Bonjour,\n\n{candidate.FirstName} {candidate.LastName} a envoyé son {what.ToLowerInvariant()} (version {version}). "
                     + "Il attend votre examen dans l'espace de l'organisme, rubrique « Livrets VAE »."));
+    }
+
+    /// <summary>A visitor's message from /Contact, to the organisation's contact address; « Répondre » answers the visitor.</summary>
+    public Task ContactMessageAsync(string organisationAddress, string name, string email, string? phone, ContactSubject subject, string message) =>
+        outbox.SendAsync(new EmailMessage(organisationAddress, $"Message du site : {ContactMessageRules.Label(subject)} ({name})",
+            $"Bonjour,\n\nMessage envoyé depuis la page Contact du portail.\n\nNom : {name}\nAdresse e-mail : {email}\n"
+            + (phone is null ? "" : $"Téléphone : {phone}\n")
+            + $"Objet : {ContactMessageRules.Label(subject)}\n\n{message}\n\nRépondez à ce message pour écrire à {name}.",
+            ReplyTo: email));
+
+    /// <summary>The author of a proposal hears of the SIST's decision (the « avis conforme » or the refusal with its reason).</summary>
+    public async Task ProposalDecidedAsync(string author, string what, bool approved, string? reason, string link)
+    {
+        var user = await users.FindByNameAsync(author) ?? await users.FindByEmailAsync(author);
+        if (user?.Email is null) return;
+        await outbox.SendAsync(approved
+            ? new EmailMessage(user.Email, $"Avis conforme : {what} est publié(e)",
+                $"Bonjour,\n\nLe SIST a donné l'avis conforme, au nom de la CPNEFP, à votre proposition : {what}. Elle est désormais publiée sur le site.\n\n{link}")
+            : new EmailMessage(user.Email, $"Avis conforme refusé : {what}",
+                $"Bonjour,\n\nLe SIST a refusé votre proposition : {what}.\n\nRaison : {reason}\n\nCorrigez-la puis proposez-la à nouveau : {link}"));
     }
 }

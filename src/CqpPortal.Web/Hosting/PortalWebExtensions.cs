@@ -3,6 +3,7 @@ using System.Globalization;
 using CqpPortal.Web.Admissibility;
 using CqpPortal.Web.Certificates;
 using CqpPortal.Web.Companies;
+using CqpPortal.Web.Contacts;
 using CqpPortal.Web.Content;
 using CqpPortal.Web.Downloads;
 using CqpPortal.Web.Identity;
@@ -10,6 +11,7 @@ using CqpPortal.Web.Imports;
 using CqpPortal.Web.Juries;
 using CqpPortal.Web.Jobs;
 using CqpPortal.Web.Prerequisites;
+using CqpPortal.Web.Publishing;
 using CqpPortal.Web.Registrations;
 using CqpPortal.Web.Reports;
 using CqpPortal.Web.Sessions;
@@ -45,6 +47,8 @@ public static class PortalWebExtensions
             })
             .AddMvcOptions(options => FrenchModelBindingMessages.Apply(options.ModelBindingMessageProvider));
         builder.Services.AddPortalContent();
+        builder.Services.AddPortalContacts();
+        builder.Services.AddPortalPublishing();
         Partners.PartnerLinks.Register(builder.Services);
         builder.Services.AddPrerequisiteApi();
         builder.Services.AddPortalRateLimits(builder.Configuration);

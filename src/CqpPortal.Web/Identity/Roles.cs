@@ -51,6 +51,8 @@ public static class Areas
         ("/Candidat/Inscription", "Area.Inscription", [Roles.Candidate, Roles.Staff, Roles.Administrator], "Bulletin d'inscription"),
         // Inside /Analyse but SIST's alone: the holders' register is nominative, the committee sees only anonymous figures.
         ("/Analyse/Certificats", "Area.Certificats", [Roles.SistAnalyst], "Certificats et registre des titulaires"),
+        // Inside /Analyse but SIST's alone: the « avis conforme » is given by SIST's analysts on behalf of the CPNEFP.
+        ("/Analyse/AvisConforme", "Area.AvisConforme", [Roles.SistAnalyst], "Avis conforme"),
     ];
 
     /// <summary>The area securing a page: the one with the longest folder containing it (null for public pages).</summary>

@@ -5,6 +5,8 @@ namespace CqpPortal.Web.Partners;
 /// <summary>
 /// The web sites the cahier des charges (§ 4 "Communication") asks the site to link to: SIST, AGEFOS-PME and the
 /// branch. Addresses are settings (section <c>Partners</c>) because such sites move; a wrong address is refused at start.
+/// The defaults are the addresses the seeds attest (README, « Partner links »): the sector's site of the cahier des
+/// charges, AGEFOS-PME's domain (its contacts' addresses) and the branch's domain (seed 004's contact address).
 /// </summary>
 public sealed class PartnerLinks
 {
@@ -17,9 +19,9 @@ public sealed class PartnerLinks
     /// <summary>The three links in the order the cahier des charges names them, with the text users read.</summary>
     public IReadOnlyList<PartnerLink> All =>
     [
-        new("SIST", "SIST, fédération des entreprises du télésecrétariat", Sist),
-        new("AGEFOS-PME", "AGEFOS-PME, fonds de formation de la branche à la signature de l'accord", AgefosPme),
-        new("CPNEFP", "CPNEFP de la branche des prestataires de services du secteur tertiaire", Branch),
+        new("SIST", "SIST : le secteur du télésecrétariat et de l'accueil téléphonique", Sist),
+        new("AGEFOS-PME", "AGEFOS-PME (remplacé depuis 2019 par un opérateur de compétences, OPCO)", AgefosPme),
+        new("Branche", "La branche des prestataires de services du secteur tertiaire et sa CPNEFP", Branch),
     ];
 
     public static void Register(IServiceCollection services) =>

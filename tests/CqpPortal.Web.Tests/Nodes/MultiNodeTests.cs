@@ -72,8 +72,9 @@ public class MultiNodeTests(TwoWebNodes nodes) : IClassFixture<TwoWebNodes>
             var original = edit.QuerySelector("#Markdown")!.TextContent;
             var marker = $"Réponse d'un autre nœud {Guid.NewGuid():N}";
             var form = edit.Forms.Single(f => f.Elements.Any(e => e.GetAttribute("name") == "Markdown"));
-            var saved = await onSecond.PostFormAsync(form, $"/Staff/Contenus/Edition/{slug}", new Dictionary<string, string> { ["Markdown"] = original + "\n\n" + marker + "\n" });
+            var saved = await onSecond.PostFormAsync(form, $"/Staff/Contenus/Edition/{slug}?handler=Save", new Dictionary<string, string> { ["Markdown"] = original + "\n\n" + marker + "\n" });
             Assert.True(PortalClient.IsRedirectTo(saved, "/Staff/Contenus"), $"{saved.StatusCode}");
+            await PublicSite.AvisConformeSteps.ApproveNewestContentAsync(nodes.Second, slug); // public once SIST approves it, on the second node
 
             await SeenWithinAsync(nodes.First, $"/{slug}", marker);
         }

@@ -25,7 +25,7 @@ public class ContentEditingTests(DemoPortal portal)
     private static async Task<HttpResponseMessage> PostEditAsync(PortalClient staff, string markdown, bool preview)
     {
         var (_, page) = await staff.GetAsync($"/Staff/Contenus/Edition/{Slug}");
-        var url = preview ? $"/Staff/Contenus/Edition/{Slug}?handler=Preview" : $"/Staff/Contenus/Edition/{Slug}";
+        var url = preview ? $"/Staff/Contenus/Edition/{Slug}?handler=Preview" : $"/Staff/Contenus/Edition/{Slug}?handler=Save";
         var form = EditForm(page);
         var token = form.Elements.OfType<IHtmlInputElement>().Single(i => i.Name == "__RequestVerificationToken").Value;
         return await staff.Http.PostAsync(url, new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Markdown", markdown)]));
@@ -36,6 +36,7 @@ public class ContentEditingTests(DemoPortal portal)
         var (_, history) = await staff.GetAsync($"/Staff/Contenus/Historique/{Slug}");
         var restore = history.Forms.Single(f => (f.GetAttribute("action") ?? "").Contains("version=0"));
         Assert.True(PortalClient.IsRedirectTo(await staff.PostFormAsync(restore, $"/Staff/Contenus/Historique/{Slug}", new Dictionary<string, string>()), "/Staff/Contenus"));
+        await AvisConformeSteps.ApproveNewestContentAsync(portal, Slug);
     }
 
     [Fact]
@@ -55,6 +56,8 @@ public class ContentEditingTests(DemoPortal portal)
         Assert.DoesNotContain(marker, (await visitor.GetAsync($"/{Slug}")).Document.Body!.TextContent); // a preview saves nothing
 
         Assert.True(PortalClient.IsRedirectTo(await PostEditAsync(staff, changed, preview: false), "/Staff/Contenus"));
+        Assert.DoesNotContain(marker, (await visitor.GetAsync($"/{Slug}")).Document.Body!.TextContent); // a proposal until SIST approves it
+        await AvisConformeSteps.ApproveNewestContentAsync(portal, Slug);
         var (_, published) = await visitor.GetAsync($"/{Slug}");
         Assert.Contains(marker, published.Body!.TextContent);
         Assert.Equal("Mise à jour", published.QuerySelectorAll("main h2").Last().TextContent);
@@ -63,6 +66,8 @@ public class ContentEditingTests(DemoPortal portal)
         var rows = history.QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
         Assert.Contains("(en ligne)", rows[0]);
         Assert.Contains("par staff@cqp.test", rows[0]);
+        Assert.Contains("avis conforme", rows[0]);
+        Assert.Contains("par sist@cqp.test", rows[0]);
         Assert.Contains("Version initiale", rows[^1]);
 
         await RestoreInitialAsync(staff);
@@ -101,6 +106,7 @@ public class ContentEditingTests(DemoPortal portal)
     private async Task<AngleSharp.Dom.IElement> SavedAndReadAsync(PortalClient staff, string markdown)
     {
         Assert.True(PortalClient.IsRedirectTo(await PostEditAsync(staff, markdown, preview: false), "/Staff/Contenus"));
+        await AvisConformeSteps.ApproveNewestContentAsync(portal, Slug);
         using var visitor = PortalClient.For(portal);
         return (await visitor.GetAsync($"/{Slug}")).Document.QuerySelector("main")!;
     }

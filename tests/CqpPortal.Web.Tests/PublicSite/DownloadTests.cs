@@ -139,6 +139,9 @@ public partial class DownloadTests(DemoPortal portal)
         }
 
         using var visitor = PortalClient.For(portal);
+        Assert.DoesNotContain(title.Trim(), (await visitor.GetAsync("/documents")).Document.Body!.TextContent); // a proposal until SIST approves it
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.Http.GetAsync($"/documents/bibliotheque/{id}")).StatusCode);
+        await AvisConformeSteps.ApproveDocumentAsync(portal, id);
         var (_, list) = await visitor.GetAsync("/documents");
         var row = list.QuerySelectorAll("main tbody tr").Single(r => r.TextContent.Contains(title.Trim()));
         Assert.Contains("Candidats", row.TextContent);

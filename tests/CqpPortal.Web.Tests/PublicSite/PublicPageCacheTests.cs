@@ -156,6 +156,8 @@ public class PublicPageCacheTests(DemoPortal portal)
         file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
         form.Add(file, "Input.File", "essai.pdf");
         Assert.True(PortalClient.IsRedirectTo(await staff.Http.PostAsync("/Staff/Documents", form), "/Staff/Documents"));
+        Assert.DoesNotContain(title, await AnonymousTextAsync("/documents")); // a proposal until SIST approves it
+        await AvisConformeSteps.ApproveDocumentAsync(portal, await AvisConformeSteps.DocumentIdAsync(portal, title));
         Assert.Contains(title, await AnonymousTextAsync("/documents"));
     }
 
@@ -170,12 +172,14 @@ public class PublicPageCacheTests(DemoPortal portal)
         var original = edit.QuerySelector("#Markdown")!.TextContent;
         var marker = $"Réponse ajoutée {Guid.NewGuid():N}";
         var form = edit.Forms.Single(f => f.Elements.Any(e => e.GetAttribute("name") == "Markdown"));
-        Assert.True(PortalClient.IsRedirectTo(await staff.PostFormAsync(form, $"/Staff/Contenus/Edition/{slug}", new Dictionary<string, string> { ["Markdown"] = original + "\n\n" + marker + "\n" }), "/Staff/Contenus"));
+        Assert.True(PortalClient.IsRedirectTo(await staff.PostFormAsync(form, $"/Staff/Contenus/Edition/{slug}?handler=Save", new Dictionary<string, string> { ["Markdown"] = original + "\n\n" + marker + "\n" }), "/Staff/Contenus"));
+        await AvisConformeSteps.ApproveNewestContentAsync(portal, slug);
         Assert.Contains(marker, await AnonymousTextAsync($"/{slug}"));
 
         var (_, history) = await staff.GetAsync($"/Staff/Contenus/Historique/{slug}");
         var restore = history.Forms.Single(f => (f.GetAttribute("action") ?? "").Contains("version=0"));
         await staff.PostFormAsync(restore, $"/Staff/Contenus/Historique/{slug}", new Dictionary<string, string>());
+        await AvisConformeSteps.ApproveNewestContentAsync(portal, slug);
         Assert.Equal(before, await AnonymousTextAsync($"/{slug}"));
     }
 }

@@ -1,16 +1,20 @@
-using CqpPortal.Web.Data;
+using CqpPortal.Web.Downloads;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CqpPortal.Web.Pages.Documents;
 
-/// <summary>A PDF of the public library, under the safe file name made from its title when it was uploaded.</summary>
-public class LibraryFileModel(CqpDbContext db) : PageModel
+/// <summary>
+/// A PDF of the library, under the safe file name made from its title when it was uploaded: approved ones for anyone,
+/// proposals for staff and SIST's analysts only (<see cref="LibraryDocumentAccess"/>); anyone else gets 404.
+/// </summary>
+public class LibraryFileModel(LibraryDocumentAccess access) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        var document = await db.LibraryDocuments.Where(d => d.Id == id).Select(d => new { d.FileName, d.Content }).FirstOrDefaultAsync();
-        return document is null ? NotFound() : File(document.Content, "application/pdf", document.FileName);
+        var document = await access.FileAsync(id, User);
+        if (document is null) return NotFound();
+        Response.Headers.XContentTypeOptions = "nosniff";
+        return File(document.Content, "application/pdf", document.FileName);
     }
 }

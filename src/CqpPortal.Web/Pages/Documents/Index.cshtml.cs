@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CqpPortal.Web.Pages.Documents;
 
-/// <summary>Every download of the site: the PDFs the portal generates, then the library staff fill, newest first.</summary>
-public class DownloadsModel(CqpDbContext db, GeneratedDocuments generated) : PageModel
+/// <summary>Every download of the site: the PDFs the portal generates, then the library staff fill (approved by SIST), newest first.</summary>
+public class DownloadsModel(DocumentLibrary documents, GeneratedDocuments generated) : PageModel
 {
     public sealed record Item(string Title, DocumentAudience Audience, string? Description, long Size, DateTimeOffset Date, string Url);
 
@@ -14,7 +14,7 @@ public class DownloadsModel(CqpDbContext db, GeneratedDocuments generated) : Pag
 
     public async Task OnGetAsync()
     {
-        var library = await db.LibraryDocuments.OrderByDescending(d => d.UploadedAt)
+        var library = await documents.Published().OrderByDescending(d => d.UploadedAt)
             .Select(d => new Item(d.Title, d.Audience, d.Description, d.Size, d.UploadedAt, "/documents/bibliotheque/" + d.Id)).ToListAsync();
         Items = [.. generated.All().Select(g => new Item(g.Title, g.Audience, g.Description, g.Content.Length, g.Date, $"/documents/{g.Key}.pdf")), .. library];
     }

@@ -1,10 +1,14 @@
 using CqpPortal.Web.Content;
+using CqpPortal.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CqpPortal.Web.Pages.Staff.Contenus;
 
-/// <summary>Staff edit a content page's Markdown; "Prévisualiser" renders it on the server (no script), "Enregistrer" saves a revision.</summary>
+/// <summary>
+/// Staff edit a content page's Markdown; "Prévisualiser" renders it on the server (no script), "Enregistrer et proposer"
+/// saves a revision that SIST's analysts approve before it is public (the « avis conforme »).
+/// </summary>
 public class StaffContentEditModel(ContentPages pages) : PageModel
 {
     [BindProperty]
@@ -16,6 +20,9 @@ public class StaffContentEditModel(ContentPages pages) : PageModel
     public string Slug { get; private set; } = "";
     public string PageTitle { get; private set; } = "";
     public ContentPage? Preview { get; private set; }
+
+    /// <summary>The newest revision when it is not the public one: a proposal waiting for SIST, or refused.</summary>
+    public ContentVersion? Unpublished { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug)
     {
@@ -32,16 +39,17 @@ public class StaffContentEditModel(ContentPages pages) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string slug)
+    // A handler of its own: after a preview the page's address ends in ?handler=Preview, and a button without one posted there again.
+    public async Task<IActionResult> OnPostSaveAsync(string slug)
     {
         if (!await LoadAsync(slug)) return NotFound();
-        var result = await pages.SaveAsync(slug, Markdown ?? "", User.Identity!.Name!);
+        var result = await pages.SaveAsync(slug, Markdown ?? "", User.Identity!.Name!, Url.PublicPage("/Analyse/AvisConforme/Index"));
         if (!result.Saved)
         {
             ModelState.AddModelError(nameof(Markdown), result.Error!);
             return Page();
         }
-        Message = $"Page « {ContentLibrary.Render(slug, Markdown!).Title} » enregistrée et publiée.";
+        Message = $"Page « {ContentLibrary.Render(slug, Markdown!).Title} » enregistrée et proposée au SIST : elle sera publiée dès son avis conforme.";
         return RedirectToPage("Index");
     }
 
@@ -50,6 +58,7 @@ public class StaffContentEditModel(ContentPages pages) : PageModel
         Slug = slug;
         if (await pages.FindAsync(slug) is not { } page || !pages.Exists(slug)) return false;
         PageTitle = page.Title;
+        Unpublished = await pages.NewestUnpublishedAsync(slug);
         return true;
     }
 }

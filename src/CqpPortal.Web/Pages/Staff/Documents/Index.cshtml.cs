@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using CqpPortal.Web.Data;
+using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Downloads;
+using CqpPortal.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -8,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CqpPortal.Web.Pages.Staff.Documents;
 
-/// <summary>Staff fill the public document library: upload a PDF with its title, audience and description, or withdraw one.</summary>
+/// <summary>Staff fill the public document library: upload a PDF with its title, audience and description (a proposal until SIST's « avis conforme »), or withdraw one.</summary>
 [RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
 [RequestSizeLimit(64 * 1024 * 1024)]
 public class StaffDocumentsModel(CqpDbContext db, DocumentLibrary library) : PageModel
@@ -31,7 +33,8 @@ public class StaffDocumentsModel(CqpDbContext db, DocumentLibrary library) : Pag
         public IFormFile? File { get; set; }
     }
 
-    public sealed record Row(int Id, string Title, DocumentAudience Audience, int Size, DateTimeOffset UploadedAt, string UploadedBy);
+    public sealed record Row(int Id, string Title, DocumentAudience Audience, int Size, DateTimeOffset UploadedAt, string UploadedBy,
+        ApprovalState Approval, string? ReviewedBy, DateTimeOffset? ReviewedAt, string? RefusalReason);
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -57,12 +60,13 @@ public class StaffDocumentsModel(CqpDbContext db, DocumentLibrary library) : Pag
         }
         if (ModelState.IsValid)
         {
-            var result = await library.UploadAsync(new DocumentUpload(Input.Title, Input.Audience!.Value, Input.Description, Input.File!.FileName, content), User.Identity!.Name!);
+            var result = await library.UploadAsync(new DocumentUpload(Input.Title, Input.Audience!.Value, Input.Description, Input.File!.FileName, content), User.Identity!.Name!,
+                Url.PublicPage("/Analyse/AvisConforme/Index"));
             foreach (var (field, error) in result.Errors)
                 ModelState.AddModelError(field == nameof(DocumentUpload.Content) ? "Input.File" : $"Input.{field}", error);
             if (result.DocumentId is not null)
             {
-                Message = $"Document « {Input.Title.Trim()} » publié.";
+                Message = $"Document « {Input.Title.Trim()} » déposé : il sera publié dès l'avis conforme du SIST.";
                 return RedirectToPage();
             }
         }
@@ -81,7 +85,7 @@ public class StaffDocumentsModel(CqpDbContext db, DocumentLibrary library) : Pag
 
     private async Task LoadAsync() =>
         Documents = await db.LibraryDocuments.OrderByDescending(d => d.UploadedAt)
-            .Select(d => new Row(d.Id, d.Title, d.Audience, d.Size, d.UploadedAt, d.UploadedBy)).ToListAsync();
+            .Select(d => new Row(d.Id, d.Title, d.Audience, d.Size, d.UploadedAt, d.UploadedBy, d.Approval, d.ReviewedBy, d.ReviewedAt, d.RefusalReason)).ToListAsync();
 
     private static async Task CopyAtMostAsync(Stream source, Stream target, int limit)
     {
