@@ -20,6 +20,9 @@ public class CandidateSessionsModel(CqpDbContext db, SessionEnrolments enrolment
     public List<MineRow> Mine { get; private set; } = [];
     public List<OpenRow> Open { get; private set; } = [];
     public bool CanSignUp { get; private set; }
+
+    /// <summary>A closed journey (abandon, deadline passed): why no sign-up, and how to start again.</summary>
+    public string? ClosedReason { get; private set; }
     public DateTimeOffset Now { get; private set; }
 
     [TempData]
@@ -38,6 +41,7 @@ public class CandidateSessionsModel(CqpDbContext db, SessionEnrolments enrolment
         Mine = await db.SessionEnrolments.Where(e => e.RegistrationId == registration.Id).OrderBy(e => e.Session!.StartsAt)
             .Select(e => new MineRow(e.Id, e.Session!.Kind, e.Session.StartsAt, e.Session.PlaceName + ", " + e.Session.City, e.State)).ToListAsync();
         CanSignUp = registration.State == RegistrationState.Admissible;
+        ClosedReason = SessionSignUpRules.Closed(registration.State);
         if (!CanSignUp) return;
         var kind = SessionSignUpRules.KindFor(registration.Route);
         var today = DayInParis.Today(clock);
