@@ -31,17 +31,7 @@ public sealed class JourneyDeadlines(CqpDbContext db, JourneyClosures closures, 
     public async Task<DeadlineRun> RunAsync(CancellationToken cancellationToken = default)
     {
         var today = DayInParis.Today(clock);
-        // Open journeys: admissible, no certificate, no total validation (even one whose minutes wait for signatures).
-        var open = (await db.Registrations
-                .Where(r => r.State == RegistrationState.Admissible && r.AdmissibilityDecidedOn != null && r.CertifiedOn == null
-                    && !r.JuryDecisions.Any(j => j.Result == JuryResult.TotalValidation))
-                .Select(r => new OpenFile(r.Id, r.Route, r.AdmissibilityDecidedOn!.Value, r.Certification!.JourneyLimitMonths, r.CertificationId,
-                    r.Certification.Kind + " " + r.Certification.Title, r.Candidate!))
-                .ToListAsync(cancellationToken))
-            .Where(f => JourneyDeadlineNotices.StepOn(f.Deadline, today) != DeadlineStep.Nothing)
-            .OrderBy(f => f.Deadline.Deadline).ThenBy(f => f.Id)
-            .ToList();
-
+        var open = await DueAsync(today, cancellationToken);
         int warned = 0, closed = 0;
         var digest = new List<DeadlineDigestRow>();
         foreach (var file in open)
@@ -67,6 +57,32 @@ public sealed class JourneyDeadlines(CqpDbContext db, JourneyClosures closures, 
         else digest.Clear();
         return new DeadlineRun(warned, closed, digest.Count);
     }
+
+    /// <summary>The open files within 90 days of their deadline, soonest first, with what remains: the digest's rows, also listed to staff.</summary>
+    public async Task<IReadOnlyList<DeadlineDigestRow>> NearAsync(CancellationToken cancellationToken = default)
+    {
+        var today = DayInParis.Today(clock);
+        var rows = new List<DeadlineDigestRow>();
+        foreach (var file in (await DueAsync(today, cancellationToken)).Where(f => JourneyDeadlineNotices.IsNear(f.Deadline, today)))
+            rows.Add(new DeadlineDigestRow(file.Id, file.Candidate.FullName, file.Deadline.Deadline, file.Deadline.DaysLeft(today),
+                JourneyDeadlineNotices.Remaining(await RemainingAsync(file, cancellationToken))));
+        return rows;
+    }
+
+    /// <summary>
+    /// The open journeys the job has something to do for today (warn or close), soonest deadline first: admissible, no
+    /// certificate, no total validation (even one whose minutes wait for signatures).
+    /// </summary>
+    private async Task<List<OpenFile>> DueAsync(DateOnly today, CancellationToken cancellationToken) =>
+        (await db.Registrations
+            .Where(r => r.State == RegistrationState.Admissible && r.AdmissibilityDecidedOn != null && r.CertifiedOn == null
+                && !r.JuryDecisions.Any(j => j.Result == JuryResult.TotalValidation))
+            .Select(r => new OpenFile(r.Id, r.Route, r.AdmissibilityDecidedOn!.Value, r.Certification!.JourneyLimitMonths, r.CertificationId,
+                r.Certification.Kind + " " + r.Certification.Title, r.Candidate!))
+            .ToListAsync(cancellationToken))
+        .Where(f => JourneyDeadlineNotices.StepOn(f.Deadline, today) != DeadlineStep.Nothing)
+        .OrderBy(f => f.Deadline.Deadline).ThenBy(f => f.Id)
+        .ToList();
 
     public static string WarningKey(int daysBefore, int registrationId, DateOnly deadline) =>
         $"journey-deadline-{daysBefore}:registration:{registrationId}:{deadline:yyyy-MM-dd}";
