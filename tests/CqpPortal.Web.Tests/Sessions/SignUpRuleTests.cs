@@ -136,6 +136,8 @@ public class SignUpRuleTests(DemoPortal portal)
     {
         var situation = await SessionAsync(daysAhead: 25, kind: SessionKind.VaeSituation);
         using var vae = await CandidateAsync("Sanslivret", CertificationRoute.Vae);
+        // Told before trying.
+        Assert.Contains("livret 1", (await vae.Client.GetAsync("/Candidat/Sessions")).Document.GetElementById("inscription-impossible")!.TextContent);
 
         var message = await SignUpAsync(vae.Client, situation);
 

@@ -23,6 +23,9 @@ public class CandidateSessionsModel(CqpDbContext db, SessionEnrolments enrolment
 
     /// <summary>A closed journey (abandon, deadline passed): why no sign-up, and how to start again.</summary>
     public string? ClosedReason { get; private set; }
+
+    /// <summary>When the sign-up rules refuse every open session: why, before the candidate tries.</summary>
+    public string? BlockedReason { get; private set; }
     public DateTimeOffset Now { get; private set; }
 
     [TempData]
@@ -51,6 +54,7 @@ public class CandidateSessionsModel(CqpDbContext db, SessionEnrolments enrolment
             .Select(s => new OpenRow(s.Id, s.Kind, s.StartsAt, s.PlaceName + ", " + s.City, s.Region,
                 s.Capacity - s.Enrolments.Count(e => e.State == EnrolmentState.Enrolled), s.RegistrationDeadline))
             .ToListAsync();
+        if (Open.Count > 0 && await enrolments.OutlookAsync(registration.Id) is { Possible: false } outlook) BlockedReason = outlook.Reason;
     }
 
     public async Task<IActionResult> OnPostSignUpAsync(int sessionId)
