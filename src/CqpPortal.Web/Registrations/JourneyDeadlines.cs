@@ -51,11 +51,10 @@ public sealed class JourneyDeadlines(CqpDbContext db, JourneyClosures closures, 
             warned++;
         }
 
-        // The week's digest is claimed by the week's first run, even when no file is near: one digest a week at most.
-        if (await keys.TryClaimAsync(DigestKey(today), cancellationToken) && digest.Count > 0)
-            await staff.DeadlineDigestAsync(Week(today), digest);
-        else digest.Clear();
-        return new DeadlineRun(warned, closed, digest.Count);
+        // The week's digest is claimed by the week's first run (Monday's), even when no file is near: one digest a week at most.
+        var digestDue = await keys.TryClaimAsync(DigestKey(today), cancellationToken);
+        if (digestDue && digest.Count > 0) await staff.DeadlineDigestAsync(Week(today), digest);
+        return new DeadlineRun(warned, closed, digestDue ? digest.Count : 0);
     }
 
     /// <summary>The open files within 90 days of their deadline, soonest first, with what remains: the digest's rows, also listed to staff.</summary>
@@ -73,16 +72,22 @@ public sealed class JourneyDeadlines(CqpDbContext db, JourneyClosures closures, 
     /// The open journeys the job has something to do for today (warn or close), soonest deadline first: admissible, no
     /// certificate, no total validation (even one whose minutes wait for signatures).
     /// </summary>
-    private async Task<List<OpenFile>> DueAsync(DateOnly today, CancellationToken cancellationToken) =>
-        (await db.Registrations
-            .Where(r => r.State == RegistrationState.Admissible && r.AdmissibilityDecidedOn != null && r.CertifiedOn == null
-                && !r.JuryDecisions.Any(j => j.Result == JuryResult.TotalValidation))
+    private async Task<List<OpenFile>> DueAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        // Only files decided early enough to be within 90 days of their deadline with the shortest limit are read (a few
+        // days' margin for month ends); the exact test is JourneyDeadlineNotices.StepOn below.
+        var shortestLimit = await db.Certifications.MinAsync(c => (int?)c.JourneyLimitMonths, cancellationToken) ?? JourneyDeadline.DefaultLimitMonths;
+        var decidedBy = today.AddDays(JourneyDeadlineNotices.FirstWarningDays + 3).AddMonths(-shortestLimit);
+        return (await db.Registrations
+            .Where(r => r.State == RegistrationState.Admissible && r.AdmissibilityDecidedOn != null && r.AdmissibilityDecidedOn <= decidedBy
+                && r.CertifiedOn == null && !r.JuryDecisions.Any(j => j.Result == JuryResult.TotalValidation))
             .Select(r => new OpenFile(r.Id, r.Route, r.AdmissibilityDecidedOn!.Value, r.Certification!.JourneyLimitMonths, r.CertificationId,
                 r.Certification.Kind + " " + r.Certification.Title, r.Candidate!))
             .ToListAsync(cancellationToken))
         .Where(f => JourneyDeadlineNotices.StepOn(f.Deadline, today) != DeadlineStep.Nothing)
         .OrderBy(f => f.Deadline.Deadline).ThenBy(f => f.Id)
         .ToList();
+    }
 
     public static string WarningKey(int daysBefore, int registrationId, DateOnly deadline) =>
         $"journey-deadline-{daysBefore}:registration:{registrationId}:{deadline:yyyy-MM-dd}";
