@@ -50,7 +50,7 @@ public class CandidateHomeModel(CqpDbContext db, UserManager<Identity.PortalUser
             r.Certification.Units.OrderBy(u => u.Number).Select(u => new UnitRow(u.Id, u.Number, u.Title)).ToList(),
             r.JuryDecisions.AsQueryable().Where(JuryDecision.IsFinal).SelectMany(j => j.UnitResults).Where(u => u.Validated)
                 .Select(u => u.UnitId).Distinct().ToList(),
-            r.History.Any(h => h.To == RegistrationState.Admissible),
+            r.History.Any(h => h.To == RegistrationState.Admissible || h.From == RegistrationState.Admissible),
             r.History.Where(h => h.To == r.State).Max(h => (DateTimeOffset?)h.At))).ToList()))
         .FirstOrDefault());
 
