@@ -80,6 +80,35 @@ public class JourneyTimelineTests
     }
 
     [Fact]
+    public void A_journey_abandoned_after_admissibility_stops_where_it_was_with_the_day()
+    {
+        var closedOn = Today.AddDays(-3);
+        var (steps, next) = JourneyTimeline.Build(Facts(RegistrationState.Withdrawn) with { WasAdmissible = true, ClosedOn = closedOn }, Today);
+        Assert.Equal([StepStatus.Done, StepStatus.Done, StepStatus.Stopped, StepStatus.Upcoming, StepStatus.Upcoming, StepStatus.Upcoming], steps.Select(s => s.Status));
+        Assert.Equal("Parcours abandonné", steps[2].Detail);
+        Assert.Equal(closedOn, steps[2].On);
+        Assert.Contains("nouvelle inscription", next);
+    }
+
+    [Fact]
+    public void A_file_abandoned_before_the_decision_stops_at_admissibility()
+    {
+        var statuses = Statuses(Facts(RegistrationState.Withdrawn));
+        Assert.Equal(StepStatus.Stopped, statuses[1]);
+    }
+
+    [Fact]
+    public void An_expired_journey_keeps_its_jury_result_and_stops_with_the_deadline_passed()
+    {
+        var (steps, next) = JourneyTimeline.Build(Facts(RegistrationState.Expired, evaluation: Today.AddMonths(-8), jury: Today.AddMonths(-6), result: JuryResult.PartialValidation)
+            with { WasAdmissible = true, ClosedOn = Today }, Today);
+        Assert.Equal(StepStatus.Done, steps[4].Status);
+        Assert.Equal(StepStatus.Stopped, steps[5].Status);
+        Assert.Equal("Délai dépassé", steps[5].Detail);
+        Assert.Contains("unités acquises restent enregistrées", next);
+    }
+
+    [Fact]
     public void Exactly_one_step_is_current_until_the_journey_ends()
     {
         foreach (var state in new[] { RegistrationState.Draft, RegistrationState.Submitted, RegistrationState.Incomplete, RegistrationState.Admissible })

@@ -46,7 +46,7 @@ public class SessionSignUpRulesTests
     public void Vae_candidates_go_to_vae_situations_and_nobody_signs_up_for_a_jury()
     {
         Assert.Equal(SignUpOutcome.Refused, SessionSignUpRules.Decide(Request(route: CertificationRoute.Vae), Today, Now).Outcome);
-        Assert.Equal(SignUpOutcome.Enrolled, SessionSignUpRules.Decide(Request(route: CertificationRoute.Vae, kind: SessionKind.VaeSituation), Today, Now).Outcome);
+        Assert.Equal(SignUpOutcome.Enrolled, SessionSignUpRules.Decide(Request(route: CertificationRoute.Vae, kind: SessionKind.VaeSituation) with { AdmissibilityBookletAccepted = true }, Today, Now).Outcome);
         Assert.Equal(SignUpOutcome.Enrolled, SessionSignUpRules.Decide(Request(route: CertificationRoute.Free), Today, Now).Outcome);
         Assert.Contains("convoqués au jury", SessionSignUpRules.Decide(Request(kind: SessionKind.Jury), Today, Now).Reason);
     }
@@ -114,5 +114,136 @@ public class SessionSignUpRulesAfterAPartialValidationTests
         var decision = SessionSignUpRules.Decide(Request(new DateOnly(2026, 1, 10), anotherSeat: true), Today, Now);
         Assert.Equal(SignUpOutcome.Refused, decision.Outcome);
         Assert.Contains("autre évaluation à venir", decision.Reason);
+    }
+}
+
+public class SessionSignUpRulesOfTheJourneyTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 22);
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
+
+    private static SignUpRequest Request(RegistrationState state = RegistrationState.Admissible, CertificationRoute route = CertificationRoute.Training,
+        DateOnly? admissibleOn = null, bool seat = false, bool waiting = false, bool booklet1 = false, int enrolled = 3) =>
+        new(state, route, SessionSignUpRules.KindFor(route), false, Now.AddDays(30), Today.AddDays(20), 12, enrolled, false,
+            Journey.JourneyDeadline.From(admissibleOn ?? new DateOnly(2026, 1, 10)), false, seat, waiting, booklet1);
+
+    private static SignUpDecision Decide(SignUpRequest request) => SessionSignUpRules.Decide(request, Today, Now);
+
+    [Fact]
+    public void A_candidate_on_a_waiting_list_cannot_queue_for_another_coming_session()
+    {
+        var decision = Decide(Request(waiting: true, enrolled: 12));
+        Assert.Equal(SignUpOutcome.Refused, decision.Outcome);
+        Assert.Contains("liste d'attente d'une autre session", decision.Reason);
+    }
+
+    [Fact]
+    public void A_candidate_on_a_waiting_list_cannot_take_a_seat_elsewhere_either()
+    {
+        Assert.Equal(SignUpOutcome.Refused, Decide(Request(waiting: true)).Outcome);
+    }
+
+    [Fact]
+    public void A_candidate_holding_a_seat_cannot_join_another_waiting_list()
+    {
+        var decision = Decide(Request(seat: true, enrolled: 12));
+        Assert.Equal(SignUpOutcome.Refused, decision.Outcome);
+        Assert.Contains("autre évaluation à venir", decision.Reason);
+    }
+
+    [Fact]
+    public void A_vae_candidate_signs_up_for_a_situation_only_once_booklet_1_is_admissible()
+    {
+        var refused = Decide(Request(route: CertificationRoute.Vae));
+        Assert.Equal(SignUpOutcome.Refused, refused.Outcome);
+        Assert.Contains("livret 1", refused.Reason);
+        Assert.Equal(SignUpOutcome.Enrolled, Decide(Request(route: CertificationRoute.Vae, booklet1: true)).Outcome);
+    }
+
+    [Fact]
+    public void Booklet_1_concerns_vae_candidates_only()
+    {
+        Assert.Equal(SignUpOutcome.Enrolled, Decide(Request(route: CertificationRoute.Free)).Outcome);
+    }
+
+    [Fact]
+    public void A_withdrawn_journey_is_refused_with_how_to_start_again()
+    {
+        var decision = Decide(Request(RegistrationState.Withdrawn));
+        Assert.Equal(SignUpOutcome.Refused, decision.Outcome);
+        Assert.Contains("abandon", decision.Reason);
+        Assert.Contains("nouvelle inscription", decision.Reason);
+    }
+
+    [Fact]
+    public void An_expired_journey_is_refused_and_says_acquired_units_stay()
+    {
+        var decision = Decide(Request(RegistrationState.Expired));
+        Assert.Equal(SignUpOutcome.Refused, decision.Outcome);
+        Assert.Contains("délai est dépassé", decision.Reason);
+        Assert.Contains("unités acquises", decision.Reason);
+        Assert.Contains("nouvelle inscription", decision.Reason);
+    }
+
+    [Fact]
+    public void Past_the_deadline_nobody_signs_up_even_before_the_job_closes_the_journey()
+    {
+        // Admissible on 2024-11-21: the journey ended on 2026-11-21, yesterday.
+        var decision = Decide(Request(admissibleOn: new DateOnly(2024, 11, 21)));
+        Assert.Equal(SignUpOutcome.Refused, decision.Outcome);
+        Assert.Contains("21/11/2026", decision.Reason);
+    }
+
+    [Fact]
+    public void A_partially_validated_candidate_signs_up_within_the_deadline_only()
+    {
+        Assert.Equal(SignUpOutcome.Enrolled, Decide(Request(admissibleOn: new DateOnly(2025, 2, 1))).Outcome);
+        Assert.Equal(SignUpOutcome.Refused, Decide(Request(admissibleOn: new DateOnly(2024, 12, 1))).Outcome); // the session is after 2026-12-01
+    }
+}
+
+public class SignUpOutlookTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 22);
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
+
+    private static SignUpCandidate Candidate(RegistrationState state = RegistrationState.Admissible, CertificationRoute route = CertificationRoute.Training,
+        bool seat = false, bool booklet1 = false) =>
+        new(state, route, Journey.JourneyDeadline.From(new DateOnly(2026, 1, 10)), false, seat, false, booklet1);
+
+    private static SignUpSession Session(int daysAhead, int enrolled = 0, SessionKind kind = SessionKind.Evaluation) =>
+        new(kind, false, Now.AddDays(daysAhead), Today.AddDays(daysAhead - 7), 10, enrolled, false);
+
+    [Fact]
+    public void Staff_see_that_a_candidate_can_sign_up_and_for_which_session()
+    {
+        var outlook = SessionSignUpRules.Outlook(Candidate(), [Session(40), Session(20)], Today, Now);
+        Assert.True(outlook.Possible);
+        Assert.Contains("12/12/2026", outlook.Reason);
+    }
+
+    [Fact]
+    public void Staff_see_the_candidates_blocking_condition_first()
+    {
+        var outlook = SessionSignUpRules.Outlook(Candidate(route: CertificationRoute.Vae), [Session(20, kind: SessionKind.VaeSituation)], Today, Now);
+        Assert.False(outlook.Possible);
+        Assert.Contains("livret 1", outlook.Reason);
+        Assert.Contains("autre évaluation", SessionSignUpRules.Outlook(Candidate(seat: true), [Session(20)], Today, Now).Reason);
+    }
+
+    [Fact]
+    public void With_no_coming_session_staff_are_told_so()
+    {
+        var outlook = SessionSignUpRules.Outlook(Candidate(), [Session(20, kind: SessionKind.Jury)], Today, Now);
+        Assert.False(outlook.Possible);
+        Assert.Contains("aucune session", outlook.Reason);
+    }
+
+    [Fact]
+    public void When_every_session_refuses_staff_get_the_sessions_reason()
+    {
+        var outlook = SessionSignUpRules.Outlook(Candidate(), [Session(5)], Today, Now); // its registration deadline passed two days ago
+        Assert.False(outlook.Possible);
+        Assert.Contains("date limite", outlook.Reason);
     }
 }

@@ -7,6 +7,8 @@ public enum StepStatus { Done, Current, Upcoming, Stopped }
 public sealed record TimelineStep(string Title, StepStatus Status, DateOnly? On, string? Detail = null);
 
 /// <summary>What is known of one registration's journey, as dates and states.</summary>
+/// <param name="WasAdmissible">A closed journey (abandon, deadline passed): whether it had been declared admissible before.</param>
+/// <param name="ClosedOn">A closed journey: the day it closed.</param>
 public sealed record JourneyFacts(
     CertificationRoute Route,
     RegistrationState State,
@@ -14,7 +16,12 @@ public sealed record JourneyFacts(
     DateOnly? DecidedOn,
     DateOnly? EvaluationOn,
     DateOnly? JuryOn,
-    JuryResult? JuryResult);
+    JuryResult? JuryResult,
+    bool WasAdmissible = false,
+    DateOnly? ClosedOn = null)
+{
+    public bool IsClosed => State is RegistrationState.Withdrawn or RegistrationState.Expired;
+}
 
 /// <summary>
 /// The candidate's journey as the steps of the "dispositif global": registration → admissibility → training, VAE
@@ -36,12 +43,12 @@ public static class JourneyTimeline
         var facts = new (string Title, bool Done, bool Stopped, DateOnly? On, string? Detail)[]
         {
             ("Inscription", f.State != RegistrationState.Draft, false, f.SubmittedOn, null),
-            ("Recevabilité", f.State == RegistrationState.Admissible, f.State is RegistrationState.NotAdmissible or RegistrationState.Withdrawn, f.DecidedOn,
+            ("Recevabilité", f.State == RegistrationState.Admissible || (f.IsClosed && f.WasAdmissible), f.State == RegistrationState.NotAdmissible, f.DecidedOn,
                 f.State switch
                 {
                     RegistrationState.Admissible => "Candidature recevable",
+                    _ when f.IsClosed && f.WasAdmissible => "Candidature recevable",
                     RegistrationState.NotAdmissible => "Candidature non recevable",
-                    RegistrationState.Withdrawn => "Parcours abandonné",
                     RegistrationState.Incomplete => "Dossier à compléter",
                     RegistrationState.Submitted => "Dossier en cours d'examen",
                     _ => null,
@@ -63,12 +70,16 @@ public static class JourneyTimeline
         };
         var steps = new List<TimelineStep>();
         var blocked = false;
-        foreach (var (title, done, stopped, on, detail) in facts)
+        foreach (var fact in facts)
         {
+            var (title, done, stopped, on, detail) = fact;
             var status = done ? StepStatus.Done
                 : stopped ? StepStatus.Stopped
                 : blocked ? StepStatus.Upcoming
                 : StepStatus.Current;
+            // A closed journey stops at the step it had reached, with the day and the reason it closed.
+            if (status == StepStatus.Current && f.IsClosed)
+                (status, on, detail) = (StepStatus.Stopped, f.ClosedOn, f.State == RegistrationState.Expired ? "Délai dépassé" : "Parcours abandonné");
             if (status is StepStatus.Current or StepStatus.Stopped) blocked = true;
             steps.Add(new TimelineStep(title, status, on, detail));
         }
@@ -81,7 +92,8 @@ public static class JourneyTimeline
         RegistrationState.Submitted => "Votre dossier est en cours d'examen : vous recevrez une réponse écrite sur sa recevabilité.",
         RegistrationState.Incomplete => "Complétez votre dossier avec les éléments demandés, puis renvoyez-le.",
         RegistrationState.NotAdmissible => "Vous pourrez déposer une nouvelle candidature lorsque votre situation remplira les conditions d'accès.",
-        RegistrationState.Withdrawn => "Votre parcours est clos.",
+        RegistrationState.Withdrawn => "Votre parcours est clos (abandon). Pour le reprendre, déposez une nouvelle inscription.",
+        RegistrationState.Expired => "Votre parcours est clos : son délai est dépassé. Vos unités acquises restent enregistrées ; pour le reprendre, déposez une nouvelle inscription.",
         _ when f.JuryResult == JuryResult.TotalValidation => "Félicitations : votre certificat, signé par le SIST, arrive dans « Mes documents » et par courrier. Vous recevrez un questionnaire de suivi 6 mois et 2 ans après le jury.",
         _ when f.JuryResult == JuryResult.PartialValidation => "Préparez les unités restant à valider et inscrivez-vous à une nouvelle évaluation.",
         _ when f.JuryResult == JuryResult.NotValidated => "Rapprochez-vous de l'organisme de formation pour envisager la suite de votre parcours.",

@@ -32,9 +32,9 @@ public static class ImportLabels
     public static readonly RecordLabels<Funding> Funding = Of<Funding>(FrenchLabels.TemplateLabel, FrenchLabels.Of);
     public static readonly RecordLabels<Region> Region = Of<Region>(FrenchLabels.Of);
 
-    /// <summary>The three outcomes of the statistics (Recevable, Non recevable, En attente), plus the portal's Incomplet and Abandon.</summary>
+    /// <summary>The three outcomes of the statistics (Recevable, Non recevable, En attente), plus the portal's Incomplet, Abandon and Délai dépassé.</summary>
     public static readonly RecordLabels<RegistrationState> Admissibility = new(
-        new[] { RegistrationState.Admissible, RegistrationState.NotAdmissible, RegistrationState.Submitted, RegistrationState.Incomplete, RegistrationState.Withdrawn }
+        new[] { RegistrationState.Admissible, RegistrationState.NotAdmissible, RegistrationState.Submitted, RegistrationState.Incomplete, RegistrationState.Withdrawn, RegistrationState.Expired }
             .Select(s => (FrenchLabels.Of(s), s)));
 
     public static readonly RecordLabels<JuryResult> JuryResult = Of<JuryResult>(FrenchLabels.Of);

@@ -50,7 +50,8 @@ public sealed record ProfileStatistics(
     Tally<Funding> Funding,
     int FundingNotGiven,
     double? MedianTeleSecretaryMonths,
-    double? MedianPhoneJobMonths)
+    double? MedianPhoneJobMonths,
+    Tally<JourneyClosure> Closures)
 {
     public static ProfileStatistics Compute(int year, IReadOnlyList<ProfileRow> registrations)
     {
@@ -63,12 +64,13 @@ public sealed record ProfileStatistics(
             Tally<CertificationRoute>.Of(rows.Select(r => r.Route), Enum.GetValues<CertificationRoute>()),
             Tally<EmploymentStatus>.Of(rows.Select(r => r.EmploymentStatus), Enum.GetValues<EmploymentStatus>()),
             Tally<Region>.Of(rows.Select(r => r.Region), Enum.GetValues<Region>()),
-            // A withdrawn file counts in the total only.
+            // A withdrawn file counts in the total and the closures only; an expired one was admissible.
             Tally<AdmissibilityOutcome>.Of(rows.Select(r => AdmissibilityOutcomes.Of(r.State)).OfType<AdmissibilityOutcome>(), Enum.GetValues<AdmissibilityOutcome>()),
             Tally<Funding>.Of(rows.Select(r => r.Funding).OfType<Funding>(), Enum.GetValues<Funding>()),
             rows.Count(r => r.Funding is null),
             Median.Of(rows.Select(r => r.TeleSecretaryMonths)),
-            Median.Of(rows.Select(r => r.PhoneJobMonths)));
+            Median.Of(rows.Select(r => r.PhoneJobMonths)),
+            Tally<JourneyClosure>.Of(rows.Select(r => JourneyClosures.Of(r.State)).OfType<JourneyClosure>(), Enum.GetValues<JourneyClosure>()));
     }
 }
 

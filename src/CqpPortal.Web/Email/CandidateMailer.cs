@@ -127,6 +127,33 @@ public sealed class CandidateMailer(EmailOutbox outbox, Identity.AccountMailer a
             $"Pour suivre le devenir des titulaires, la branche vous pose quelques questions sur votre situation {FrenchLabels.Of(wave)} après : " +
             $"deux minutes suffisent.\n\n{answerLink}\n\nVos réponses servent à des statistiques anonymes, transmises à l'observatoire de la branche (SIST)."));
 
+    /// <summary>The journey's deadline is near (90 or 30 days): what remains to do before it.</summary>
+    public Task JourneyDeadlineWarningAsync(Candidate candidate, string certification, DateOnly deadline, int daysLeft, IReadOnlyList<string> remaining) =>
+        SendAsync(candidate, $"Votre parcours au {certification} se termine " + (daysLeft == 0 ? "aujourd'hui" : daysLeft == 1 ? "demain" : $"dans {daysLeft} jours"),
+            $"Votre parcours au {certification} doit être terminé le {FrenchFormat.Date(deadline)}.\n" +
+            "Il vous reste :\n" + string.Concat(remaining.Select(r => $"- {r}\n")) +
+            "\nPassé cette date, votre parcours sera clos ; les unités déjà validées resteront acquises. " +
+            "Pour toute question, contactez l'organisme de formation.\n\nL'organisme de formation");
+
+    /// <summary>The deadline has passed: the journey is closed, acquired units stay, and how to start again.</summary>
+    public Task JourneyExpiredAsync(Candidate candidate, string certification, DateOnly deadline, IReadOnlyList<string> acquiredUnits) =>
+        SendAsync(candidate, $"Votre parcours au {certification} est clos : délai dépassé",
+            $"Le délai de votre parcours au {certification} a pris fin le {FrenchFormat.Date(deadline)} : votre parcours est clos (« Délai dépassé ») " +
+            "et vos inscriptions aux sessions à venir sont annulées.\n" +
+            (acquiredUnits.Count > 0
+                ? "Les unités que vous avez validées restent enregistrées :\n" + string.Concat(acquiredUnits.Select(u => $"- {u}\n"))
+                : "") +
+            "\nPour reprendre, déposez une nouvelle inscription depuis votre espace candidat (« Déposer une nouvelle inscription ») ; " +
+            "l'organisme de formation examinera sa recevabilité et vous indiquera la suite.\n\nL'organisme de formation");
+
+    /// <summary>Staff recorded the candidate's abandon, with its reason.</summary>
+    public Task WithdrawalRecordedAsync(Candidate candidate, string certification, string reason) =>
+        SendAsync(candidate, $"Abandon de votre parcours au {certification}",
+            $"L'organisme de formation a enregistré l'abandon de votre parcours au {certification}.\nMotif : {reason}\n" +
+            "Vos inscriptions aux sessions à venir sont annulées ; les unités que vous avez validées restent enregistrées.\n\n" +
+            "Si c'est une erreur, répondez à l'organisme de formation. Pour reprendre plus tard, déposez une nouvelle inscription depuis votre espace candidat.\n\n" +
+            "L'organisme de formation");
+
     /// <summary>A candidate of a paper form who gave no address gets no e-mail: staff write to them by post.</summary>
     private Task SendAsync(Candidate candidate, string subject, string body) =>
         string.IsNullOrWhiteSpace(candidate.Email) ? Task.CompletedTask

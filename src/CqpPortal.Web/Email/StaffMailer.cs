@@ -38,4 +38,18 @@ public sealed class StaffMailer(EmailOutbox outbox, UserManager<PortalUser> user
             : new EmailMessage(user.Email, $"Avis conforme refusé : {what}",
                 $"Bonjour,\n\nLe SIST a refusé votre proposition : {what}.\n\nRaison : {reason}\n\nCorrigez-la puis proposez-la à nouveau : {link}"));
     }
+
+    /// <summary>The weekly digest of the files within 90 days of their journey's deadline, soonest first.</summary>
+    public async Task DeadlineDigestAsync(string week, IReadOnlyList<DeadlineDigestRow> files)
+    {
+        var body = $"Bonjour,\n\n{files.Count} dossier(s) arrivent à moins de 90 jours de la fin de leur parcours :\n\n" +
+            string.Concat(files.Select(f => $"- {f.Name} : fin le {Formatting.FrenchFormat.Date(f.Deadline)} ({f.DaysLeft} jours) ; reste : {string.Join(" ; ", f.Remaining)}\n")) +
+            "\nChaque dossier est consultable dans l'espace de l'organisme, rubrique « Recevabilité ». Les candidats sont prévenus par e-mail à 90 et 30 jours.";
+        foreach (var staff in await users.GetUsersInRoleAsync(Roles.Staff))
+            if (staff.Email is not null)
+                await outbox.SendAsync(new EmailMessage(staff.Email, $"Parcours proches de leur délai – semaine {week}", body));
+    }
 }
+
+/// <summary>One file of the weekly deadline digest.</summary>
+public sealed record DeadlineDigestRow(int RegistrationId, string Name, DateOnly Deadline, int DaysLeft, IReadOnlyList<string> Remaining);

@@ -1,4 +1,5 @@
 using CqpPortal.Domain.Time;
+using CqpPortal.Web.Registrations;
 using CqpPortal.Web.Reports;
 using Hangfire;
 using Hangfire.AspNetCore;
@@ -40,6 +41,7 @@ public static class PortalJobsExtensions
         builder.Services.AddPortalReports(builder.Configuration);
         builder.Services.AddScoped<Sessions.SessionReminders>();
         builder.Services.AddScoped<Surveys.HolderSurveys>();
+        builder.Services.AddPortalJourneys();
         builder.Services.AddScoped<NotificationKeys>();
         if (settings.RunScheduler)
             builder.Services.AddHangfireServer((services, server) =>
@@ -71,6 +73,7 @@ public static class PortalJobsExtensions
     {
         var paris = new RecurringJobOptions { TimeZone = DayInParis.Zone };
         recurring.AddOrUpdate<SessionReminderJob>(SessionReminderJob.Id, job => job.RunAsync(CancellationToken.None), SessionReminderJob.Cron, paris);
+        recurring.AddOrUpdate<JourneyDeadlineJob>(JourneyDeadlineJob.Id, job => job.RunAsync(CancellationToken.None), JourneyDeadlineJob.Cron, paris);
         recurring.AddOrUpdate<HolderSurveyJob>(HolderSurveyJob.Id, job => job.RunAsync(CancellationToken.None), HolderSurveyJob.Cron, paris);
         recurring.AddOrUpdate<AnnualPackScheduleJob>(AnnualPackScheduleJob.Id, job => job.RunAsync(CancellationToken.None), AnnualPackScheduleJob.Cron, paris);
         recurring.AddOrUpdate<HolderOutcomeScheduleJob>(HolderOutcomeScheduleJob.Id, job => job.RunAsync(CancellationToken.None), HolderOutcomeScheduleJob.Cron, paris);

@@ -61,8 +61,8 @@ public sealed class RegistrationWizard(CqpDbContext db, CandidateMailer mailer, 
         return (candidate, candidate?.Registrations.OrderByDescending(r => r.Id).FirstOrDefault());
     }
 
-    /// <summary>A new file can be started when there is none, or when the last one was refused or withdrawn.</summary>
-    public static bool CanStartNew(Registration? latest) => latest is null or { State: RegistrationState.NotAdmissible or RegistrationState.Withdrawn };
+    /// <summary>A new file can be started when there is none, or when the last one was refused, withdrawn or closed at its deadline.</summary>
+    public static bool CanStartNew(Registration? latest) => latest is null or { State: RegistrationState.NotAdmissible or RegistrationState.Withdrawn or RegistrationState.Expired };
 
     public async Task SaveIdentityAsync(WizardSubject who, string accountEmail, IdentityStep step)
     {

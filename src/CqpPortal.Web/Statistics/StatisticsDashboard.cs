@@ -36,7 +36,9 @@ public sealed class StatisticsDashboard
             new("voie", "Voie d'accès", "pie", Rows(p.Route, FrenchLabels.Of)),
             new("statut", "Statut à l'inscription", "pie", Rows(p.Status, FrenchLabels.Of)),
             new("region", "Région", "hbar", Rows(p.Region, FrenchLabels.Of)),
-            new("recevabilite", "Recevabilité", "pie", Rows(p.Admissibility, AdmissibilityOutcomes.Label), "Les dossiers retirés ne comptent que dans le total des inscriptions."),
+            new("recevabilite", "Recevabilité", "pie", Rows(p.Admissibility, AdmissibilityOutcomes.Label),
+                "Les dossiers abandonnés ne comptent que dans le total des inscriptions ; un parcours au délai dépassé avait été déclaré recevable."),
+            new("parcours-clos", "Parcours clos avant leur terme", "bar", Rows(p.Closures, JourneyClosures.Label), "Abandons (du candidat ou enregistrés par l'organisme) et délais dépassés."),
         ];
         JuryResults = new("resultats", "Résultats des jurys", "pie", Rows(current.Juries.Result, FrenchLabels.Of));
         Holders = current.Holders.Select(h =>

@@ -48,6 +48,7 @@ public static class StatisticsJson
         WriteTally(json, "status", p.Status, FrenchLabels.Of);
         WriteTally(json, "region", p.Region, FrenchLabels.Of);
         WriteTally(json, "admissibility", p.Admissibility, AdmissibilityOutcomes.Label);
+        WriteTally(json, "closedJourneys", p.Closures, JourneyClosures.Label);
         json.WriteStartObject("experienceMedianMonths");
         WriteNumberOrNull(json, "teleSecretary", p.MedianTeleSecretaryMonths);
         WriteNumberOrNull(json, "phoneJob", p.MedianPhoneJobMonths);

@@ -111,6 +111,23 @@ public class ProfileStatisticsTests
     }
 
     [Fact]
+    public void Abandons_and_expired_journeys_are_counted_as_closures_and_an_expired_journey_was_admissible()
+    {
+        var stats = Year2025(profiles:
+        [
+            Profile(state: RegistrationState.Admissible),
+            Profile(state: RegistrationState.Withdrawn),
+            Profile(state: RegistrationState.Withdrawn),
+            Profile(state: RegistrationState.Expired),
+        ]);
+
+        Assert.Equal(2, stats.Profiles.Admissibility[AdmissibilityOutcome.Admissible]);
+        Assert.Equal(2, stats.Profiles.Closures[JourneyClosure.Withdrawn]);
+        Assert.Equal(1, stats.Profiles.Closures[JourneyClosure.Expired]);
+        Assert.Equal(["Abandons", "Délais dépassés"], stats.Profiles.Closures.Entries.Select(e => JourneyClosures.Label(e.Key)));
+    }
+
+    [Fact]
     public void The_median_experience_of_an_odd_count_is_the_middle_value()
     {
         var stats = Year2025(profiles: [Profile(teleMonths: 40, phoneMonths: 0), Profile(teleMonths: 6, phoneMonths: 24), Profile(teleMonths: 12, phoneMonths: 60)]);

@@ -35,6 +35,7 @@ public abstract class ImportedStatisticsTests(EmptyPortal portal)
         "status": { "Salarié": 2, "Demandeur d'emploi": 1, "Autre": 1 },
         "region": { "Nord": 1, "Ouest": 1, "Est": 0, "Sud": 1, "Île-de-France": 1, "Outre-mer": 0 },
         "admissibility": { "Recevable": 2, "Non recevable": 1, "En attente": 1 },
+        "closedJourneys": { "Abandons": 0, "Délais dépassés": 0 },
         "experienceMedianMonths": { "teleSecretary": 17, "phoneJob": 5 },
         "funding": {
           "Contrat de professionnalisation": 1, "Période de professionnalisation": 0, "CPF": 1, "CIF": 0,

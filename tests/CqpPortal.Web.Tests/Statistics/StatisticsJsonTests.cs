@@ -20,6 +20,7 @@ public class StatisticsJsonTests(StatisticsPortal portal) : IClassFixture<Statis
         "status": { "Salarié": 3, "Demandeur d'emploi": 1, "Autre": 1 },
         "region": { "Nord": 2, "Ouest": 0, "Est": 0, "Sud": 1, "Île-de-France": 1, "Outre-mer": 1 },
         "admissibility": { "Recevable": 1, "Non recevable": 1, "En attente": 2 },
+        "closedJourneys": { "Abandons": 1, "Délais dépassés": 0 },
         "experienceMedianMonths": { "teleSecretary": 14, "phoneJob": 12 },
         "funding": {
           "Contrat de professionnalisation": 1, "Période de professionnalisation": 0, "CPF": 2, "CIF": 1,

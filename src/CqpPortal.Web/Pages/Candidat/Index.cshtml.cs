@@ -39,7 +39,7 @@ public class CandidateHomeModel(CqpDbContext db, UserManager<Identity.PortalUser
 
     private sealed record FileRegistration(int Id, string Title, int JourneyLimitMonths, CertificationRoute Route, RegistrationState State,
         DateOnly? RegisteredOn, DateOnly? AdmissibilityDecidedOn, string? DecisionMotive, List<SessionRow> Sessions, JuryResult? Jury, DateOnly? JuryDecidedOn,
-        List<UnitRow> Units, List<int> ValidatedUnitIds, List<string> OpenRequests);
+        List<UnitRow> Units, List<int> ValidatedUnitIds, List<string> OpenRequests, bool WasAdmissible, DateTimeOffset? LastChangeAt);
     private sealed record OwnFileRow(string FirstName, List<FileRegistration> Registrations);
 
     // The page's queries, compiled once: each visit of the candidate's home skips EF's query translation lookup.
@@ -56,7 +56,9 @@ public class CandidateHomeModel(CqpDbContext db, UserManager<Identity.PortalUser
             r.JuryDecisions.AsQueryable().Where(JuryDecision.IsFinal).SelectMany(j => j.UnitResults).Where(u => u.Validated)
                 .Select(u => u.UnitId).Distinct().ToList(),
             // The documents staff asked for that no proof answers yet.
-            r.DocumentRequests.Where(d => !d.Proofs.Any()).OrderBy(d => d.Id).Select(d => d.Label).ToList())).ToList()))
+            r.DocumentRequests.Where(d => !d.Proofs.Any()).OrderBy(d => d.Id).Select(d => d.Label).ToList(),
+            r.History.Any(h => h.To == RegistrationState.Admissible || h.From == RegistrationState.Admissible),
+            r.History.Where(h => h.To == r.State).Max(h => (DateTimeOffset?)h.At))).ToList()))
         .FirstOrDefault());
 
     private static readonly Func<CqpDbContext, string, IAsyncEnumerable<DocumentRow>> OwnDocuments = EF.CompileAsyncQuery((CqpDbContext db, string userId) =>
@@ -88,7 +90,9 @@ public class CandidateHomeModel(CqpDbContext db, UserManager<Identity.PortalUser
         {
             DateOnly? Day(SessionKind kind) => r.Sessions.Where(s => s.Kind == kind).Select(s => (DateOnly?)DayInParis.Of(s.StartsAt)).LastOrDefault();
             var facts = new JourneyFacts(r.Route, r.State, r.RegisteredOn, r.AdmissibilityDecidedOn,
-                Day(SessionKind.Evaluation) ?? Day(SessionKind.VaeSituation), r.Jury == JuryResult.Absent ? Day(SessionKind.Jury) ?? r.JuryDecidedOn : r.JuryDecidedOn ?? Day(SessionKind.Jury), r.Jury);
+                Day(SessionKind.Evaluation) ?? Day(SessionKind.VaeSituation), r.Jury == JuryResult.Absent ? Day(SessionKind.Jury) ?? r.JuryDecidedOn : r.JuryDecidedOn ?? Day(SessionKind.Jury), r.Jury,
+                // Only admissible journeys expire; a withdrawn one may have been admissible or not yet.
+                r.WasAdmissible || r.State == RegistrationState.Expired, r.LastChangeAt is { } closedAt ? DayInParis.Of(closedAt) : null);
             var (steps, next) = JourneyTimeline.Build(facts, Today);
             return new RegistrationRow(r.Id, r.Title, r.Route, r.State, r.RegisteredOn,
                 r.State == RegistrationState.Admissible && r.AdmissibilityDecidedOn is { } decided ? JourneyDeadline.From(decided, r.JourneyLimitMonths) : null,

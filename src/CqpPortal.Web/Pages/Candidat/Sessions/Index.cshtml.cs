@@ -20,6 +20,12 @@ public class CandidateSessionsModel(CqpDbContext db, SessionEnrolments enrolment
     public List<MineRow> Mine { get; private set; } = [];
     public List<OpenRow> Open { get; private set; } = [];
     public bool CanSignUp { get; private set; }
+
+    /// <summary>A closed journey (abandon, deadline passed): why no sign-up, and how to start again.</summary>
+    public string? ClosedReason { get; private set; }
+
+    /// <summary>When the sign-up rules refuse every open session: why, before the candidate tries.</summary>
+    public string? BlockedReason { get; private set; }
     public DateTimeOffset Now { get; private set; }
 
     [TempData]
@@ -38,6 +44,7 @@ public class CandidateSessionsModel(CqpDbContext db, SessionEnrolments enrolment
         Mine = await db.SessionEnrolments.Where(e => e.RegistrationId == registration.Id).OrderBy(e => e.Session!.StartsAt)
             .Select(e => new MineRow(e.Id, e.Session!.Kind, e.Session.StartsAt, e.Session.PlaceName + ", " + e.Session.City, e.State)).ToListAsync();
         CanSignUp = registration.State == RegistrationState.Admissible;
+        ClosedReason = SessionSignUpRules.Closed(registration.State);
         if (!CanSignUp) return;
         var kind = SessionSignUpRules.KindFor(registration.Route);
         var today = DayInParis.Today(clock);
@@ -47,6 +54,7 @@ public class CandidateSessionsModel(CqpDbContext db, SessionEnrolments enrolment
             .Select(s => new OpenRow(s.Id, s.Kind, s.StartsAt, s.PlaceName + ", " + s.City, s.Region,
                 s.Capacity - s.Enrolments.Count(e => e.State == EnrolmentState.Enrolled), s.RegistrationDeadline))
             .ToListAsync();
+        if (Open.Count > 0 && await enrolments.OutlookAsync(registration.Id) is { Possible: false } outlook) BlockedReason = outlook.Reason;
     }
 
     public async Task<IActionResult> OnPostSignUpAsync(int sessionId)

@@ -15,7 +15,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CqpPortal.Web.Pages.Staff.Recevabilite;
 
 /// <summary>One registration file: what the candidate declared, the pre-check, the decision form and the history.</summary>
-public class AdmissibilityFileModel(CqpDbContext db, CertificationRules rules, AdmissibilityDecisions decisions, RegistrationProofs proofs, UserManager<PortalUser> users) : PageModel
+public class AdmissibilityFileModel(CqpDbContext db, CertificationRules rules, AdmissibilityDecisions decisions, RegistrationProofs proofs, UserManager<PortalUser> users,
+    CqpPortal.Web.Sessions.SessionEnrolments enrolments) : PageModel
 {
     public sealed record FileView(int Id, string Name, string Email, DateOnly BirthDate, Region Region, CertificationRoute Route, Funding? Funding,
         EmploymentStatus Status, string? EmployerName, string? EmployerSiret, int EducationLevel, string? HighestDiploma, int TeleSecretaryMonths,
@@ -49,6 +50,9 @@ public class AdmissibilityFileModel(CqpDbContext db, CertificationRules rules, A
     public List<DocumentRow> Documents { get; private set; } = [];
     public List<RegistrationProofs.ProofInfo> Proofs { get; private set; } = [];
     public List<RegistrationProofs.RequestInfo> Requests { get; private set; } = [];
+
+    /// <summary>Whether the candidate may sign up for an evaluation now, by the sign-up rules, and why not.</summary>
+    public Domain.Sessions.SignUpOutlook? SignUp { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
 
@@ -84,6 +88,7 @@ public class AdmissibilityFileModel(CqpDbContext db, CertificationRules rules, A
         History = await db.RegistrationStatusChanges.Where(h => h.RegistrationId == id).OrderBy(h => h.At)
             .Select(h => new HistoryRow(h.At, h.From, h.To, db.Users.Where(u => u.Id == h.ByUserId && h.ByUserId != null).Select(u => u.DisplayName).FirstOrDefault(), h.Comment))
             .ToListAsync();
+        SignUp = await enrolments.OutlookAsync(id);
         Documents = await db.CandidateDocuments.Where(d => d.CandidateId == file.CandidateId).OrderByDescending(d => d.CreatedAt)
             .Select(d => new DocumentRow(d.Id, d.Title, d.CreatedAt)).ToListAsync();
         Proofs = await proofs.ListAsync(id);

@@ -11,11 +11,14 @@ using CqpPortal.Domain.Time;
 namespace CqpPortal.Web.Pages.Staff.Recevabilite;
 
 /// <summary>The queue of submitted registrations, oldest first, with the computed pre-check.</summary>
-public class AdmissibilityQueueModel(CqpDbContext db, CertificationRules rules, TimeProvider clock) : PageModel
+public class AdmissibilityQueueModel(CqpDbContext db, CertificationRules rules, TimeProvider clock, Registrations.JourneyDeadlines deadlines) : PageModel
 {
     public sealed record Row(int Id, string Name, CertificationRoute Route, DateOnly? RegisteredOn, int DaysWaiting, bool Eligible);
 
     public List<Row> Waiting { get; private set; } = [];
+
+    /// <summary>Admissible files within 90 days of their journey's deadline (the weekly digest's list).</summary>
+    public IReadOnlyList<Email.DeadlineDigestRow> NearDeadline { get; private set; } = [];
 
     [TempData]
     public string? Message { get; set; }
@@ -32,5 +35,6 @@ public class AdmissibilityQueueModel(CqpDbContext db, CertificationRules rules, 
                 r.RegisteredOn is { } d ? today.DayNumber - d.DayNumber : 0,
                 engines[r.CertificationId].Check(new PrerequisiteInput(r.EducationLevel, r.TeleSecretaryMonths, r.PhoneJobMonths, r.PhoneTimeShare, r.PhoneJobKind, r.Route)).Eligible))
             .ToList();
+        NearDeadline = await deadlines.NearAsync();
     }
 }
