@@ -15,7 +15,7 @@ namespace CqpPortal.Web.Seeding;
 /// hundred registrations a year across the regions and routes, sessions past and future, juries, holders and their
 /// survey answers, and the demo accounts wired into it.
 /// </summary>
-public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> users, TimeProvider clock, DemoEvaluations evaluations, ILogger<DemoDataSeeder> logger)
+public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> users, TimeProvider clock, DemoEvaluations evaluations, DemoDocuments documents, ILogger<DemoDataSeeder> logger)
 {
     public const int Seed = 2098;
     private const int CandidatesPerYear = 100;
@@ -68,6 +68,7 @@ public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> user
         db.Candidates.AddRange(candidates);
         await db.SaveChangesAsync(cancellationToken);
         await evaluations.SeedAsync(accounts, cancellationToken);
+        await documents.SeedAsync(accounts, cancellationToken);
         logger.LogInformation("Demo data seeded: {Candidates} candidates, {Sessions} sessions", candidates.Count, sessions.Count);
     }
 

@@ -11,6 +11,7 @@ public static class PortalSeeding
         builder.Services.AddScoped<ReferentialImporter>();
         builder.Services.AddScoped<DemoDataSeeder>();
         builder.Services.AddScoped<DemoEvaluations>();
+        builder.Services.AddScoped<DemoDocuments>();
         return builder;
     }
 
