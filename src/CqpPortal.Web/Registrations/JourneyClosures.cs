@@ -55,8 +55,7 @@ public sealed class JourneyClosures(CqpDbContext db, SessionEnrolments enrolment
         var registration = await LockAsync(registrationId);
         if (registration is null || registration.State != RegistrationState.Admissible || await CertifiedAsync(registration, anyDecision: true)) return false;
 
-        Close(registration, RegistrationState.Expired, null,
-            $"Délai du parcours dépassé (fin le {FrenchFormat.Date(deadline.Deadline)}) : parcours clos automatiquement ; les unités acquises restent enregistrées.");
+        Close(registration, RegistrationState.Expired, null, ExpiredComment(deadline));
         await enrolments.ReleaseComingAsync(registration.Id);
         await db.SaveChangesAsync(cancellationToken);
         var acquired = await db.JuryDecisions.Where(JuryDecision.IsFinal).Where(j => j.RegistrationId == registrationId)
@@ -78,6 +77,10 @@ public sealed class JourneyClosures(CqpDbContext db, SessionEnrolments enrolment
     private async Task<bool> CertifiedAsync(Registration registration, bool anyDecision = false) =>
         registration.CertifiedOn is not null || await (anyDecision ? db.JuryDecisions : db.JuryDecisions.Where(JuryDecision.IsFinal))
             .AnyAsync(j => j.RegistrationId == registration.Id && j.Result == JuryResult.TotalValidation);
+
+    /// <summary>The history line of a journey closed at its deadline.</summary>
+    public static string ExpiredComment(JourneyDeadline deadline) =>
+        $"Délai du parcours dépassé (fin le {FrenchFormat.Date(deadline.Deadline)}) : parcours clos automatiquement ; les unités acquises restent enregistrées.";
 
     private void Close(Registration registration, RegistrationState to, string? byUserId, string comment)
     {

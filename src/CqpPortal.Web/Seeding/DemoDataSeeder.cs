@@ -1,4 +1,5 @@
 using Bogus;
+using CqpPortal.Domain.Journey;
 using CqpPortal.Domain.Surveys;
 using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Data;
@@ -7,6 +8,7 @@ using CqpPortal.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using CqpPortal.Domain.Time;
+using CqpPortal.Web.Registrations;
 
 namespace CqpPortal.Web.Seeding;
 
@@ -69,7 +71,33 @@ public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> user
         await db.SaveChangesAsync(cancellationToken);
         await evaluations.SeedAsync(accounts, cancellationToken);
         await documents.SeedAsync(accounts, cancellationToken);
+        await CloseExpiredJourneysAsync(certification, today, cancellationToken);
         logger.LogInformation("Demo data seeded: {Candidates} candidates, {Sessions} sessions", candidates.Count, sessions.Count);
+    }
+
+    /// <summary>
+    /// The files whose journey ended without the certificate are closed as the deadline job closes them (« Délai dépassé »,
+    /// the day after the deadline, coming seats given back), its e-mails long sent.
+    /// </summary>
+    private async Task CloseExpiredJourneysAsync(Certification certification, DateOnly today, CancellationToken cancellationToken)
+    {
+        var open = await db.Registrations.Include(r => r.Enrolments).ThenInclude(e => e.Session)
+            .Where(r => r.CertificationId == certification.Id && r.State == RegistrationState.Admissible && r.CertifiedOn == null && r.AdmissibilityDecidedOn != null)
+            .ToListAsync(cancellationToken);
+        foreach (var registration in open)
+        {
+            var deadline = JourneyDeadline.From(registration.AdmissibilityDecidedOn!.Value, certification.JourneyLimitMonths);
+            if (!deadline.IsExpired(today)) continue;
+            var closedAt = DayInParis.At(deadline.Deadline.AddDays(1), new TimeOnly(7, 30)).ToUniversalTime();
+            db.RegistrationStatusChanges.Add(new RegistrationStatusChange
+            {
+                RegistrationId = registration.Id, From = registration.State, To = RegistrationState.Expired, At = closedAt, Comment = JourneyClosures.ExpiredComment(deadline),
+            });
+            registration.State = RegistrationState.Expired;
+            foreach (var enrolment in registration.Enrolments.Where(e => e.State != EnrolmentState.Cancelled && e.Session!.StartsAt > closedAt))
+                (enrolment.State, enrolment.CancelledAt) = (EnrolmentState.Cancelled, closedAt);
+        }
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task<Dictionary<string, PortalUser>> CreateAccountsAsync()
