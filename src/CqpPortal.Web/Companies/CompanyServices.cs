@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace CqpPortal.Web.Companies;
 
 public static class CompanyServices
@@ -7,6 +9,13 @@ public static class CompanyServices
         .AddScoped<CompanyAccess>()
         .AddScoped<CompanyInvitations>()
         .AddScoped<CompanyConsent>()
-        .AddScoped<EmployeeFollowing>()
-        .AddScoped<EmployeeNotifications>();
+        .AddPortalEmployeeNotifications();
+
+    /// <summary>What tells the managers of a consenting employee (convocations, decisions): the worker needs it too.</summary>
+    public static IServiceCollection AddPortalEmployeeNotifications(this IServiceCollection services)
+    {
+        services.TryAddScoped<EmployeeFollowing>();
+        services.TryAddScoped<EmployeeNotifications>();
+        return services;
+    }
 }

@@ -1,3 +1,4 @@
+using CqpPortal.Web.Companies;
 using CqpPortal.Web.Sessions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -8,6 +9,7 @@ public static class JourneyServices
     /// <summary>The journey's closing (abandon, deadline) and the deadline job's service; the web site and the worker both need them.</summary>
     public static IServiceCollection AddPortalJourneys(this IServiceCollection services)
     {
+        services.AddPortalEmployeeNotifications();
         services.TryAddScoped<SessionEnrolments>();
         services.TryAddScoped<JourneyClosures>();
         services.TryAddScoped<JourneyDeadlines>();

@@ -1,6 +1,7 @@
 using CqpPortal.Web.Hosting;
 using CqpPortal.Web.Identity;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CqpPortal.Web.Seeding;
 
@@ -12,6 +13,7 @@ public static class PortalSeeding
         builder.Services.AddScoped<DemoDataSeeder>();
         builder.Services.AddScoped<DemoEvaluations>();
         builder.Services.AddScoped<DemoDocuments>();
+        builder.Services.TryAddSingleton<Content.ContentLibrary>(); // the demo's page proposals start from the page files
         return builder;
     }
 

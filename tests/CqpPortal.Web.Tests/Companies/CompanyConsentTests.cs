@@ -29,6 +29,7 @@ public class CompanyConsentTests(DemoPortal portal)
                         CertificationId = await db.Certifications.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(), Route = CertificationRoute.Training,
                         Funding = Funding.Cpf, EmploymentStatus = EmploymentStatus.Employee, EmployerName = company.Name, EducationLevel = 4,
                         TeleSecretaryMonths = 12, Region = Region.Ouest,
+                        Proofs = [new RegistrationProof { Kind = ProofKind.Experience, FileName = "attestation.pdf", ContentType = "application/pdf", Length = Registrations.ProofUpload.Pdf.Length, Content = Registrations.ProofUpload.Pdf }],
                     },
                 ],
             });
@@ -76,7 +77,8 @@ public class CompanyConsentTests(DemoPortal portal)
                 UserId = await db.Users.Where(u => u.Email == client.Email).Select(u => u.Id).SingleAsync(), FirstName = "Léa", LastName = "Sansemploi",
                 Email = client.Email!, BirthDate = new DateOnly(1995, 2, 3), Sex = Sex.Female, Region = Region.Ouest,
                 Registrations = [new Registration { CertificationId = await db.Certifications.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(), Route = CertificationRoute.Free,
-                    Funding = Funding.Personal, EmploymentStatus = EmploymentStatus.JobSeeker, EducationLevel = 4, Region = Region.Ouest }],
+                    Funding = Funding.Personal, EmploymentStatus = EmploymentStatus.JobSeeker, EducationLevel = 4, Region = Region.Ouest,
+                    Proofs = [new RegistrationProof { Kind = ProofKind.Experience, FileName = "attestation.pdf", ContentType = "application/pdf", Length = Registrations.ProofUpload.Pdf.Length, Content = Registrations.ProofUpload.Pdf }], }],
             });
             return await db.SaveChangesAsync();
         });
