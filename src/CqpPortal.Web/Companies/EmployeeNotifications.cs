@@ -17,6 +17,18 @@ public sealed class EmployeeNotifications(EmployeeFollowing following, CompanyMa
         foreach (var manager in audience.Managers) await mailer.EmployeeConvenedAsync(manager, audience, session);
     }
 
+    public async Task ConvocationChangedAsync(int registrationId, SessionWhereWhen before, Session session)
+    {
+        if (await following.AudienceAsync(registrationId) is not { } audience) return;
+        foreach (var manager in audience.Managers) await mailer.EmployeeConvocationChangedAsync(manager, audience, before, session);
+    }
+
+    public async Task ConvocationCancelledAsync(int registrationId, Session session)
+    {
+        if (await following.AudienceAsync(registrationId) is not { } audience) return;
+        foreach (var manager in audience.Managers) await mailer.EmployeeConvocationCancelledAsync(manager, audience, session);
+    }
+
     public async Task AdmissibilityDecidedAsync(int registrationId, RegistrationState decision, DateOnly decidedOn, string? motive)
     {
         if (await following.AudienceAsync(registrationId) is not { } audience) return;

@@ -46,6 +46,21 @@ public sealed class CompanyMailer(EmailOutbox outbox, AccountMailer accounts)
             $"le {FrenchFormat.DateTime(session.StartsAt)}, {session.PlaceName}, {session.Address}, {session.PostalCode} {session.City}." +
             FollowedFooter));
 
+    /// <summary>A followed employee's convocation moved (date or place) by the organisation.</summary>
+    public Task EmployeeConvocationChangedAsync(ManagerToTell manager, ManagerAudience employee, SessionWhereWhen before, Session session) =>
+        outbox.SendAsync(new EmailMessage(manager.Email, $"Convocation modifiée de {employee.EmployeeName}",
+            $"Bonjour {manager.Name},\n\nLa convocation de {employee.EmployeeName} ({employee.CompanyName}) change : {FrenchLabels.Of(session.Kind)}.\n" +
+            $"Avant : {FrenchFormat.DateTime(before.StartsAt)}, {before.PlaceName}, {before.Address}, {before.PostalCode} {before.City}.\n" +
+            $"Désormais : {FrenchFormat.DateTime(session.StartsAt)}, {session.PlaceName}, {session.Address}, {session.PostalCode} {session.City}." +
+            FollowedFooter));
+
+    /// <summary>A followed employee's convocation cancelled with its session.</summary>
+    public Task EmployeeConvocationCancelledAsync(ManagerToTell manager, ManagerAudience employee, Session session) =>
+        outbox.SendAsync(new EmailMessage(manager.Email, $"Session annulée : convocation de {employee.EmployeeName}",
+            $"Bonjour {manager.Name},\n\nLa session « {FrenchLabels.Of(session.Kind)} » du {FrenchFormat.DateTime(session.StartsAt)} à {session.City}, " +
+            $"à laquelle {employee.EmployeeName} ({employee.CompanyName}) était convoqué(e), est annulée. Votre salarié(e) pourra s'inscrire à une autre date." +
+            FollowedFooter));
+
     /// <summary>The admissibility decision on a followed employee's file; the motive only when it is refused.</summary>
     public Task EmployeeAdmissibilityDecidedAsync(ManagerToTell manager, ManagerAudience employee, RegistrationState decision, DateOnly decidedOn, string? motive)
     {

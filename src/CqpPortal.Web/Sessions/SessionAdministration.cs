@@ -25,7 +25,7 @@ public sealed record SessionCancellation(bool Cancelled, int Notified, string? E
 /// Staff create, change and cancel sessions. A change of date, time or place and a cancellation are e-mailed to
 /// everyone enrolled or waiting; a cancellation also cancels their enrolments.
 /// </summary>
-public sealed class SessionAdministration(CqpDbContext db, CandidateMailer mailer, TimeProvider clock)
+public sealed class SessionAdministration(CqpDbContext db, CandidateMailer mailer, Companies.EmployeeNotifications companies, TimeProvider clock)
 {
     /// <summary>
     /// Saves <paramref name="details"/> as session <paramref name="id"/> (a new one when null). A date the seed advises
@@ -90,6 +90,8 @@ public sealed class SessionAdministration(CqpDbContext db, CandidateMailer maile
         {
             var candidate = enrolment.Registration!.Candidate!;
             await mailer.SessionChangedAsync(candidate, session.Certification!.Name, enrolment.State, before!, session);
+            // A waiting place is no convocation: the managers of a followed employee hear of seats only.
+            if (enrolment.State == EnrolmentState.Enrolled) await companies.ConvocationChangedAsync(enrolment.RegistrationId, before!, session);
         }
         return new SessionSaveResult(session.Id, warnings, errors, people.Count);
     }
@@ -108,10 +110,13 @@ public sealed class SessionAdministration(CqpDbContext db, CandidateMailer maile
         session.CancellationReason = reason.Trim();
         var open = session.Enrolments.Where(e => e.State != EnrolmentState.Cancelled).ToList();
         var people = open.Select(e => e.Registration!.Candidate!).ToList();
+        var convened = open.Where(e => e.State == EnrolmentState.Enrolled).Select(e => e.RegistrationId).ToList();
         foreach (var enrolment in open) (enrolment.State, enrolment.CancelledAt) = (EnrolmentState.Cancelled, session.CancelledAt);
         await db.SaveChangesAsync();
         foreach (var candidate in people)
             await mailer.SessionCancelledAsync(candidate, session.Certification!.Name, session);
+        foreach (var registrationId in convened)
+            await companies.ConvocationCancelledAsync(registrationId, session);
         return new SessionCancellation(true, people.Count, null);
     }
 }

@@ -64,6 +64,11 @@ public class CompanyConsentTests(DemoPortal portal)
         Assert.True(registration.CompanyMayFollow);
         Assert.NotNull(registration.CompanyConsentAt);
         Assert.Contains(registration.History, h => h.Comment == "Suivi du dossier par l'entreprise : accepté par le candidat");
+
+        // Staff read the answer in the admissibility file.
+        using var staff = await TestAccounts.SignedInAsync(portal, Roles.Staff);
+        var (_, file) = await staff.GetAsync($"/Staff/Recevabilite/Dossier/{registration.Id}");
+        Assert.Equal("oui", file.QuerySelector("#company-follows")!.TextContent);
     }
 
     [Fact]

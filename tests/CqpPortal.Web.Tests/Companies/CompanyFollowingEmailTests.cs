@@ -65,6 +65,31 @@ public class CompanyFollowingEmailTests(DemoPortal portal)
         Assert.Equal(1, MailsTo(portal, company.ManagerEmail));
     }
 
+    [Fact]
+    public async Task The_managers_of_a_followed_employee_hear_when_the_organisation_moves_then_cancels_the_session()
+    {
+        var company = await CompanyAsync(portal);
+        var followed = await EmployeeAsync(portal, company, follows: true);
+        var sessionId = await SessionAsync(portal, 20, [], place: "Centre Déplacé");
+        await using var scope = portal.Services.CreateAsyncScope();
+        var userId = await DbAsync(portal, db => db.Users.Where(u => u.Email == followed.Email).Select(u => u.Id).SingleAsync());
+        Assert.Equal(Domain.Sessions.SignUpOutcome.Enrolled, (await Service<SessionEnrolments>(scope).SignUpAsync(userId, sessionId)).Outcome);
+
+        var session = await DbAsync(portal, db => db.Sessions.AsNoTracking().SingleAsync(s => s.Id == sessionId));
+        var day = Domain.Time.DayInParis.Of(session.StartsAt).AddDays(1);
+        while (Domain.Sessions.SessionDateAdvice.Warnings(day).Count > 0) day = day.AddDays(1);
+        var moved = await Service<SessionAdministration>(scope).SaveAsync(sessionId, new SessionDetails(session.Kind, day, new TimeOnly(14, 0), session.DurationMinutes,
+            "Salle Nouvelle", session.Address, session.PostalCode, session.City, session.Region, session.Capacity, session.RegistrationDeadline), null);
+        Assert.Empty(moved.Errors);
+        var changed = portal.Mail.LatestTo(company.ManagerEmail);
+        Assert.Contains($"Subject: Convocation modifiée de {followed.Name}", changed);
+        Assert.Contains("Salle Nouvelle", changed);
+
+        Assert.True((await Service<SessionAdministration>(scope).CancelAsync(sessionId, "Salle indisponible")).Cancelled);
+        Assert.Contains($"Subject: Session annulée : convocation de {followed.Name}", portal.Mail.LatestTo(company.ManagerEmail));
+        Assert.Equal(3, MailsTo(portal, company.ManagerEmail)); // convened, moved, cancelled
+    }
+
     /// <summary>A jury candidate (signed evaluation) made an employee of <paramref name="company"/> who agreed to be followed.</summary>
     private async Task<JuryCandidateFile> FollowedJuryCandidateAsync(FollowingCompany company)
     {
