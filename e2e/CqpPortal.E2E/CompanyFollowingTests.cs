@@ -58,6 +58,10 @@ public class CompanyFollowingTests(BrowserPortal portal)
         await employee.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et continuer" }).ClickAsync();
         await employee.GetByLabel("Mois d'expérience continue en télésecrétariat").FillAsync("10");
         await employee.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et continuer" }).ClickAsync();
+        await employee.GetByLabel("Fichier").SetInputFilesAsync(new FilePayload { Name = "attestation.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n%%EOF\n"u8.ToArray() });
+        await employee.GetByRole(AriaRole.Button, new() { Name = "Joindre le fichier" }).ClickAsync();
+        await Assertions.Expect(employee.GetByText("Justificatif joint : attestation.pdf")).ToBeVisibleAsync();
+        await employee.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et continuer" }).ClickAsync();
         await employee.GetByLabel("J'ai lu la notice").CheckAsync();
         // Sent without answering the company question: the page asks for it and keeps the ticked notice.
         await employee.GetByRole(AriaRole.Button, new() { Name = "Envoyer mon inscription" }).ClickAsync();
