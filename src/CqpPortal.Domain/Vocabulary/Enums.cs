@@ -29,7 +29,8 @@ public enum PhoneJobKind { Switchboard = 1, InboundCallCentre = 2, ReservationCe
 /// <summary>Where a registration stands in the admissibility ("recevabilité") process.</summary>
 public enum RegistrationState { Draft = 0, Submitted = 1, Incomplete = 2, Admissible = 3, NotAdmissible = 4, Withdrawn = 5, Expired = 6 }
 
-public enum SessionKind { Evaluation = 1, VaeSituation = 2, Jury = 3 }
+/// <summary>What a session is: an evaluation, a VAE simulated situation, a jury, or a day (or half-day) of training in the centre.</summary>
+public enum SessionKind { Evaluation = 1, VaeSituation = 2, Jury = 3, Training = 4 }
 
 public enum EnrolmentState { Enrolled = 1, Waiting = 2, Cancelled = 3 }
 
@@ -38,6 +39,18 @@ public enum JuryResult { TotalValidation = 1, PartialValidation = 2, NotValidate
 
 /// <summary>Attendance at an evaluation session, recorded per candidate on the attendance sheet (« feuille d'émargement »).</summary>
 public enum Attendance { Present = 1, Absent = 2, Excused = 3 }
+
+/// <summary>The two halves of a training day; attendance at training is recorded per half-day.</summary>
+public enum HalfDay { Morning = 1, Afternoon = 2 }
+
+/// <summary>
+/// Who positions the candidate on each competence of the referential: the company before the training
+/// (« pré-positionnement », by the manager or the tutor they name), then the training centre (« positionnement »).
+/// </summary>
+public enum PositioningSide { Company = 1, Centre = 2 }
+
+/// <summary>Where the candidate stands on one competence; a competence already mastered is not trained (seed 001).</summary>
+public enum PositioningLevel { NotYet = 1, Partly = 2, Mastered = 3 }
 
 /// <summary>The two evaluators of a session: the evaluator is on site; the co-evaluator may evaluate remotely (seed 001).</summary>
 public enum EvaluatorRole { Evaluator = 1, CoEvaluator = 2 }

@@ -83,6 +83,7 @@ public static class FrenchLabels
         SessionKind.Evaluation => "Évaluation (mise en situation professionnelle simulée)",
         SessionKind.VaeSituation => "Mise en situation VAE",
         SessionKind.Jury => "Jury",
+        SessionKind.Training => "Formation",
         _ => value.ToString(),
     };
 
@@ -108,7 +109,18 @@ public static class FrenchLabels
     {
         Attendance.Present => "Présent",
         Attendance.Absent => "Absent",
-        _ => "Excusé",
+        _ => "Absent justifié",
+    };
+
+    public static string Of(HalfDay value) => value == HalfDay.Morning ? "Matin" : "Après-midi";
+
+    public static string Of(PositioningSide value) => value == PositioningSide.Company ? "Pré-positionnement en entreprise" : "Positionnement au centre de formation";
+
+    public static string Of(PositioningLevel value) => value switch
+    {
+        PositioningLevel.Mastered => "Maîtrisée",
+        PositioningLevel.Partly => "Partiellement maîtrisée",
+        _ => "Pas encore maîtrisée",
     };
 
     public static string Of(EvaluatorRole value) => value == EvaluatorRole.Evaluator ? "Évaluateur" : "Co-évaluateur";

@@ -42,6 +42,12 @@ public sealed class EmployeeFollowing(CqpDbContext db, TimeProvider clock)
         db.Registrations.Where(r => r.State != RegistrationState.Draft
             && db.CompanyManagers.Any(m => m.UserId == managerUserId && m.ApprovedAt != null && m.CompanyId == r.Candidate!.CompanyId));
 
+    /// <summary>
+    /// The registrations whose details <paramref name="managerUserId"/> sees: employees of a company they are an approved
+    /// manager of, who agreed to be followed (<see cref="CompanyFollowingRules.VisibilityFor"/> = Followed).
+    /// </summary>
+    public IQueryable<Registration> Followed(string managerUserId) => Known(managerUserId).Where(r => r.CompanyMayFollow == true);
+
     /// <summary>The manager's employees, all companies together, by name; the details are dropped for those who did not agree.</summary>
     public async Task<List<EmployeeRow>> EmployeesAsync(string managerUserId)
     {

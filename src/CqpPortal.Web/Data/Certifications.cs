@@ -34,6 +34,12 @@ public class CertificationUnit
     public required string Title { get; set; }
     public string? Description { get; set; }
     public string? EvaluationSummary { get; set; }
+
+    /// <summary>The organisation's maximum training hours for the unit (a trainee with the prerequisites and nothing more).</summary>
+    public int? MaximumTrainingHours { get; set; }
+
+    /// <summary>How the unit is named as a block of competences for the CPF.</summary>
+    public string? CpfWording { get; set; }
     public List<Activity> Activities { get; set; } = [];
     public List<Competence> Competences { get; set; } = [];
 }

@@ -44,6 +44,11 @@ public class CqpDbContext(DbContextOptions<CqpDbContext> options) : IdentityDbCo
     public DbSet<ReportRun> ReportRuns => Set<ReportRun>();
     public DbSet<ReportRunFile> ReportRunFiles => Set<ReportRunFile>();
     public DbSet<SentNotification> SentNotifications => Set<SentNotification>();
+    public DbSet<Positioning> Positionings => Set<Positioning>();
+    public DbSet<PositioningEntry> PositioningEntries => Set<PositioningEntry>();
+    public DbSet<TrainingPath> TrainingPaths => Set<TrainingPath>();
+    public DbSet<TrainingPathUnit> TrainingPathUnits => Set<TrainingPathUnit>();
+    public DbSet<TrainingAttendance> TrainingAttendances => Set<TrainingAttendance>();
     public DbSet<Booklet> Booklets => Set<Booklet>();
     public DbSet<BookletJob> BookletJobs => Set<BookletJob>();
     public DbSet<BookletDocument> BookletDocuments => Set<BookletDocument>();

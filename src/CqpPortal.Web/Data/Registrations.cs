@@ -57,6 +57,8 @@ public class Registration : IAudited
     public List<HolderSurvey> Surveys { get; set; } = [];
     public List<RegistrationProof> Proofs { get; set; } = [];
     public List<DocumentRequest> DocumentRequests { get; set; } = [];
+    public List<Positioning> Positionings { get; set; } = [];
+    public List<TrainingPath> TrainingPaths { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 

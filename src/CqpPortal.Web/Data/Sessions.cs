@@ -2,7 +2,7 @@ using CqpPortal.Domain.Vocabulary;
 
 namespace CqpPortal.Web.Data;
 
-/// <summary>An evaluation, a VAE simulated situation or a jury, at a date and place.</summary>
+/// <summary>An evaluation, a VAE simulated situation, a jury or a training day, at a date and place.</summary>
 public class Session : IAudited
 {
     public int Id { get; set; }
@@ -21,6 +21,13 @@ public class Session : IAudited
     public DateTimeOffset? CancelledAt { get; set; }
     public string? CancellationReason { get; set; }
     public List<SessionEnrolment> Enrolments { get; set; } = [];
+
+    /// <summary>Training: the unit (block) taught, the organisation's module, the trainer (a staff account) and the room (for overlaps).</summary>
+    public int? UnitId { get; set; }
+    public CertificationUnit? Unit { get; set; }
+    public string? ModuleTitle { get; set; }
+    public string? TrainerUserId { get; set; }
+    public string? Room { get; set; }
 
     /// <summary>For a jury: when the last member signed the minutes; the decisions are then locked (corrections are recorded apart).</summary>
     public DateTimeOffset? MinutesLockedAt { get; set; }
@@ -47,6 +54,12 @@ public class SessionEnrolment
     public Attendance? Attendance { get; set; }
     public DateTimeOffset? AttendanceRecordedAt { get; set; }
     public string? AttendanceRecordedByUserId { get; set; }
+
+    /// <summary>Training sessions: attendance per half-day.</summary>
+    public List<TrainingAttendance> HalfDays { get; set; } = [];
+
+    /// <summary>Who enrolled the candidate (staff, for training sessions); null when the candidate signed up.</summary>
+    public string? EnrolledByUserId { get; set; }
 }
 
 /// <summary>The jury's decision on one candidate, with the units it validated.</summary>

@@ -15,6 +15,7 @@ using CqpPortal.Web.Publishing;
 using CqpPortal.Web.Registrations;
 using CqpPortal.Web.Reports;
 using CqpPortal.Web.Sessions;
+using CqpPortal.Web.Training;
 using CqpPortal.Web.Vae;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
@@ -59,6 +60,7 @@ public static class PortalWebExtensions
         builder.Services.AddPortalCompanies();
         builder.Services.AddPortalJuries();
         builder.Services.AddPortalEvaluations();
+        builder.Services.AddPortalTraining();
         builder.Services.AddPortalCertificates();
         builder.Services.AddPortalReports();
         builder.Services.AddPortalImports();

@@ -27,8 +27,12 @@ public sealed class ReferentialImporter(CqpDbContext db, ILogger<ReferentialImpo
     public async Task<Certification> ImportAsync(string json, CancellationToken cancellationToken = default)
     {
         var source = JsonSerializer.Deserialize<ReferentialFile>(json, Json) ?? throw new InvalidDataException("Empty referential file.");
-        var existing = await db.Certifications.FirstOrDefaultAsync(c => c.Code == source.Code, cancellationToken);
-        if (existing is not null) return existing;
+        var existing = await db.Certifications.Include(c => c.Units).FirstOrDefaultAsync(c => c.Code == source.Code, cancellationToken);
+        if (existing is not null)
+        {
+            await FillTrainingDataAsync(existing, source, cancellationToken);
+            return existing;
+        }
 
         var certification = new Certification
         {
@@ -47,7 +51,11 @@ public sealed class ReferentialImporter(CqpDbContext db, ILogger<ReferentialImpo
         };
         foreach (var u in source.Units)
         {
-            var unit = new CertificationUnit { Number = u.Number, Title = u.Title, Description = u.Description, EvaluationSummary = u.EvaluationSummary };
+            var unit = new CertificationUnit
+            {
+                Number = u.Number, Title = u.Title, Description = u.Description, EvaluationSummary = u.EvaluationSummary,
+                MaximumTrainingHours = u.MaximumTrainingHours, CpfWording = u.CpfWording,
+            };
             unit.Activities.AddRange(u.Activities.Select(a => new Activity { Code = a.Code, Title = a.Title }));
             unit.Competences.AddRange(u.Competences.Select(c => new Competence
             {
@@ -67,13 +75,27 @@ public sealed class ReferentialImporter(CqpDbContext db, ILogger<ReferentialImpo
         return certification;
     }
 
+    /// <summary>A database made before the units had training data gets it from the file (what staff set is kept).</summary>
+    private async Task FillTrainingDataAsync(Certification existing, ReferentialFile source, CancellationToken cancellationToken)
+    {
+        foreach (var unit in existing.Units)
+            if (source.Units.FirstOrDefault(u => u.Number == unit.Number) is { } file)
+            {
+                unit.MaximumTrainingHours ??= file.MaximumTrainingHours;
+                unit.CpfWording ??= file.CpfWording;
+            }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     private sealed record ReferentialFile(
         string Code, string Title, string? Kind, string? Branch, string? Idcc, DateOnly? AccordDate, int? JourneyLimitMonths,
         int? MinimumTrainingHours, ClassificationFile? Classification, PrerequisiteThresholds? Prerequisites, List<UnitFile> Units);
 
     private sealed record ClassificationFile(int? InitialCoefficient, int? LaterCoefficient, int? MonthsBeforeLaterCoefficient);
 
-    private sealed record UnitFile(int Number, string Title, string? Description, string? EvaluationSummary, List<ActivityFile> Activities, List<CompetenceFile> Competences);
+    private sealed record UnitFile(
+        int Number, string Title, string? Description, string? EvaluationSummary, int? MaximumTrainingHours, string? CpfWording,
+        List<ActivityFile> Activities, List<CompetenceFile> Competences);
 
     private sealed record ActivityFile(string Code, string Title);
 

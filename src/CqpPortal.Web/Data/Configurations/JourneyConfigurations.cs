@@ -52,6 +52,11 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.Property(s => s.PostalCode).HasMaxLength(10);
         builder.Property(s => s.City).HasMaxLength(100);
         builder.HasIndex(s => s.StartsAt);
+        builder.HasOne(s => s.Unit).WithMany().HasForeignKey(s => s.UnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(s => s.ModuleTitle).HasMaxLength(200);
+        builder.Property(s => s.TrainerUserId).HasMaxLength(450);
+        builder.HasIndex(s => s.TrainerUserId);
+        builder.Property(s => s.Room).HasMaxLength(100);
     }
 }
 
@@ -62,6 +67,7 @@ public sealed class SessionEnrolmentConfiguration : IEntityTypeConfiguration<Ses
         builder.HasOne(e => e.Session).WithMany(s => s.Enrolments).HasForeignKey(e => e.SessionId);
         builder.HasOne(e => e.Registration).WithMany(r => r.Enrolments).HasForeignKey(e => e.RegistrationId);
         builder.HasIndex(e => new { e.SessionId, e.RegistrationId }).IsUnique();
+        builder.Property(e => e.EnrolledByUserId).HasMaxLength(450);
     }
 }
 

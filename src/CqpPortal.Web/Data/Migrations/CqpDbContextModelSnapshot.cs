@@ -536,11 +536,17 @@ namespace CqpPortal.Web.Data.Migrations
                     b.Property<int>("CertificationId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CpfWording")
+                        .HasColumnType("text");
+
                     b.Property<string>("Description")
                         .HasColumnType("text");
 
                     b.Property<string>("EvaluationSummary")
                         .HasColumnType("text");
+
+                    b.Property<int?>("MaximumTrainingHours")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");
@@ -1303,6 +1309,84 @@ namespace CqpPortal.Web.Data.Migrations
                     b.ToTable("LibraryDocuments");
                 });
 
+            modelBuilder.Entity("CqpPortal.Web.Data.Positioning", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FilledByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly?>("InterviewOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Side")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TutorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegistrationId", "Side")
+                        .IsUnique();
+
+                    b.ToTable("Positionings");
+                });
+
+            modelBuilder.Entity("CqpPortal.Web.Data.PositioningEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("CompetenceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PositioningId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompetenceId");
+
+                    b.HasIndex("PositioningId", "CompetenceId")
+                        .IsUnique();
+
+                    b.ToTable("PositioningEntries");
+                });
+
             modelBuilder.Entity("CqpPortal.Web.Data.Registration", b =>
                 {
                     b.Property<int>("Id")
@@ -1666,6 +1750,10 @@ namespace CqpPortal.Web.Data.Migrations
                     b.Property<DateTimeOffset?>("MinutesLockedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ModuleTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("PlaceName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1682,8 +1770,19 @@ namespace CqpPortal.Web.Data.Migrations
                     b.Property<DateOnly>("RegistrationDeadline")
                         .HasColumnType("date");
 
+                    b.Property<string>("Room")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TrainerUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1693,6 +1792,10 @@ namespace CqpPortal.Web.Data.Migrations
                     b.HasIndex("CertificationId");
 
                     b.HasIndex("StartsAt");
+
+                    b.HasIndex("TrainerUserId");
+
+                    b.HasIndex("UnitId");
 
                     b.ToTable("Sessions");
                 });
@@ -1719,6 +1822,10 @@ namespace CqpPortal.Web.Data.Migrations
 
                     b.Property<DateTimeOffset>("EnrolledAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnrolledByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<int>("RegistrationId")
                         .HasColumnType("integer");
@@ -1779,6 +1886,149 @@ namespace CqpPortal.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("SessionEvaluators");
+                });
+
+            modelBuilder.Entity("CqpPortal.Web.Data.TrainingAttendance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Attendance")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HalfDay")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("numeric(4,2)");
+
+                    b.Property<DateTimeOffset?>("ManagerToldAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("SessionEnrolmentId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionEnrolmentId", "HalfDay")
+                        .IsUnique();
+
+                    b.ToTable("TrainingAttendances");
+                });
+
+            modelBuilder.Entity("CqpPortal.Web.Data.TrainingPath", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("CandidateSignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("CompanySignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CompanySignedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset?>("EvaluationWaiverAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EvaluationWaiverByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("EvaluationWaiverReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Objectives")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("OrganisationSignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OrganisationSignedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ReducedHoursReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegistrationId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("TrainingPaths");
+                });
+
+            modelBuilder.Entity("CqpPortal.Web.Data.TrainingPathUnit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.PrimitiveCollection<List<string>>("Modules")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<int>("PlannedHours")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TrainingPathId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("TrainingPathId", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("TrainingPathUnits");
                 });
 
             modelBuilder.Entity("CqpPortal.Web.Identity.PortalUser", b =>
@@ -2364,6 +2614,34 @@ namespace CqpPortal.Web.Data.Migrations
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("CqpPortal.Web.Data.Positioning", b =>
+                {
+                    b.HasOne("CqpPortal.Web.Data.Registration", "Registration")
+                        .WithMany("Positionings")
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Registration");
+                });
+
+            modelBuilder.Entity("CqpPortal.Web.Data.PositioningEntry", b =>
+                {
+                    b.HasOne("CqpPortal.Web.Data.Competence", "Competence")
+                        .WithMany()
+                        .HasForeignKey("CompetenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CqpPortal.Web.Data.Positioning", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("PositioningId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Competence");
+                });
+
             modelBuilder.Entity("CqpPortal.Web.Data.Registration", b =>
                 {
                     b.HasOne("CqpPortal.Web.Data.Candidate", "Candidate")
@@ -2440,7 +2718,14 @@ namespace CqpPortal.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("CqpPortal.Web.Data.CertificationUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Certification");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("CqpPortal.Web.Data.SessionEnrolment", b =>
@@ -2479,6 +2764,45 @@ namespace CqpPortal.Web.Data.Migrations
                     b.Navigation("Evaluator");
 
                     b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("CqpPortal.Web.Data.TrainingAttendance", b =>
+                {
+                    b.HasOne("CqpPortal.Web.Data.SessionEnrolment", "SessionEnrolment")
+                        .WithMany("HalfDays")
+                        .HasForeignKey("SessionEnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("SessionEnrolment");
+                });
+
+            modelBuilder.Entity("CqpPortal.Web.Data.TrainingPath", b =>
+                {
+                    b.HasOne("CqpPortal.Web.Data.Registration", "Registration")
+                        .WithMany("TrainingPaths")
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Registration");
+                });
+
+            modelBuilder.Entity("CqpPortal.Web.Data.TrainingPathUnit", b =>
+                {
+                    b.HasOne("CqpPortal.Web.Data.TrainingPath", null)
+                        .WithMany("Units")
+                        .HasForeignKey("TrainingPathId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CqpPortal.Web.Data.CertificationUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -2596,6 +2920,11 @@ namespace CqpPortal.Web.Data.Migrations
                     b.Navigation("UnitResults");
                 });
 
+            modelBuilder.Entity("CqpPortal.Web.Data.Positioning", b =>
+                {
+                    b.Navigation("Entries");
+                });
+
             modelBuilder.Entity("CqpPortal.Web.Data.Registration", b =>
                 {
                     b.Navigation("DocumentRequests");
@@ -2606,9 +2935,13 @@ namespace CqpPortal.Web.Data.Migrations
 
                     b.Navigation("JuryDecisions");
 
+                    b.Navigation("Positionings");
+
                     b.Navigation("Proofs");
 
                     b.Navigation("Surveys");
+
+                    b.Navigation("TrainingPaths");
                 });
 
             modelBuilder.Entity("CqpPortal.Web.Data.ReportRun", b =>
@@ -2619,6 +2952,16 @@ namespace CqpPortal.Web.Data.Migrations
             modelBuilder.Entity("CqpPortal.Web.Data.Session", b =>
                 {
                     b.Navigation("Enrolments");
+                });
+
+            modelBuilder.Entity("CqpPortal.Web.Data.SessionEnrolment", b =>
+                {
+                    b.Navigation("HalfDays");
+                });
+
+            modelBuilder.Entity("CqpPortal.Web.Data.TrainingPath", b =>
+                {
+                    b.Navigation("Units");
                 });
 #pragma warning restore 612, 618
         }
