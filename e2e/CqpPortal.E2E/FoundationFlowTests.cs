@@ -16,7 +16,7 @@ public class FoundationFlowTests(BrowserPortal portal)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Se connecter" }).ClickAsync();
         await page.GetByLabel("Adresse électronique").FillAsync("candidat@cqp.test");
-        await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync("Demo-2026!");
+        await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync("Demo-Portail-2026!");
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
 
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Candidat$"));

@@ -12,7 +12,7 @@ namespace CqpPortal.Testing;
 /// </summary>
 public sealed class PortalClient(HttpClient http) : IDisposable
 {
-    public const string DemoPassword = "Demo-2026!";
+    public const string DemoPassword = "Demo-Portail-2026!";
 
     public static PortalClient For(PortalFactory factory) =>
         new(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));

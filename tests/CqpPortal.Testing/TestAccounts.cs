@@ -7,7 +7,7 @@ namespace CqpPortal.Testing;
 /// <summary>Unique, confirmed accounts for tests that must not share state with the demo accounts.</summary>
 public static class TestAccounts
 {
-    public const string Password = "Essai-2026!";
+    public const string Password = "Essai-Portail-2026!";
 
     public static async Task<string> CreateAsync(PortalFactory portal, string role, string displayName = "Léa Durand")
     {

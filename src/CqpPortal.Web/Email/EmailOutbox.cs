@@ -95,11 +95,12 @@ public sealed class EmailDelivery(IEmailSender sender, IBackgroundJobClient jobs
             try
             {
                 var jobId = jobs.Enqueue<Jobs.EmailRetryJob>(job => job.SendAsync(message, CancellationToken.None));
-                logger.LogWarning(e, "E-mail {Subject} to {Recipient} not sent now: retried by job {JobId}", message.Subject, message.To, jobId);
+                // Neither subject nor recipient (personal data); the failure's own text is cleared of addresses.
+                logger.LogWarning("E-mail not sent now ({Error}: {Reason}): retried by job {JobId}", e.GetType().Name, SmtpEmailSender.WithoutAddresses(e.Message), jobId);
             }
             catch (Exception queueFailure)
             {
-                logger.LogError(new AggregateException(e, queueFailure), "E-mail {Subject} to {Recipient} lost: neither sent nor queued", message.Subject, message.To);
+                logger.LogError(queueFailure, "E-mail lost: neither sent ({Error}: {Reason}) nor queued", e.GetType().Name, SmtpEmailSender.WithoutAddresses(e.Message));
             }
         }
     }

@@ -5,6 +5,8 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using MimeKit.IO;
+using MimeKit.Utils;
 using MimeKit.Text;
 
 namespace CqpPortal.Web.Email;
@@ -13,34 +15,55 @@ namespace CqpPortal.Web.Email;
 /// One MimeKit message for both modes: sent by MailKit's SMTP client when <see cref="EmailSettings.SmtpHost"/> is set,
 /// otherwise written as one complete .eml file in the pickup folder (development and tests).
 /// </summary>
-public sealed class SmtpEmailSender(IOptions<EmailSettings> options, IHostEnvironment environment, ILogger<SmtpEmailSender> logger) : IEmailSender
+public sealed partial class SmtpEmailSender(IOptions<EmailSettings> options, IHostEnvironment environment, ILogger<SmtpEmailSender> logger) : IEmailSender
 {
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
         using var mime = ToMime(message, settings);
+        // Logs name the message, never a person: no recipient, no subject (subjects carry names), no body.
         if (settings.UsesSmtp)
         {
             await SendBySmtpAsync(message, mime, settings, cancellationToken);
-            logger.LogInformation("E-mail {Subject} sent to {Recipient} via SMTP {Host}:{Port}", message.Subject, message.To, settings.SmtpHost, settings.SmtpPort);
+            using var size = new MeasuringStream();
+            await mime.WriteToAsync(size, CancellationToken.None);
+            logger.LogInformation("E-mail {MessageId} ({Bytes} bytes) sent via SMTP {Host}:{Port}", mime.MessageId, size.Length, settings.SmtpHost, settings.SmtpPort);
         }
         else
         {
             var file = await WriteToPickupAsync(mime, Path.GetFullPath(settings.PickupDirectory, environment.ContentRootPath), cancellationToken);
-            logger.LogInformation("E-mail {Subject} to {Recipient} written to {File}", message.Subject, message.To, file);
+            logger.LogInformation("E-mail {MessageId} ({Bytes} bytes) written to the pickup folder as {File}", mime.MessageId, new FileInfo(file).Length, Path.GetFileName(file));
         }
+    }
+
+    /// <summary>
+    /// A line break typed in a name or a subject (CR, LF, or any other vertical break) becomes one space: a header is
+    /// one line, so the message can always be built and no text can add a header of its own.
+    /// </summary>
+    public static string OneLine(string value) => LineBreaks().Replace(value, " ").Trim();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[\r\n\v\f\u0085\u2028\u2029]+\s*")]
+    private static partial System.Text.RegularExpressions.Regex LineBreaks();
+
+    /// <summary>An address as typed, possibly « Name &lt;address&gt; », with its display name on one line.</summary>
+    private static MailboxAddress Mailbox(string address)
+    {
+        var mailbox = MailboxAddress.Parse(OneLine(address));
+        mailbox.Name = mailbox.Name is null ? null : OneLine(mailbox.Name);
+        mailbox.Encoding = Encoding.UTF8;
+        return mailbox;
     }
 
     /// <summary>UTF-8 throughout (subject, names, bodies); a text body, and the HTML one as its alternative when there is one.</summary>
     private static MimeMessage ToMime(EmailMessage message, EmailSettings settings)
     {
         var mime = new MimeMessage();
-        var from = MailboxAddress.Parse(settings.From);
-        from.Encoding = Encoding.UTF8;
+        var from = Mailbox(settings.From);
         mime.From.Add(from);
-        mime.To.Add(MailboxAddress.Parse(message.To));
-        if (message.ReplyTo is not null) mime.ReplyTo.Add(MailboxAddress.Parse(message.ReplyTo));
-        mime.Headers.Replace(HeaderId.Subject, Encoding.UTF8, message.Subject);
+        mime.MessageId = MimeUtils.GenerateMessageId(from.Domain);
+        mime.To.Add(Mailbox(message.To));
+        if (message.ReplyTo is not null) mime.ReplyTo.Add(Mailbox(message.ReplyTo));
+        mime.Headers.Replace(HeaderId.Subject, Encoding.UTF8, OneLine(message.Subject));
         var text = new TextPart(TextFormat.Plain);
         text.SetText(Encoding.UTF8, message.TextBody);
         if (message.HtmlBody is null)
@@ -117,6 +140,13 @@ public sealed class SmtpEmailSender(IOptions<EmailSettings> options, IHostEnviro
         }
     }
 
+    // No subject nor recipient in the text: it ends up in logs (the retry job's, the delivery's warning).
     private static EmailDeliveryException Failure(EmailMessage message, string server, bool transient, string why, Exception inner) =>
-        new(message, transient, $"E-mail « {message.Subject} » to {message.To} not sent through {server}: {why}", inner);
+        new(message, transient, $"E-mail not sent through {server}: {WithoutAddresses(why)}", inner);
+
+    /// <summary>A server's answer often quotes the refused address: each address becomes « [adresse] ».</summary>
+    public static string WithoutAddresses(string text) => Addresses().Replace(text, "[adresse]");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[^\s<>""'(),;:]+@[^\s<>""'(),;:]+")]
+    private static partial System.Text.RegularExpressions.Regex Addresses();
 }

@@ -79,15 +79,22 @@ public static class HealthResponse
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    /// <summary>A small JSON body: overall status and each check's status and description, never exception details.</summary>
+    /// <summary>
+    /// A small JSON body: overall status and each check's status and fixed French description. Nothing about the
+    /// instance (machine or server names, versions, counts, exception text): /health is reachable by anyone.
+    /// </summary>
     public static Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
         var body = new
         {
             status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description, data = e.Value.Data }),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = FixedDescription(e.Value) }),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, Json));
     }
+
+    // A check that threw gets the exception's text as its description: that never leaves the server.
+    private static string? FixedDescription(HealthReportEntry entry) =>
+        entry.Exception is { } e && entry.Description == e.Message ? null : entry.Description;
 }

@@ -1,6 +1,7 @@
 using CqpPortal.Web.Data;
 using CqpPortal.Web.Identity;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CqpPortal.Web.Hosting;
 
@@ -13,6 +14,7 @@ public static class PortalIdentityExtensions
             .AddEntityFrameworkStores<CqpDbContext>()
             .AddErrorDescriber<FrenchIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
+        UsePasswordPolicy(builder.Services);
 
         builder.Services.ConfigureApplicationCookie(options =>
         {
@@ -48,6 +50,7 @@ public static class PortalIdentityExtensions
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<CqpDbContext>()
             .AddErrorDescriber<FrenchIdentityErrorDescriber>();
+        UsePasswordPolicy(services);
         return services;
     }
 
@@ -76,11 +79,24 @@ public static class PortalIdentityExtensions
         return Task.CompletedTask;
     }
 
+    /// <summary>Identity's default validator (composition rules) replaced by the portal's one rule.</summary>
+    private static void UsePasswordPolicy(IServiceCollection services)
+    {
+        services.RemoveAll<IPasswordValidator<PortalUser>>();
+        services.AddScoped<IPasswordValidator<PortalUser>, PortalPasswordValidator>();
+    }
+
     private static void IdentityRules(IdentityOptions options)
     {
         options.User.RequireUniqueEmail = true;
         options.SignIn.RequireConfirmedEmail = true;
-        options.Password.RequiredLength = 10;
+        // PasswordPolicy decides (length, common passwords); Identity's own composition rules are off (NIST SP 800-63B).
+        options.Password.RequiredLength = Domain.Accounts.PasswordPolicy.MinimumLength;
+        options.Password.RequireDigit = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequiredUniqueChars = 1;
         // Lockout: 5 wrong passwords lock the account for 15 minutes.
         options.Lockout.MaxFailedAccessAttempts = 5;
         options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);

@@ -105,7 +105,8 @@ public sealed class SchemaHealthCheck(IServiceProvider services) : IHealthCheck
         try
         {
             var pending = await PendingMigrationsAsync(services, cancellationToken);
-            if (pending.Count > 0) return HealthCheckResult.Unhealthy(Behind(pending));
+            // The public answer names no migration (a version); the start-up log has the list (PrepareDatabaseAsync).
+            if (pending.Count > 0) return HealthCheckResult.Unhealthy(BehindWithoutVersions);
             upToDate = true;
             return HealthCheckResult.Healthy("Schéma de la base à jour.");
         }
@@ -120,6 +121,9 @@ public sealed class SchemaHealthCheck(IServiceProvider services) : IHealthCheck
         await using var scope = services.CreateAsyncScope();
         return [.. await scope.ServiceProvider.GetRequiredService<CqpDbContext>().Database.GetPendingMigrationsAsync(cancellationToken)];
     }
+
+    public const string BehindWithoutVersions =
+        "Schéma de la base en retard sur cette version : lancez `migrate` (./portal migrate) avec un rôle autorisé à modifier le schéma.";
 
     public static string Behind(IReadOnlyList<string> pending) =>
         $"Schéma de la base en retard sur cette version : {pending.Count} migration(s) à appliquer (dernière : {pending[^1]}). "

@@ -81,6 +81,8 @@ public static class PortalWebExtensions
         app.Use(ForgetBrokenDatabaseConnections);
         app.UseStatusCodePagesWithReExecute("/Erreur/{0}");
         app.Use(SecurityHeaders);
+        app.Use(RequestHardening.NulBytesRefused); // after the status code pages: its 400 gets the French page
+        app.Use(RequestHardening.PrivateResponsesNotStored);
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture(French),
@@ -133,7 +135,9 @@ public static class PortalWebExtensions
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-        headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
+        headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
+        // No page uses these browser features: none may be asked for, by the site or anything embedded in it.
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), browsing-topics=()";
         return next(context);
     }
 }

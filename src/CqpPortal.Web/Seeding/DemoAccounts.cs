@@ -5,7 +5,7 @@ namespace CqpPortal.Web.Seeding;
 /// <summary>The demonstration accounts listed in README: one or two per role, all with the same password.</summary>
 public static class DemoAccounts
 {
-    public const string Password = "Demo-2026!";
+    public const string Password = "Demo-Portail-2026!";
 
     public static readonly IReadOnlyList<(string Email, string Role, string DisplayName)> All =
     [

@@ -14,7 +14,11 @@ public static class VaeServices
         builder.Services.AddOptions<VaeSettings>().BindConfiguration(VaeSettings.Section);
         // Requests up to twice a file's limit are read, so that an oversize file gets the booklet's French message, not a bare 413.
         var vae = builder.Configuration.GetSection(VaeSettings.Section).Get<VaeSettings>() ?? new VaeSettings();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = vae.MaxRequestBytes);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = vae.MaxRequestBytes;
+            kestrel.AddServerHeader = false; // no « Server: Kestrel » banner (the one place Kestrel is configured)
+        });
         builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = vae.MaxRequestBytes);
         return builder;
     }
