@@ -21,7 +21,7 @@ public class WorkerModeTests
         using var json = JsonDocument.Parse(await health.Content.ReadAsStringAsync());
         var jobs = json.RootElement.GetProperty("checks").GetProperty("jobs");
         Assert.Contains("worker", jobs.GetProperty("description").GetString());
-        Assert.Equal(0, jobs.GetProperty("data").GetProperty("serversAlive").GetInt32());
+        Assert.False(jobs.TryGetProperty("data", out _)); // no instance details on a public probe
 
         var storage = portal.Services.GetRequiredService<JobStorage>();
         var jobId = portal.Services.GetRequiredService<IBackgroundJobClient>().Enqueue(() => SchedulerTests.RecordingJob.Record("for-the-worker", "bonjour"));
