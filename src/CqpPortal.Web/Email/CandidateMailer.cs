@@ -118,7 +118,8 @@ public sealed class CandidateMailer(EmailOutbox outbox, Identity.AccountMailer a
     public Task SessionReminderAsync(Candidate candidate, Session session, int daysBefore) =>
         SendAsync(candidate, $"Rappel : votre session dans {daysBefore} jours",
             $"Nous vous rappelons votre {FrenchLabels.Of(session.Kind).ToLowerInvariant()} du {FrenchFormat.DateTime(session.StartsAt)}, " +
-            $"{session.PlaceName}, {session.Address}, {session.PostalCode} {session.City}.\nVotre convocation est dans votre espace candidat.");
+            $"{session.PlaceName}, {session.Address}, {session.PostalCode} {session.City}.\n" +
+            (session.Kind == SessionKind.Training ? "Votre convocation est dans votre espace candidat, rubrique « Ma formation »." : "Votre convocation est dans votre espace candidat."));
 
     /// <summary>The 6- or 24-month follow-up survey of a holder, with the link to answer it.</summary>
     public Task SurveyInvitationAsync(string email, string firstName, string certification, DateOnly certifiedOn, SurveyWave wave, string answerLink) =>
