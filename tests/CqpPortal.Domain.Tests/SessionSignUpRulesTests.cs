@@ -52,6 +52,14 @@ public class SessionSignUpRulesTests
     }
 
     [Fact]
+    public void A_trainee_never_signs_up_for_a_training_session_since_the_organisation_enrols_them()
+    {
+        var decision = SessionSignUpRules.Decide(Request(kind: SessionKind.Training), Today, Now);
+        Assert.Equal(SignUpOutcome.Refused, decision.Outcome);
+        Assert.Equal("Les stagiaires sont inscrits aux sessions de formation par l'organisme de formation.", decision.Reason);
+    }
+
+    [Fact]
     public void Cancelled_started_or_already_taken_sessions_are_refused()
     {
         Assert.Contains("annulée", SessionSignUpRules.Decide(Request(cancelled: true), Today, Now).Reason);

@@ -27,7 +27,7 @@ public sealed partial class MailFolder(string path)
 
     /// <summary>
     /// The message as a person reads it, parsed by MimeKit (encoded subjects and names, quoted-printable or base64 bodies):
-    /// its From, To and Subject lines, then the text body and the HTML body.
+    /// its From, To and Subject lines, then the text body and the HTML body, then one « Attachment: name (type) » line per file.
     /// </summary>
     private static string Decode(string file)
     {
@@ -39,6 +39,7 @@ public sealed partial class MailFolder(string path)
             .AppendLine()
             .AppendLine(message.TextBody)
             .AppendLine(message.HtmlBody)
+            .AppendJoin("", message.Attachments.OfType<MimePart>().Select(a => $"Attachment: {a.FileName} ({a.ContentType.MimeType})\n"))
             .ToString();
     }
 

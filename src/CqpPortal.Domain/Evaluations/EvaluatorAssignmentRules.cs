@@ -34,6 +34,7 @@ public static class EvaluatorAssignmentRules
     public static string? WhyNotAssign(AssignmentRequest r)
     {
         if (r.SessionKind == SessionKind.Jury) return "Un évaluateur s'affecte à une session d'évaluation ou de mise en situation VAE, pas à un jury.";
+        if (r.SessionKind == SessionKind.Training) return "Un évaluateur s'affecte à une session d'évaluation ou de mise en situation VAE, pas à une session de formation.";
         if (r.SessionCancelled) return "Cette session est annulée : on ne peut plus y affecter d'évaluateur.";
         if (!r.HasAccount) return $"{r.EvaluatorName} n'a pas encore de compte évaluateur sur le portail : le SIST doit le lui ouvrir avant toute affectation.";
         if (r.Habilitation is not { } h) return $"{r.EvaluatorName} n'est pas habilité(e) pour le {r.CertificationName}.";

@@ -3,18 +3,19 @@ using CqpPortal.Domain.Vocabulary;
 namespace CqpPortal.Domain.Sessions;
 
 /// <summary>What the public calendar says about a session's registrations.</summary>
-public enum SessionAvailability { Open = 1, Full = 2, RegistrationClosed = 3, Cancelled = 4, ByConvocation = 5 }
+public enum SessionAvailability { Open = 1, Full = 2, RegistrationClosed = 3, Cancelled = 4, ByConvocation = 5, ByTrainingOrganisation = 6 }
 
 public static class SessionAvailabilityRule
 {
     /// <summary>
     /// A cancellation outranks everything; then juries, which no candidate signs up for (the training organisation
-    /// convenes them, see <see cref="SessionSignUpRules"/>), so they are never "open"; then the deadline (after it no one can sign up, full or not); then the
+    /// convenes them, see <see cref="SessionSignUpRules"/>), so they are never "open", nor training sessions (staff enrol the trainees); then the deadline (after it no one can sign up, full or not); then the
     /// seats, counting enrolled candidates only (a full session still takes a waiting list).
     /// </summary>
     public static SessionAvailability Of(SessionKind kind, bool cancelled, int capacity, int enrolled, DateOnly registrationDeadline, DateOnly today) =>
         cancelled ? SessionAvailability.Cancelled
         : kind == SessionKind.Jury ? SessionAvailability.ByConvocation
+        : kind == SessionKind.Training ? SessionAvailability.ByTrainingOrganisation
         : today > registrationDeadline ? SessionAvailability.RegistrationClosed
         : enrolled >= capacity ? SessionAvailability.Full
         : SessionAvailability.Open;

@@ -50,7 +50,8 @@ public sealed record SignUpOutlook(bool Possible, string Reason);
 /// <summary>
 /// Who may take a seat in an evaluation session: admissible candidates only, in the kind of session of their route
 /// (trainees and free candidates: evaluation; VAE: simulated situation, once booklet 1 is admissible), before the
-/// registration deadline, within capacity — beyond it, on the waiting list. One coming seat or one waiting place at a
+/// registration deadline, within capacity — beyond it, on the waiting list. Training sessions take no sign-up: staff enrol
+/// trainees (<c>TrainingScheduleRules</c>). One coming seat or one waiting place at a
 /// time. Juries are convened by the training organisation. The journey lasts two years from admissibility (« Le
 /// candidat a deux ans pour réaliser son parcours »): after a partial validation the candidate comes back for the
 /// missing units only, and only within that deadline; a holder has nothing left to pass; a closed journey (abandon,
@@ -58,6 +59,8 @@ public sealed record SignUpOutlook(bool Possible, string Reason);
 /// </summary>
 public static class SessionSignUpRules
 {
+    public const string TrainingByOrganisation = "Les stagiaires sont inscrits aux sessions de formation par l'organisme de formation.";
+
     public static SessionKind KindFor(CertificationRoute route) => route == CertificationRoute.Vae ? SessionKind.VaeSituation : SessionKind.Evaluation;
 
     public static SignUpDecision Decide(SignUpRequest r, DateOnly today, DateTimeOffset now)
@@ -67,6 +70,8 @@ public static class SessionSignUpRules
             return Refused("Votre candidature doit d'abord être déclarée recevable.");
         if (r.SessionKind == SessionKind.Jury)
             return Refused("Les candidats sont convoqués au jury par l'organisme de formation.");
+        if (r.SessionKind == SessionKind.Training)
+            return Refused(TrainingByOrganisation);
         if (r.SessionKind != KindFor(r.Route))
             return Refused(r.Route == CertificationRoute.Vae
                 ? "Par la voie de la VAE, inscrivez-vous à une mise en situation professionnelle VAE."

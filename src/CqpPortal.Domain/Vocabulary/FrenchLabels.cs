@@ -94,6 +94,7 @@ public static class FrenchLabels
         Sessions.SessionAvailability.RegistrationClosed => "Inscriptions closes",
         Sessions.SessionAvailability.Cancelled => "Annulée",
         Sessions.SessionAvailability.ByConvocation => "Sur convocation (pas d'inscription en ligne)",
+        Sessions.SessionAvailability.ByTrainingOrganisation => "Sur inscription par l'organisme de formation",
         _ => value.ToString(),
     };
 

@@ -29,6 +29,13 @@ public sealed class EmployeeNotifications(EmployeeFollowing following, CompanyMa
         foreach (var manager in audience.Managers) await mailer.EmployeeConvocationCancelledAsync(manager, audience, session);
     }
 
+    /// <summary>The employee's training session: <paramref name="change"/> says what happened (« est convoqué(e) en formation », …).</summary>
+    public async Task TrainingAsync(int registrationId, Session session, string unit, string change)
+    {
+        if (await following.AudienceAsync(registrationId) is not { } audience) return;
+        foreach (var manager in audience.Managers) await mailer.EmployeeTrainingAsync(manager, audience, session, unit, change);
+    }
+
     public async Task AdmissibilityDecidedAsync(int registrationId, RegistrationState decision, DateOnly decidedOn, string? motive)
     {
         if (await following.AudienceAsync(registrationId) is not { } audience) return;

@@ -118,7 +118,8 @@ public sealed class CandidateMailer(EmailOutbox outbox, Identity.AccountMailer a
     public Task SessionReminderAsync(Candidate candidate, Session session, int daysBefore) =>
         SendAsync(candidate, $"Rappel : votre session dans {daysBefore} jours",
             $"Nous vous rappelons votre {FrenchLabels.Of(session.Kind).ToLowerInvariant()} du {FrenchFormat.DateTime(session.StartsAt)}, " +
-            $"{session.PlaceName}, {session.Address}, {session.PostalCode} {session.City}.\nVotre convocation est dans votre espace candidat.");
+            $"{session.PlaceName}, {session.Address}, {session.PostalCode} {session.City}.\n" +
+            (session.Kind == SessionKind.Training ? "Votre convocation est dans votre espace candidat, rubrique « Ma formation »." : "Votre convocation est dans votre espace candidat."));
 
     /// <summary>The 6- or 24-month follow-up survey of a holder, with the link to answer it.</summary>
     public Task SurveyInvitationAsync(string email, string firstName, string certification, DateOnly certifiedOn, SurveyWave wave, string answerLink) =>
@@ -153,6 +154,26 @@ public sealed class CandidateMailer(EmailOutbox outbox, Identity.AccountMailer a
             "Vos inscriptions aux sessions à venir sont annulées ; les unités que vous avez validées restent enregistrées.\n\n" +
             "Si c'est une erreur, répondez à l'organisme de formation. Pour reprendre plus tard, déposez une nouvelle inscription depuis votre espace candidat.\n\n" +
             "L'organisme de formation");
+
+    /// <summary>Staff enrolled the trainee in a training session (or moved it): the convocation PDF and the .ics come attached.</summary>
+    public Task TrainingConvenedAsync(Training.TrainingConvocationFacts f, IReadOnlyList<EmailAttachment> attachments, bool changed = false) =>
+        string.IsNullOrWhiteSpace(f.Candidate.Email) ? Task.CompletedTask
+            : outbox.SendAsync(new EmailMessage(f.Candidate.Email, changed ? "Changement de votre session de formation" : $"Convocation à la formation – {f.CertificationName}",
+                $"Bonjour {f.Candidate.FirstName},\n\n" +
+                (changed ? "L'organisme de formation a modifié votre session de formation. La voici désormais :\n" : "L'organisme de formation vous a inscrit(e) à une session de formation :\n") +
+                $"- le {FrenchFormat.LongDate(Domain.Time.DayInParis.Of(f.Session.StartsAt))}, {Training.TrainingConvocation.Hours(f.Session)} ;\n" +
+                $"- lieu : {Training.TrainingConvocation.Place(f.Session)} ;\n" +
+                $"- {Training.TrainingConvocation.UnitLabel(f.Unit)}, module « {f.Session.ModuleTitle} » ;\n" +
+                $"- formateur : {f.TrainerName}.\n\n" +
+                "Votre convocation (PDF) et l'événement pour votre agenda (.ics) sont joints ; votre planning est aussi dans votre espace candidat, rubrique « Ma formation ».\n\n" +
+                "L'organisme de formation", Attachments: attachments));
+
+    /// <summary>Staff took the trainee off a training session, or cancelled the session.</summary>
+    public Task TrainingWithdrawnAsync(Candidate candidate, Session session, string? reason) =>
+        SendAsync(candidate, "Session de formation annulée",
+            $"La session de formation « {session.ModuleTitle} » du {FrenchFormat.DateTime(session.StartsAt)} à {session.City} " +
+            (reason is null ? "ne figure plus dans votre planning : l'organisme de formation a retiré votre inscription.\n" : $"est annulée.\nMotif : {reason}\n") +
+            "L'organisme de formation vous inscrira à une autre date ; votre planning est dans votre espace candidat.\n\nL'organisme de formation");
 
     /// <summary>A candidate of a paper form who gave no address gets no e-mail: staff write to them by post.</summary>
     private Task SendAsync(Candidate candidate, string subject, string body) =>

@@ -46,6 +46,14 @@ public sealed class CompanyMailer(EmailOutbox outbox, AccountMailer accounts)
             $"le {FrenchFormat.DateTime(session.StartsAt)}, {session.PlaceName}, {session.Address}, {session.PostalCode} {session.City}." +
             FollowedFooter));
 
+    /// <summary>A followed employee is convened to a training session (or it moved, or it no longer concerns them).</summary>
+    public Task EmployeeTrainingAsync(ManagerToTell manager, ManagerAudience employee, Session session, string unit, string change) =>
+        outbox.SendAsync(new EmailMessage(manager.Email, $"Formation de {employee.EmployeeName}",
+            $"Bonjour {manager.Name},\n\n{employee.EmployeeName} ({employee.CompanyName}) {change} : " +
+            $"le {FrenchFormat.DateTime(session.StartsAt)} jusqu'à {FrenchFormat.Time(session.StartsAt.AddMinutes(session.DurationMinutes))}, " +
+            $"{session.PlaceName}, {session.Address}, {session.PostalCode} {session.City} ({unit}, module « {session.ModuleTitle} »)." +
+            FollowedFooter));
+
     /// <summary>A followed employee's convocation moved (date or place) by the organisation.</summary>
     public Task EmployeeConvocationChangedAsync(ManagerToTell manager, ManagerAudience employee, SessionWhereWhen before, Session session) =>
         outbox.SendAsync(new EmailMessage(manager.Email, $"Convocation modifiée de {employee.EmployeeName}",

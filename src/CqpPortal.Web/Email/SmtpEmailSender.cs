@@ -76,6 +76,17 @@ public sealed partial class SmtpEmailSender(IOptions<EmailSettings> options, IHo
             html.SetText(Encoding.UTF8, message.HtmlBody);
             mime.Body = new MultipartAlternative { text, html };
         }
+        if (message.Attachments is { Count: > 0 } attachments)
+        {
+            var mixed = new Multipart("mixed") { mime.Body };
+            foreach (var file in attachments)
+                mixed.Add(new MimePart(ContentType.Parse(file.ContentType))
+                {
+                    Content = new MimeContent(new MemoryStream(file.Content)), ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+                    ContentTransferEncoding = ContentEncoding.Base64, FileName = file.FileName,
+                });
+            mime.Body = mixed;
+        }
         // 7-bit transfer encodings (quoted-printable or base64), so the file and any relay carry the accents intact.
         mime.Prepare(EncodingConstraint.SevenBit);
         return mime;

@@ -25,7 +25,7 @@ public sealed class EvaluationAccess(CqpDbContext db, UserManager<PortalUser> us
     /// <summary>The evaluation and VAE situation sessions <paramref name="user"/> may open.</summary>
     public IQueryable<Session> Sessions(ClaimsPrincipal user)
     {
-        var evaluationSessions = db.Sessions.Where(s => s.Kind != SessionKind.Jury);
+        var evaluationSessions = db.Sessions.Where(s => s.Kind != SessionKind.Jury && s.Kind != SessionKind.Training);
         if (Roles.IsStaff(user)) return evaluationSessions;
         var userId = users.GetUserId(user);
         if (userId is null || !user.IsInRole(Roles.Evaluator)) return evaluationSessions.Where(_ => false);

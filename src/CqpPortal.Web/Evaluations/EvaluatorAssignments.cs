@@ -108,7 +108,7 @@ public sealed class EvaluatorAssignments(CqpDbContext db, EvaluationAccess acces
     /// <summary>The sessions of the evaluator signed in as <paramref name="userId"/>: coming ones first (soonest first), then past ones (latest first).</summary>
     public async Task<List<EvaluatorSessionRow>> SessionsOfAsync(string userId)
     {
-        var rows = await db.SessionEvaluators.Where(a => a.Evaluator!.UserId == userId && a.Session!.Kind != SessionKind.Jury)
+        var rows = await db.SessionEvaluators.Where(a => a.Evaluator!.UserId == userId && a.Session!.Kind != SessionKind.Jury && a.Session.Kind != SessionKind.Training)
             .Select(a => new EvaluatorSessionRow(a.SessionId, a.Session!.Kind, a.Session.StartsAt, a.Session.PlaceName, a.Session.City, a.Role, a.Remote,
                 a.Session.Enrolments.Count(e => e.State == EnrolmentState.Enrolled), a.Session.CancelledAt != null))
             .ToListAsync();

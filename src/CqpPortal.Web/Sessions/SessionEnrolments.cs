@@ -59,7 +59,8 @@ public sealed class SessionEnrolments(CqpDbContext db, CandidateMailer mailer, E
         var enrolment = await db.SessionEnrolments.Include(e => e.Session).ThenInclude(s => s!.Certification)
             .FirstOrDefaultAsync(e => e.Id == enrolmentId && e.Registration!.Candidate!.UserId == userId && e.State != EnrolmentState.Cancelled);
         // A jury is a convocation by the organisation, not a sign-up: the candidate asks the organisation to withdraw.
-        if (enrolment is null || enrolment.Session!.Kind == SessionKind.Jury || enrolment.Session.StartsAt <= clock.GetUtcNow()) return false;
+        // Training sessions too: staff enrol and take trainees off them.
+        if (enrolment is null || enrolment.Session!.Kind is SessionKind.Jury or SessionKind.Training || enrolment.Session.StartsAt <= clock.GetUtcNow()) return false;
         var promoted = await GiveBackAsync(enrolment);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
@@ -85,7 +86,8 @@ public sealed class SessionEnrolments(CqpDbContext db, CandidateMailer mailer, E
         foreach (var enrolment in coming)
         {
             // Juries are convocations by the organisation: no waiting list to promote from.
-            if (enrolment.Session!.Kind == SessionKind.Jury)
+            // Training sessions are enrolments by staff: no waiting list either.
+            if (enrolment.Session!.Kind is SessionKind.Jury or SessionKind.Training)
             {
                 (enrolment.State, enrolment.CancelledAt) = (EnrolmentState.Cancelled, now);
                 continue;
@@ -108,7 +110,7 @@ public sealed class SessionEnrolments(CqpDbContext db, CandidateMailer mailer, E
         var certified = registration.CertifiedOn is not null || await db.JuryDecisions.Where(JuryDecision.IsFinal).AnyAsync(j => j.RegistrationId == id && j.Result == JuryResult.TotalValidation);
         var coming = await db.SessionEnrolments
             .Where(e => e.RegistrationId == id && e.SessionId != exceptSessionId && e.State != EnrolmentState.Cancelled
-                && e.Session!.Kind != SessionKind.Jury && e.Session.CancelledAt == null && e.Session.StartsAt > now)
+                && e.Session!.Kind != SessionKind.Jury && e.Session.Kind != SessionKind.Training && e.Session.CancelledAt == null && e.Session.StartsAt > now)
             .Select(e => e.State).ToListAsync();
         var booklet1 = registration.Route == CertificationRoute.Vae
             && await db.Booklets.AnyAsync(b => b.RegistrationId == id && b.Kind == BookletKind.Admissibility && b.State == BookletState.Admissible);

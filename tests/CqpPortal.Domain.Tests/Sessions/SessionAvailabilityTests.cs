@@ -25,6 +25,12 @@ public class SessionAvailabilityTests
         Assert.Equal(expected, SessionAvailabilityRule.Of(SessionKind.Jury, cancelled, 10, 0, Deadline, DateOnly.Parse(today)));
 
     [Theory]
+    [InlineData(false, "2026-04-20", SessionAvailability.ByTrainingOrganisation)]
+    [InlineData(true, "2026-04-20", SessionAvailability.Cancelled)]
+    public void A_training_session_shows_that_the_organisation_enrols_its_trainees(bool cancelled, string today, SessionAvailability expected) =>
+        Assert.Equal(expected, SessionAvailabilityRule.Of(SessionKind.Training, cancelled, 10, 0, Deadline, DateOnly.Parse(today)));
+
+    [Theory]
     [InlineData(12, 0, 12)]
     [InlineData(12, 11, 1)]
     [InlineData(12, 12, 0)]
@@ -34,6 +40,6 @@ public class SessionAvailabilityTests
 
     [Fact]
     public void Each_availability_has_its_french_word() =>
-        Assert.Equal(["Ouverte", "Complète (liste d'attente)", "Inscriptions closes", "Annulée", "Sur convocation (pas d'inscription en ligne)"],
+        Assert.Equal(["Ouverte", "Complète (liste d'attente)", "Inscriptions closes", "Annulée", "Sur convocation (pas d'inscription en ligne)", "Sur inscription par l'organisme de formation"],
             Enum.GetValues<SessionAvailability>().Select(FrenchLabels.Of));
 }

@@ -20,7 +20,7 @@ public class CalendarModel(CqpDbContext db, TimeProvider clock, EmployeeFollowin
     public bool AsManager { get; private set; }
 
     public sealed record Row(int Id, DateTimeOffset StartsAt, SessionKind Kind, int DurationMinutes, string PlaceName, string City, Region Region,
-        int SeatsLeft, DateOnly Deadline, SessionAvailability Availability);
+        int SeatsLeft, DateOnly Deadline, SessionAvailability Availability, string? Training = null);
 
     public SessionKind? Kind { get; private set; }
     public Region? Region { get; private set; }
@@ -40,7 +40,8 @@ public class CalendarModel(CqpDbContext db, TimeProvider clock, EmployeeFollowin
         Sessions = rows.Where(s => Month is null || MonthOf(s.StartsAt) == Month)
             .Select(s => new Row(s.Id, s.StartsAt, s.Kind, s.DurationMinutes, s.PlaceName, s.City, s.Region,
                 SessionAvailabilityRule.SeatsLeft(s.Capacity, s.Enrolled), s.RegistrationDeadline,
-                SessionAvailabilityRule.Of(s.Kind, s.Cancelled, s.Capacity, s.Enrolled, s.RegistrationDeadline, today)))
+                SessionAvailabilityRule.Of(s.Kind, s.Cancelled, s.Capacity, s.Enrolled, s.RegistrationDeadline, today),
+                s.UnitNumber is { } unit ? $"Unité {unit} – {s.UnitTitle} : {s.ModuleTitle}" : null))
             .ToList();
         AsManager = User.IsInRole(Roles.CompanyManager);
         if (AsManager && User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
@@ -48,7 +49,8 @@ public class CalendarModel(CqpDbContext db, TimeProvider clock, EmployeeFollowin
     }
 
     private sealed record ComingSession(int Id, DateTimeOffset StartsAt, SessionKind Kind, int DurationMinutes, string PlaceName, string City,
-        Region Region, int Capacity, DateOnly RegistrationDeadline, bool Cancelled, int Enrolled);
+        Region Region, int Capacity, DateOnly RegistrationDeadline, bool Cancelled, int Enrolled,
+        int? UnitNumber, string? UnitTitle, string? ModuleTitle);
 
     // Compiled once: signed-in visitors (never served from the output cache) skip EF's query translation lookup.
     private static readonly Func<CqpDbContext, DateTimeOffset, SessionKind?, Region?, IAsyncEnumerable<ComingSession>> ComingSessions =
@@ -58,7 +60,8 @@ public class CalendarModel(CqpDbContext db, TimeProvider clock, EmployeeFollowin
             .Where(s => region == null || s.Region == region)
             .OrderBy(s => s.StartsAt)
             .Select(s => new ComingSession(s.Id, s.StartsAt, s.Kind, s.DurationMinutes, s.PlaceName, s.City, s.Region, s.Capacity, s.RegistrationDeadline,
-                s.CancelledAt != null, s.Enrolments.Count(e => e.State == EnrolmentState.Enrolled))));
+                s.CancelledAt != null, s.Enrolments.Count(e => e.State == EnrolmentState.Enrolled),
+                s.Kind == SessionKind.Training ? (int?)s.Unit!.Number : null, s.Kind == SessionKind.Training ? s.Unit!.Title : null, s.ModuleTitle)));
 
     /// <summary>Only a value's own name counts: numbers and comma lists ("1", "Jury,Evaluation") are nonsense here.</summary>
     private static T? Named<T>(string? value) where T : struct, Enum =>

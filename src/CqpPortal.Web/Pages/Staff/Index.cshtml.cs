@@ -23,7 +23,7 @@ public class StaffHomeModel(CqpDbContext db, TimeProvider clock) : PageModel
         InProgress = await db.Registrations.CountAsync(r => r.State == RegistrationState.Admissible && !r.JuryDecisions.Any());
         Holders = await db.JuryDecisions.Where(JuryDecision.IsFinal).CountAsync(j => j.Result == JuryResult.TotalValidation);
         var now = clock.GetUtcNow();
-        Sessions = await db.Sessions.Where(s => s.StartsAt > now && s.CancelledAt == null).OrderBy(s => s.StartsAt).Take(10)
+        Sessions = await db.Sessions.Where(s => s.StartsAt > now && s.CancelledAt == null && s.Kind != SessionKind.Training).OrderBy(s => s.StartsAt).Take(10)
             .Select(s => new SessionRow(s.StartsAt, s.Kind, s.City, s.Enrolments.Count(e => e.State == EnrolmentState.Enrolled), s.Capacity))
             .ToListAsync();
     }

@@ -17,7 +17,7 @@ public class SessionEditModel(CqpDbContext db, SessionAdministration administrat
     /// <summary>The certifications to choose from when creating a session; the choice is shown when there are several.</summary>
     public List<SelectListItem> Certifications { get; private set; } = [];
 
-    public static IEnumerable<SelectListItem> Kinds => Enum.GetValues<SessionKind>().Select(k => new SelectListItem(FrenchLabels.Of(k), k.ToString()));
+    public static IEnumerable<SelectListItem> Kinds => Enum.GetValues<SessionKind>().Where(k => k != SessionKind.Training).Select(k => new SelectListItem(FrenchLabels.Of(k), k.ToString()));
 
     public sealed class InputModel
     {
@@ -94,6 +94,8 @@ public class SessionEditModel(CqpDbContext db, SessionAdministration administrat
             if (Certifications.Count > 1 && Certifications.All(c => c.Value != Input.CertificationId?.ToString()))
                 ModelState.AddModelError("Input.CertificationId", "Choisissez la certification.");
         }
+        if (Input.Kind == SessionKind.Training)
+            ModelState.AddModelError("Input.Kind", "Une session de formation se planifie depuis « Sessions de formation ».");
         if (Input.Date is { } date) ShowWarnings(date);
         if (!ModelState.IsValid) return Page();
         var result = await administration.SaveAsync(id, new SessionDetails(Input.Kind!.Value, Input.Date!.Value, Input.Start!.Value, Input.DurationMinutes!.Value,
@@ -149,7 +151,8 @@ public class SessionEditModel(CqpDbContext db, SessionAdministration administrat
             await LoadCertificationsAsync();
             return true;
         }
-        var s = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
+        // Training sessions are planned on their own form (unit, trainer, room).
+        var s = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.Kind != SessionKind.Training);
         if (s is null) return false;
         (Cancelled, Past) = (s.CancelledAt is not null, s.StartsAt <= clock.GetUtcNow());
         if (keepInput) return true;

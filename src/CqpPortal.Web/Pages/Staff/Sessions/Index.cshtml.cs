@@ -23,7 +23,7 @@ public class StaffSessionsModel(CqpDbContext db, TimeProvider clock) : PageModel
         AllPast = passees == "toutes";
         var now = clock.GetUtcNow();
         var from = AllPast ? DateTimeOffset.MinValue : now.AddMonths(-3);
-        var rows = await db.Sessions.Where(s => s.StartsAt > from).OrderBy(s => s.StartsAt)
+        var rows = await db.Sessions.Where(s => s.StartsAt > from && s.Kind != SessionKind.Training).OrderBy(s => s.StartsAt)
             .Select(s => new Row(s.Id, s.StartsAt, s.Kind, s.PlaceName, s.City, s.Capacity, s.Enrolments.Count(e => e.State == EnrolmentState.Enrolled),
                 s.Enrolments.Count(e => e.State == EnrolmentState.Waiting), s.CancelledAt != null))
             .ToListAsync();
