@@ -119,7 +119,7 @@ public sealed class CandidateMailer(EmailOutbox outbox, Identity.AccountMailer a
         SendAsync(candidate, $"Rappel : votre session dans {daysBefore} jours",
             $"Nous vous rappelons votre {FrenchLabels.Of(session.Kind).ToLowerInvariant()} du {FrenchFormat.DateTime(session.StartsAt)}, " +
             $"{session.PlaceName}, {session.Address}, {session.PostalCode} {session.City}.\n" +
-            (session.Kind == SessionKind.Training ? "Votre convocation est dans votre espace candidat, rubrique « Ma formation »." : "Votre convocation est dans votre espace candidat."));
+            (session.Kind == SessionKind.Training ? "Votre convocation à la formation vous a été envoyée par e-mail lors de votre inscription." : "Votre convocation est dans votre espace candidat."));
 
     /// <summary>The 6- or 24-month follow-up survey of a holder, with the link to answer it.</summary>
     public Task SurveyInvitationAsync(string email, string firstName, string certification, DateOnly certifiedOn, SurveyWave wave, string answerLink) =>
@@ -165,7 +165,7 @@ public sealed class CandidateMailer(EmailOutbox outbox, Identity.AccountMailer a
                 $"- lieu : {Training.TrainingConvocation.Place(f.Session)} ;\n" +
                 $"- {Training.TrainingConvocation.UnitLabel(f.Unit)}, module « {f.Session.ModuleTitle} » ;\n" +
                 $"- formateur : {f.TrainerName}.\n\n" +
-                "Votre convocation (PDF) et l'événement pour votre agenda (.ics) sont joints ; votre planning est aussi dans votre espace candidat, rubrique « Ma formation ».\n\n" +
+                "Votre convocation (PDF) et l'événement pour votre agenda (.ics) sont joints à ce message.\n\n" +
                 "L'organisme de formation", Attachments: attachments));
 
     /// <summary>Staff took the trainee off a training session, or cancelled the session.</summary>
