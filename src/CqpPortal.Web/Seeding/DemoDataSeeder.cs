@@ -17,12 +17,12 @@ namespace CqpPortal.Web.Seeding;
 /// hundred registrations a year across the regions and routes, sessions past and future, juries, holders and their
 /// survey answers, and the demo accounts wired into it.
 /// </summary>
-public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> users, TimeProvider clock, DemoEvaluations evaluations, DemoDocuments documents, ILogger<DemoDataSeeder> logger)
+public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> users, TimeProvider clock, DemoEvaluations evaluations, DemoDocuments documents, DemoTraining training, ILogger<DemoDataSeeder> logger)
 {
     public const int Seed = 2098;
     private const int CandidatesPerYear = 100;
 
-    private static readonly (Region Region, string City, string PostalCode, string Place, string Address)[] Centres =
+    internal static readonly (Region Region, string City, string PostalCode, string Place, string Address)[] Centres =
     [
         (Region.Nord, "Lille", "59000", "Centre de formation Lille Europe", "12 rue de Tournai"),
         (Region.Ouest, "Rennes", "35000", "Espace formation Rennes Colombier", "4 place du Colombier"),
@@ -72,6 +72,8 @@ public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> user
         await evaluations.SeedAsync(accounts, cancellationToken);
         await documents.SeedAsync(accounts, cancellationToken);
         await CloseExpiredJourneysAsync(certification, today, cancellationToken);
+        // Last: the evaluation side must not take training days for evaluations, and closed files get no training.
+        await training.SeedAsync(accounts, cancellationToken);
         logger.LogInformation("Demo data seeded: {Candidates} candidates, {Sessions} sessions", candidates.Count, sessions.Count);
     }
 
