@@ -58,8 +58,15 @@ public static class RequestHardening
         if (!request.HasFormContentType) return false;
         var urlEncoded = request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true;
         if (!urlEncoded && request.ContentLength is not (>= 0 and <= MultipartCheckedUpTo)) return false;
-        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
-        return form.Any(f => HasNul(f.Key) || f.Value.Any(HasNul));
+        try
+        {
+            var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+            return form.Any(f => HasNul(f.Key) || f.Value.Any(HasNul));
+        }
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException)
+        {
+            return true; // the form reader itself refuses NUL characters ("The form value contains invalid characters")
+        }
     }
 
     private static bool HasNul(string? value) => value?.Contains('\0') == true;
