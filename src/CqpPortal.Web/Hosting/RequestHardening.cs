@@ -46,6 +46,9 @@ public static class RequestHardening
         // The error page's own re-execution carries the same request: it must be shown.
         if (context.Features.Get<IStatusCodeReExecuteFeature>() is null && await HasNulAsync(context.Request))
         {
+            // The French error page is then shown for a GET: its re-execution must not read the refused form again.
+            context.Request.Method = HttpMethods.Get;
+            context.Request.ContentType = null;
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
