@@ -31,7 +31,7 @@ public sealed record PathSignatures(DateTimeOffset? Candidate, DateTimeOffset? C
 /// </summary>
 public static class TrainingPathRules
 {
-    public const int MaximumObjectivesLength = 4000;
+    public const int MaximumObjectivesLength = 2000;
     public const int MaximumReasonLength = 1000;
 
     public const string PositioningFirst = "Enregistrez d'abord le positionnement du centre : le parcours en découle.";
