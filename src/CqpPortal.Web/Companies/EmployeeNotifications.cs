@@ -47,4 +47,11 @@ public sealed class EmployeeNotifications(EmployeeFollowing following, CompanyMa
         if (await following.AudienceAsync(registrationId) is not { } audience) return;
         foreach (var manager in audience.Managers) await mailer.EmployeeJuryDecidedAsync(manager, audience, decidedOn, result, validatedUnitNumbers);
     }
+
+    /// <summary>A version of the employee's training path waits for the company's signature.</summary>
+    public async Task TrainingPathProposedAsync(int registrationId, int version, string link)
+    {
+        if (await following.AudienceAsync(registrationId) is not { } audience) return;
+        foreach (var manager in audience.Managers) await mailer.EmployeeTrainingPathProposedAsync(manager, audience, version, link);
+    }
 }

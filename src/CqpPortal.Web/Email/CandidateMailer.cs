@@ -176,6 +176,12 @@ public sealed class CandidateMailer(EmailOutbox outbox, Identity.AccountMailer a
             "L'organisme de formation vous inscrira à une autre date ; votre planning est dans votre espace candidat.\n\nL'organisme de formation");
 
     /// <summary>A candidate of a paper form who gave no address gets no e-mail: staff write to them by post.</summary>
+    /// <summary>Staff proposed (or changed) the candidate's individual training path: it waits for their signature.</summary>
+    public Task TrainingPathProposedAsync(Candidate candidate, string certification, int version, string link) =>
+        SendAsync(candidate, "Votre parcours de formation est à signer",
+            $"L'organisme de formation vous propose votre parcours de formation individuel au {certification} (version {version}), " +
+            $"établi d'après votre positionnement. Lisez-le et signez-le depuis votre espace candidat :\n{link}");
+
     private Task SendAsync(Candidate candidate, string subject, string body) =>
         string.IsNullOrWhiteSpace(candidate.Email) ? Task.CompletedTask
             : outbox.SendAsync(new EmailMessage(candidate.Email, subject, $"Bonjour {candidate.FirstName},\n\n{body}"));

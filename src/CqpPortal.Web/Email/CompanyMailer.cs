@@ -89,6 +89,12 @@ public sealed class CompanyMailer(EmailOutbox outbox, AccountMailer accounts)
             (validatedUnitNumbers.Count > 0 ? $"\nUnités validées : {string.Join(", ", validatedUnitNumbers.Select(n => $"unité {n}"))}." : "") +
             FollowedFooter));
 
+    /// <summary>A followed employee's individual training path waits for the company's signature.</summary>
+    public Task EmployeeTrainingPathProposedAsync(ManagerToTell manager, ManagerAudience employee, int version, string link) =>
+        outbox.SendAsync(new EmailMessage(manager.Email, $"Parcours de formation de {employee.EmployeeName} à signer",
+            $"Bonjour {manager.Name},\n\nL'organisme de formation propose le parcours de formation individuel de {employee.EmployeeName} ({employee.CompanyName}), " +
+            $"version {version}. Lisez-le et signez-le pour l'entreprise :\n{link}" + FollowedFooter));
+
     private const string FollowedFooter =
         "\n\nVous recevez ce message parce que votre salarié(e) a accepté que l'entreprise suive son dossier ; le détail est dans l'espace entreprise du portail.";
 }
