@@ -114,3 +114,27 @@ public class TrainingEvaluationGateTests
         Assert.Contains("parcours sur papier", outlook.Reason);
     }
 }
+
+public class EndOfTrainingRulesTests
+{
+    private static readonly DateTimeOffset Now = new(2027, 6, 1, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void The_certificate_waits_for_the_last_session_to_end()
+    {
+        Assert.NotNull(EndOfTrainingRules.WhyNoCertificateYet(true, false, Now.AddMinutes(1), Now));
+        Assert.Null(EndOfTrainingRules.WhyNoCertificateYet(true, false, Now, Now));
+    }
+
+    [Fact]
+    public void A_coming_session_holds_the_certificate_back()
+    {
+        Assert.Contains("dernière session", EndOfTrainingRules.WhyNoCertificateYet(true, true, Now.AddDays(-3), Now));
+    }
+
+    [Fact]
+    public void No_certificate_without_any_attendance()
+    {
+        Assert.NotNull(EndOfTrainingRules.WhyNoCertificateYet(false, false, null, Now));
+    }
+}
