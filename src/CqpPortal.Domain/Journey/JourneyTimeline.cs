@@ -1,3 +1,4 @@
+using CqpPortal.Domain.Training;
 using CqpPortal.Domain.Vocabulary;
 
 namespace CqpPortal.Domain.Journey;
@@ -9,6 +10,7 @@ public sealed record TimelineStep(string Title, StepStatus Status, DateOnly? On,
 /// <summary>What is known of one registration's journey, as dates and states.</summary>
 /// <param name="WasAdmissible">A closed journey (abandon, deadline passed): whether it had been declared admissible before.</param>
 /// <param name="ClosedOn">A closed journey: the day it closed.</param>
+/// <param name="Training">Training route: the hours of the current path in the portal (null: no path in the portal).</param>
 public sealed record JourneyFacts(
     CertificationRoute Route,
     RegistrationState State,
@@ -18,7 +20,8 @@ public sealed record JourneyFacts(
     DateOnly? JuryOn,
     JuryResult? JuryResult,
     bool WasAdmissible = false,
-    DateOnly? ClosedOn = null)
+    DateOnly? ClosedOn = null,
+    PathHours? Training = null)
 {
     public bool IsClosed => State is RegistrationState.Withdrawn or RegistrationState.Expired;
 }
@@ -53,7 +56,8 @@ public static class JourneyTimeline
                     RegistrationState.Submitted => "Dossier en cours d'examen",
                     _ => null,
                 }),
-            (preparation, evaluationReached, false, null, null),
+            // Training: « en cours (x h sur y h) » until the path's hours are done, then « terminée ».
+            (preparation, evaluationReached || f.Training is { IsDone: true }, false, null, f.Route == CertificationRoute.Training ? f.Training?.TimelineDetail : null),
             (f.Route == CertificationRoute.Vae ? "Mise en situation professionnelle" : "Évaluation", evaluated, false, f.EvaluationOn,
                 f.EvaluationOn is { } planned && planned >= today ? "Convocation prévue" : null),
             // An absence is no decision: the jury step stays to do (the candidate may be convened again within the two years).

@@ -1,5 +1,6 @@
 using CqpPortal.Domain.Journey;
 using CqpPortal.Domain.Time;
+using CqpPortal.Domain.Training;
 using CqpPortal.Domain.Vocabulary;
 
 namespace CqpPortal.Domain.Sessions;
@@ -26,10 +27,17 @@ public sealed record SignUpRequest(
     bool Certified = false,
     bool HoldsAnotherComingSeat = false,
     bool HoldsAWaitingPlaceElsewhere = false,
-    bool AdmissibilityBookletAccepted = false)
+    bool AdmissibilityBookletAccepted = false,
+    TrainingGate? Training = null)
 {
-    public SignUpCandidate Candidate => new(RegistrationState, Route, Deadline, Certified, HoldsAnotherComingSeat, HoldsAWaitingPlaceElsewhere, AdmissibilityBookletAccepted);
+    public SignUpCandidate Candidate => new(RegistrationState, Route, Deadline, Certified, HoldsAnotherComingSeat, HoldsAWaitingPlaceElsewhere, AdmissibilityBookletAccepted, Training);
 }
+
+/// <summary>
+/// Training route: the candidate's current path in the portal — hours still to follow, and the reason staff gave to let
+/// them be evaluated before (null: no waiver). Null when the candidate has no path in the portal.
+/// </summary>
+public sealed record TrainingGate(decimal HoursRemaining, string? WaiverReason = null);
 
 /// <summary>What is known of the candidate alone, whatever the session: enough to say whether they may sign up at all.</summary>
 public sealed record SignUpCandidate(
@@ -39,7 +47,8 @@ public sealed record SignUpCandidate(
     bool Certified,
     bool HoldsAComingSeat,
     bool HoldsAWaitingPlace,
-    bool AdmissibilityBookletAccepted);
+    bool AdmissibilityBookletAccepted,
+    TrainingGate? Training = null);
 
 /// <summary>A coming session of the candidate's kind, as the outlook weighs it.</summary>
 public sealed record SignUpSession(SessionKind Kind, bool Cancelled, DateTimeOffset StartsAt, DateOnly RegistrationDeadline, int Capacity, int Enrolled, bool AlreadySignedUp);
@@ -88,6 +97,7 @@ public static class SessionSignUpRules
         if (r.Deadline is { } deadline && DayInParis.Of(r.SessionStartsAt) > deadline.Deadline)
             return Refused($"Cette session a lieu après la fin de votre parcours (le {deadline.Deadline:dd/MM/yyyy}) : choisissez une session plus proche ou contactez l'organisme.");
         if (NoBooklet1(r.Route, r.AdmissibilityBookletAccepted) is { } booklet) return Refused(booklet);
+        if (TrainingNotDone(r.Route, r.Training) is { } training) return Refused(training);
         if (r.AlreadySignedUp)
             return Refused("Vous êtes déjà inscrit(e) à cette session.");
         if (r.HoldsAnotherComingSeat)
@@ -110,6 +120,7 @@ public static class SessionSignUpRules
         if (c.Certified) return "Vous avez déjà obtenu la certification : il ne vous reste aucune évaluation à passer.";
         if (Expired(c.Deadline, today) is { } expired) return expired;
         if (NoBooklet1(c.Route, c.AdmissibilityBookletAccepted) is { } booklet) return booklet;
+        if (TrainingNotDone(c.Route, c.Training) is { } training) return training;
         if (c.HoldsAComingSeat) return "Vous êtes déjà inscrit(e) à une autre évaluation à venir : annulez-la d'abord si vous voulez changer de date.";
         if (c.HoldsAWaitingPlace) return "Vous êtes déjà sur la liste d'attente d'une autre session à venir : retirez-vous de cette liste d'attente avant de demander une autre date.";
         return null;
@@ -124,12 +135,12 @@ public static class SessionSignUpRules
         if (WhyNotForAnySession(c, today) is { } blocked) return new SignUpOutlook(false, blocked);
         var decisions = sessions.Where(s => s.Kind == KindFor(c.Route)).OrderBy(s => s.StartsAt)
             .Select(s => (Session: s, Decision: Decide(new SignUpRequest(c.RegistrationState, c.Route, s.Kind, s.Cancelled, s.StartsAt, s.RegistrationDeadline,
-                s.Capacity, s.Enrolled, s.AlreadySignedUp, c.Deadline, c.Certified, c.HoldsAComingSeat, c.HoldsAWaitingPlace, c.AdmissibilityBookletAccepted), today, now)))
+                s.Capacity, s.Enrolled, s.AlreadySignedUp, c.Deadline, c.Certified, c.HoldsAComingSeat, c.HoldsAWaitingPlace, c.AdmissibilityBookletAccepted, c.Training), today, now)))
             .ToList();
         var open = decisions.FirstOrDefault(d => d.Decision.Outcome != SignUpOutcome.Refused);
         if (open.Session is not null)
             return new SignUpOutlook(true, $"session du {DayInParis.Of(open.Session.StartsAt):dd/MM/yyyy} ouverte"
-                + (open.Decision.Outcome == SignUpOutcome.WaitingList ? " (complète : liste d'attente)" : ""));
+                + (open.Decision.Outcome == SignUpOutcome.WaitingList ? " (complète : liste d'attente)" : "") + TrainingNote(c));
         return decisions.Count == 0
             ? new SignUpOutlook(false, "aucune session à venir n'est ouverte aux inscriptions pour l'instant")
             : new SignUpOutlook(false, decisions.Select(d => d.Decision.Reason).GroupBy(r => r).OrderByDescending(g => g.Count()).First().Key);
@@ -150,6 +161,22 @@ public static class SessionSignUpRules
     private static string? NoBooklet1(CertificationRoute route, bool accepted) => route == CertificationRoute.Vae && !accepted
         ? "Votre livret 1 (demande de recevabilité VAE) doit d'abord être déclaré recevable : envoyez-le depuis votre espace candidat, rubrique « Mon livret 1 VAE »."
         : null;
+
+    /// <summary>
+    /// A trainee whose current path is in the portal is evaluated once its hours are done, unless staff recorded why not
+    /// (waiver). A trainee without any path in the portal (paths kept on paper before the portal) is not blocked: the
+    /// portal cannot count hours it never saw.
+    /// </summary>
+    private static string? TrainingNotDone(CertificationRoute route, TrainingGate? training) =>
+        route == CertificationRoute.Training && training is { HoursRemaining: > 0, WaiverReason: null or "" } t
+            ? $"Votre parcours de formation n'est pas terminé : il vous reste {TrainingHours.Format(t.HoursRemaining)} de formation à suivre avant de vous inscrire à une évaluation."
+            : null;
+
+    /// <summary>What staff should know beside an open outlook of a trainee: no path in the portal, or a waiver.</summary>
+    private static string TrainingNote(SignUpCandidate c) => c.Route != CertificationRoute.Training ? ""
+        : c.Training is null ? " — aucun parcours de formation dans le portail (parcours sur papier) : les heures ne sont pas vérifiées"
+        : c.Training is { HoursRemaining: > 0, WaiverReason: { Length: > 0 } reason } ? $" — dérogation aux heures de formation : {reason}"
+        : "";
 
     private static SignUpDecision Refused(string reason) => new(SignUpOutcome.Refused, reason);
 }

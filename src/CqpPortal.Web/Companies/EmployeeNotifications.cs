@@ -42,6 +42,13 @@ public sealed class EmployeeNotifications(EmployeeFollowing following, CompanyMa
         foreach (var manager in audience.Managers) await mailer.EmployeeAdmissibilityDecidedAsync(manager, audience, decision, decidedOn, motive);
     }
 
+    /// <summary>A followed employee was marked absent (not excused) at half-days of a training session: told once per absence by the caller.</summary>
+    public async Task AbsentFromTrainingAsync(int registrationId, Session session, IReadOnlyList<HalfDay> halfDays)
+    {
+        if (await following.AudienceAsync(registrationId) is not { } audience) return;
+        foreach (var manager in audience.Managers) await mailer.EmployeeAbsentFromTrainingAsync(manager, audience, session, halfDays);
+    }
+
     public async Task JuryDecidedAsync(int registrationId, DateOnly decidedOn, JuryResult result, IReadOnlyList<int> validatedUnitNumbers)
     {
         if (await following.AudienceAsync(registrationId) is not { } audience) return;

@@ -95,6 +95,15 @@ public sealed class CompanyMailer(EmailOutbox outbox, AccountMailer accounts)
             $"Bonjour {manager.Name},\n\nL'organisme de formation propose le parcours de formation individuel de {employee.EmployeeName} ({employee.CompanyName}), " +
             $"version {version}. Lisez-le et signez-le pour l'entreprise :\n{link}" + FollowedFooter));
 
+    /// <summary>A followed employee was absent (not excused) at a training session, half-day by half-day.</summary>
+    public Task EmployeeAbsentFromTrainingAsync(ManagerToTell manager, ManagerAudience employee, Session session, IReadOnlyList<HalfDay> halfDays) =>
+        outbox.SendAsync(new EmailMessage(manager.Email, $"Absence en formation de {employee.EmployeeName}",
+            $"Bonjour {manager.Name},\n\n{employee.EmployeeName} ({employee.CompanyName}) a été noté(e) absent(e), sans justification, " +
+            $"à la session de formation du {FrenchFormat.Date(session.StartsAt)} ({string.Join(" et ", halfDays.Select(h => FrenchLabels.Of(h).ToLowerInvariant()))})" +
+            (session.ModuleTitle is { } module ? $", module « {module} »" : "") + ". " +
+            "Si cette absence est justifiée, votre salarié(e) peut transmettre le justificatif à l'organisme de formation." +
+            FollowedFooter));
+
     private const string FollowedFooter =
         "\n\nVous recevez ce message parce que votre salarié(e) a accepté que l'entreprise suive son dossier ; le détail est dans l'espace entreprise du portail.";
 }

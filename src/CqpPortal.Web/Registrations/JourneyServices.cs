@@ -1,5 +1,6 @@
 using CqpPortal.Web.Companies;
 using CqpPortal.Web.Sessions;
+using CqpPortal.Web.Training;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CqpPortal.Web.Registrations;
@@ -10,6 +11,7 @@ public static class JourneyServices
     public static IServiceCollection AddPortalJourneys(this IServiceCollection services)
     {
         services.AddPortalEmployeeNotifications();
+        services.TryAddScoped<TrainingProgress>();
         services.TryAddScoped<SessionEnrolments>();
         services.TryAddScoped<JourneyClosures>();
         services.TryAddScoped<JourneyDeadlines>();

@@ -7,6 +7,7 @@ using CqpPortal.Web.Companies;
 using CqpPortal.Web.Data;
 using CqpPortal.Web.Email;
 using CqpPortal.Web.Formatting;
+using CqpPortal.Web.Training;
 using Microsoft.EntityFrameworkCore;
 using CqpPortal.Domain.Time;
 
@@ -16,7 +17,7 @@ namespace CqpPortal.Web.Sessions;
 /// Candidates take and give back seats. The session row is locked for the decision, so two candidates never take
 /// the last seat together; a freed seat goes to the first one on the waiting list.
 /// </summary>
-public sealed class SessionEnrolments(CqpDbContext db, CandidateMailer mailer, EmployeeNotifications companies, TimeProvider clock)
+public sealed class SessionEnrolments(CqpDbContext db, CandidateMailer mailer, EmployeeNotifications companies, TrainingProgress training, TimeProvider clock)
 {
     public async Task<SignUpDecision> SignUpAsync(string userId, int sessionId)
     {
@@ -36,7 +37,7 @@ public sealed class SessionEnrolments(CqpDbContext db, CandidateMailer mailer, E
         var c = await CandidateFactsAsync(registration, session.Certification!.JourneyLimitMonths, exceptSessionId: sessionId);
         var decision = SessionSignUpRules.Decide(new SignUpRequest(registration.State, registration.Route, session.Kind, session.CancelledAt is not null,
             session.StartsAt, session.RegistrationDeadline, session.Capacity, enrolled, existing is { State: not EnrolmentState.Cancelled },
-            c.Deadline, c.Certified, c.HoldsAComingSeat, c.HoldsAWaitingPlace, c.AdmissibilityBookletAccepted), DayInParis.Today(clock), now);
+            c.Deadline, c.Certified, c.HoldsAComingSeat, c.HoldsAWaitingPlace, c.AdmissibilityBookletAccepted, c.Training), DayInParis.Today(clock), now);
         if (decision.Outcome == SignUpOutcome.Refused) return decision;
 
         var state = decision.Outcome == SignUpOutcome.Enrolled ? EnrolmentState.Enrolled : EnrolmentState.Waiting;
@@ -115,8 +116,10 @@ public sealed class SessionEnrolments(CqpDbContext db, CandidateMailer mailer, E
         var booklet1 = registration.Route == CertificationRoute.Vae
             && await db.Booklets.AnyAsync(b => b.RegistrationId == id && b.Kind == BookletKind.Admissibility && b.State == BookletState.Admissible);
         var deadline = registration.AdmissibilityDecidedOn is { } admissibleOn ? JourneyDeadline.From(admissibleOn, journeyLimitMonths) : null;
+        // Training route: the path's hours (or a waiver) gate the evaluation; no path in the portal, no gate.
+        var gate = registration.Route == CertificationRoute.Training ? await training.GateAsync(id) : null;
         return new SignUpCandidate(registration.State, registration.Route, deadline, certified,
-            coming.Contains(EnrolmentState.Enrolled), coming.Contains(EnrolmentState.Waiting), booklet1);
+            coming.Contains(EnrolmentState.Enrolled), coming.Contains(EnrolmentState.Waiting), booklet1, gate);
     }
 
     /// <summary>

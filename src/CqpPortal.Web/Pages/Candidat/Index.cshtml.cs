@@ -3,6 +3,8 @@ using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Data;
 using CqpPortal.Web.Formatting;
 using CqpPortal.Web.Companies;
+using CqpPortal.Web.Training;
+using CqpPortal.Domain.Training;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +14,7 @@ using CqpPortal.Domain.Time;
 namespace CqpPortal.Web.Pages.Candidat;
 
 /// <summary>The signed-in candidate's own file: registrations, deadline, sessions, jury result.</summary>
-public class CandidateHomeModel(CqpDbContext db, UserManager<Identity.PortalUser> users, TimeProvider clock, CompanyConsent consent) : PageModel
+public class CandidateHomeModel(CqpDbContext db, UserManager<Identity.PortalUser> users, TimeProvider clock, CompanyConsent consent, TrainingProgress training) : PageModel
 {
     /// <summary>« Mon entreprise peut suivre mon dossier » for each sent registration that names a company (null: not answered).</summary>
     public Dictionary<int, bool?> CompanyAnswers { get; private set; } = [];
@@ -86,13 +88,17 @@ public class CandidateHomeModel(CqpDbContext db, UserManager<Identity.PortalUser
         await foreach (var document in OwnDocuments(db, userId!)) Documents.Add(document);
         await foreach (var survey in OwnPendingSurveys(db, userId!)) PendingSurveys.Add(survey);
         CompanyAnswers = await consent.AnswersAsync(userId!);
+        // Training route: the timeline shows the path's hours (« en cours (x h sur y h) »), when the path is in the portal.
+        var hours = new Dictionary<int, PathHours?>();
+        foreach (var r in candidate.Registrations.Where(r => r.Route == CertificationRoute.Training && r.State != RegistrationState.Draft))
+            hours[r.Id] = await training.HoursAsync(r.Id);
         Candidate = new CandidateView(candidate.FirstName, candidate.Registrations.Select(r =>
         {
             DateOnly? Day(SessionKind kind) => r.Sessions.Where(s => s.Kind == kind).Select(s => (DateOnly?)DayInParis.Of(s.StartsAt)).LastOrDefault();
             var facts = new JourneyFacts(r.Route, r.State, r.RegisteredOn, r.AdmissibilityDecidedOn,
                 Day(SessionKind.Evaluation) ?? Day(SessionKind.VaeSituation), r.Jury == JuryResult.Absent ? Day(SessionKind.Jury) ?? r.JuryDecidedOn : r.JuryDecidedOn ?? Day(SessionKind.Jury), r.Jury,
                 // Only admissible journeys expire; a withdrawn one may have been admissible or not yet.
-                r.WasAdmissible || r.State == RegistrationState.Expired, r.LastChangeAt is { } closedAt ? DayInParis.Of(closedAt) : null);
+                r.WasAdmissible || r.State == RegistrationState.Expired, r.LastChangeAt is { } closedAt ? DayInParis.Of(closedAt) : null, hours.GetValueOrDefault(r.Id));
             var (steps, next) = JourneyTimeline.Build(facts, Today);
             return new RegistrationRow(r.Id, r.Title, r.Route, r.State, r.RegisteredOn,
                 r.State == RegistrationState.Admissible && r.AdmissibilityDecidedOn is { } decided ? JourneyDeadline.From(decided, r.JourneyLimitMonths) : null,
