@@ -1,23 +1,24 @@
 using System.Text;
 using System.Xml;
 using CqpPortal.Web.Data;
+using CqpPortal.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CqpPortal.Web.Content;
 
-/// <summary>robots.txt and sitemap.xml: the public pages, the content pages and the coming sessions; no private area.</summary>
+/// <summary>robots.txt and sitemap.xml: the public pages, the content pages and the coming sessions; no private area. Links from Portal:PublicUrl, never the request's Host.</summary>
 public static class SiteMap
 {
     private static readonly string[] PublicPaths = ["/", "/calendrier", "/referentiel", "/partenaires", "/Contact", "/documents", "/prerequis/verifier", "/Compte/Inscription", "/Compte/AccesEntreprise"];
 
     public static IEndpointRouteBuilder MapSiteMap(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/robots.txt", (HttpRequest request) => Results.Text(
-            $"User-agent: *\nDisallow: /Candidat\nDisallow: /Entreprise\nDisallow: /Staff\nDisallow: /Evaluation\nDisallow: /Jury\nDisallow: /Analyse\nDisallow: /api/\nSitemap: {request.Scheme}://{request.Host}/sitemap.xml\n",
+        endpoints.MapGet("/robots.txt", (IOptions<PortalSettings> settings) => Results.Text(
+            $"User-agent: *\nDisallow: /Candidat\nDisallow: /Entreprise\nDisallow: /Staff\nDisallow: /Evaluation\nDisallow: /Jury\nDisallow: /Analyse\nDisallow: /api/\nSitemap: {settings.Value.PublicLink("/sitemap.xml")}\n",
             "text/plain", Encoding.UTF8));
-        endpoints.MapGet("/sitemap.xml", async (HttpRequest request, CqpDbContext db, ContentLibrary content, TimeProvider clock) =>
+        endpoints.MapGet("/sitemap.xml", async (IOptions<PortalSettings> settings, CqpDbContext db, ContentLibrary content, TimeProvider clock) =>
         {
-            var root = $"{request.Scheme}://{request.Host}";
             var now = clock.GetUtcNow();
             var sessions = await db.Sessions.Where(s => s.StartsAt > now && s.CancelledAt == null).Select(s => s.Id).ToListAsync();
             var paths = PublicPaths.Concat(content.Slugs().Select(slug => "/" + slug)).Concat(sessions.Select(id => $"/calendrier/{id}"));
@@ -28,7 +29,7 @@ public static class SiteMap
                 foreach (var path in paths)
                 {
                     writer.WriteStartElement("url");
-                    writer.WriteElementString("loc", root + path);
+                    writer.WriteElementString("loc", settings.Value.PublicLink(path));
                     writer.WriteEndElement();
                 }
                 writer.WriteEndElement();

@@ -3,6 +3,7 @@ using CqpPortal.Web.Seeding;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -59,10 +60,22 @@ public static class PortalNodesExtensions
         builder.Services.ConfigureAll<CookieAuthenticationOptions>(options => options.Cookie.SecurePolicy = secure);
         builder.Services.Configure<AntiforgeryOptions>(options => options.Cookie.SecurePolicy = secure);
 
+        // Production answers only to its own names: with AllowedHosts left at "*", those are Portal:PublicUrl's host and the
+        // loopback (a probe inside the container). A request with a forged Host gets a 400 before any page runs.
+        if (builder.Environment.IsProduction())
+            builder.Services.PostConfigure<HostFilteringOptions>(options => options.AllowedHosts = AllowedHosts(options.AllowedHosts, PortalSettings.From(builder.Configuration)));
+
         builder.Services.AddHostedService<PublicPageCacheListener>();
         builder.Services.AddSingleton<SchemaHealthCheck>();
         builder.Services.AddHealthChecks().AddCheck<SchemaHealthCheck>("schema", tags: [HealthTags.Ready]);
         return builder;
+    }
+
+    /// <summary>The hosts a Production node answers to: those configured, or (for "*" or none) the public address's host and the loopback.</summary>
+    public static IList<string> AllowedHosts(IList<string>? configured, PortalSettings settings)
+    {
+        if (configured is { Count: > 0 } && !configured.Contains("*")) return configured;
+        return [new Uri(settings.Root).Host, "localhost", "127.0.0.1", "[::1]"];
     }
 
     /// <summary>

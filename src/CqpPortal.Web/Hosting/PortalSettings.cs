@@ -12,8 +12,11 @@ public sealed class PortalSettings
 {
     public const string Section = "Portal";
 
-    /// <summary>The site's public root address (https in Production), for links in e-mails; outside Production, the request's own address when unset.</summary>
+    /// <summary>The site's public root address (https, required in Production), for every absolute link; outside Production, <see cref="LocalRoot"/> when unset.</summary>
     public string? PublicUrl { get; set; }
+
+    /// <summary>The root of absolute links when <see cref="PublicUrl"/> is unset outside Production: where `./portal run` serves.</summary>
+    public const string LocalRoot = "http://127.0.0.1:5080";
 
     /// <summary>Seed the demonstration data at start-up (never in Production).</summary>
     public bool DemoData { get; set; }
@@ -46,9 +49,14 @@ public sealed class PortalSettings
     /// <summary>For code that runs before the container is built (connection pool, rate limits, seeding).</summary>
     public static PortalSettings From(IConfiguration configuration) => configuration.GetSection(Section).Get<PortalSettings>() ?? new PortalSettings();
 
-    /// <summary>An absolute link to a path of the site from <see cref="PublicUrl"/>; null when it is not set.</summary>
-    public string? PublicLink(string pathAndQuery) =>
-        string.IsNullOrWhiteSpace(PublicUrl) ? null : PublicUrl.TrimEnd('/') + "/" + pathAndQuery.TrimStart('/');
+    /// <summary>
+    /// The site's root for absolute links (e-mails, robots.txt, sitemap.xml, PDFs' QR codes), without a trailing slash.
+    /// Never the request's Host header: a forged Host would otherwise put an attacker's address in a password-reset e-mail.
+    /// </summary>
+    public string Root => string.IsNullOrWhiteSpace(PublicUrl) ? LocalRoot : PublicUrl.TrimEnd('/');
+
+    /// <summary>An absolute link to a path of the site, from <see cref="Root"/>.</summary>
+    public string PublicLink(string pathAndQuery) => Root + "/" + pathAndQuery.TrimStart('/');
 
     /// <summary>The trusted proxies as networks (a lone address is a /32 or /128); throws on an unreadable entry.</summary>
     public IReadOnlyList<IPNetwork> TrustedNetworks() =>

@@ -18,5 +18,5 @@ public sealed class HolderSurveyJob(HolderSurveys surveys, IOptions<PortalSettin
 
     /// <summary>The link of the e-mail: jobs run outside any web request, so the site's address is a setting (required in Production).</summary>
     public static string AnswerLink(PortalSettings portal, int surveyId) =>
-        portal.PublicLink($"/Candidat/Enquete/{surveyId}") ?? $"http://127.0.0.1:5080/Candidat/Enquete/{surveyId}";
+        portal.PublicLink($"/Candidat/Enquete/{surveyId}");
 }

@@ -1,3 +1,4 @@
+using CqpPortal.Web.Hosting;
 using System.Net;
 using CqpPortal.Testing;
 
@@ -103,6 +104,24 @@ public class AccountTests(DemoPortal portal)
         });
         Assert.True(PortalClient.IsRedirectTo(reset, "/Compte/Connexion"), $"{reset.StatusCode}");
         Assert.True(PortalClient.IsRedirectTo(await client.LoginAsync(email, "Nouveau-2026!"), "/Candidat"));
+    }
+
+    [Fact]
+    public async Task A_reset_asked_with_a_forged_Host_header_mails_a_link_to_the_sites_own_address_never_the_forged_one()
+    {
+        using var client = PortalClient.For(portal);
+        var email = await RegisterAndConfirmAsync(client);
+        // Every request of the attacker names their host: the form, its anti-forgery cookie and the post.
+        const string forged = "http://attacker.example/Compte/MotDePasseOublie";
+        var (_, page) = await client.GetAsync(forged);
+        var asked = await client.PostFormAsync(page.Forms.First(f => f.Elements.Any(e => e.GetAttribute("name") == "Email")), forged,
+            new Dictionary<string, string> { ["Email"] = email });
+
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.Equal("attacker.example", asked.RequestMessage!.RequestUri!.Host);
+        var link = MailFolder.FirstLink(portal.Mail.LatestTo(email), "/Compte/ReinitialiserMotDePasse");
+        Assert.StartsWith(PortalSettings.LocalRoot + "/Compte/ReinitialiserMotDePasse?", link);
+        Assert.DoesNotContain("attacker.example", portal.Mail.LatestTo(email));
     }
 
     [Fact]

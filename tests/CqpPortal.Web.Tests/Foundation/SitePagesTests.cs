@@ -1,3 +1,4 @@
+using CqpPortal.Web.Hosting;
 using System.Net;
 using System.Text.Json;
 using CqpPortal.Testing;
@@ -101,7 +102,7 @@ public class SiteMapTests(DemoPortal portal)
         Assert.DoesNotContain(locs, l => l.StartsWith("/Staff") || l.StartsWith("/Candidat"));
         var robots = await client.GetStringAsync("/robots.txt");
         Assert.Contains("Disallow: /Staff", robots);
-        Assert.Contains("Sitemap: http://localhost/sitemap.xml", robots);
+        Assert.Contains($"Sitemap: {PortalSettings.LocalRoot}/sitemap.xml", robots);
     }
 }
 

@@ -100,6 +100,16 @@ public class NodeSettingsTests
         Assert.StartsWith(PublicUrl + "/Compte/ConfirmerEmail?", MailFolder.FirstLink(portal.Mail.LatestTo(email), "/Compte/ConfirmerEmail"));
     }
 
+    [Fact]
+    public void In_Production_a_node_answers_only_to_its_public_host_and_the_loopback_unless_hosts_are_listed()
+    {
+        var settings = new PortalSettings { PublicUrl = PublicUrl };
+
+        Assert.Equal(["cqp.example.fr", "localhost", "127.0.0.1", "[::1]"], PortalNodesExtensions.AllowedHosts(["*"], settings));
+        Assert.Equal(["cqp.example.fr", "localhost", "127.0.0.1", "[::1]"], PortalNodesExtensions.AllowedHosts(null, settings));
+        Assert.Equal(["cqp.example.fr", "10.0.0.7"], PortalNodesExtensions.AllowedHosts(["cqp.example.fr", "10.0.0.7"], settings));
+    }
+
     private static async Task<HttpResponseMessage> ThroughAsync(WebApplicationFactory<Program> node, string peer, string url)
     {
         using var client = node.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
