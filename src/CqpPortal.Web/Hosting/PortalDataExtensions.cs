@@ -1,5 +1,7 @@
 using CqpPortal.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
@@ -58,6 +60,9 @@ public static class PortalDataExtensions
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CqpDbContext>();
+        // Npgsql's Migrate reads the history table without looking for it first, so on an empty database EF logs a
+        // « fail: Failed executing DbCommand » that reads as an error (npgsql/efcore.pg#3407). The table is made first.
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         try

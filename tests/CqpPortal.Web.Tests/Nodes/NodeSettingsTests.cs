@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace CqpPortal.Web.Tests.Nodes;
@@ -108,6 +109,32 @@ public class NodeSettingsTests
         Assert.Equal(["cqp.example.fr", "localhost", "127.0.0.1", "[::1]"], PortalNodesExtensions.AllowedHosts(["*"], settings));
         Assert.Equal(["cqp.example.fr", "localhost", "127.0.0.1", "[::1]"], PortalNodesExtensions.AllowedHosts(null, settings));
         Assert.Equal(["cqp.example.fr", "10.0.0.7"], PortalNodesExtensions.AllowedHosts(["cqp.example.fr", "10.0.0.7"], settings));
+    }
+
+    [Fact]
+    public void The_first_start_on_an_empty_database_migrates_it_without_logging_an_error()
+    {
+        var errors = new ErrorLog();
+        using var portal = new PortalFactory(TestCluster.NewDatabase("firststart"), demoData: false, new Dictionary<string, string?> { ["Jobs:RunScheduler"] = "false" });
+        using var node = portal.WithWebHostBuilder(b => b.ConfigureLogging(logging => logging.AddProvider(errors)));
+
+        _ = node.Server;
+
+        Assert.Empty(errors.Lines);
+    }
+
+    /// <summary>Every entry at Error or above, whatever its category.</summary>
+    private sealed class ErrorLog : ILoggerProvider, ILogger
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<string> Lines { get; } = new();
+        public ILogger CreateLogger(string categoryName) => this;
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel)) Lines.Enqueue(formatter(state, exception));
+        }
+        public void Dispose() { }
     }
 
     private static async Task<HttpResponseMessage> ThroughAsync(WebApplicationFactory<Program> node, string peer, string url)
