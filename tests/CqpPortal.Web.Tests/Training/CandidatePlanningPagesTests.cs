@@ -161,6 +161,33 @@ public class CandidatePlanningPagesTests(DemoPortal portal)
     }
 
     [Fact]
+    public async Task The_demo_trainee_sees_her_coming_training_days_with_convocations_and_her_past_attendance()
+    {
+        using var client = PortalClient.For(portal);
+        await client.LoginAsync("candidat@cqp.test");
+
+        var (response, page) = await client.GetAsync("/Candidat/Formation/Planning");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEmpty(page.QuerySelectorAll("a[href^='/Formation/Convocation/'][href$='?format=ics']"));
+        Assert.Contains(page.QuerySelectorAll("#passees ~ .table-scroll tbody tr"), r => r.TextContent.Contains("Présent"));
+    }
+
+    [Fact]
+    public async Task The_demo_trainee_already_signed_up_for_her_evaluation_reads_so_on_her_hours_page()
+    {
+        using var client = PortalClient.For(portal);
+        await client.LoginAsync("candidat@cqp.test");
+
+        var (response, page) = await client.GetAsync("/Candidat/Formation/Heures");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var evaluation = Text(page.QuerySelector("#evaluation")!.ParentElement!);
+        Assert.Contains("Vous êtes inscrit(e) à une évaluation à venir", evaluation);
+        Assert.NotEmpty(page.QuerySelectorAll("a[href^='/Formation/Releve/']"));
+    }
+
+    [Fact]
     public async Task The_candidate_home_and_training_page_link_to_the_planning_and_hours_pages()
     {
         var (_, client) = await TraineeAsync();

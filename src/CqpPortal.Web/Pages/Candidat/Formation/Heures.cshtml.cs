@@ -20,8 +20,11 @@ public class HoursModel(TrainingRecord records, TrainingDocuments documents, Ses
     /// <summary>Why the certificate cannot be given yet (null: it can).</summary>
     public string? WhyNoCertificate { get; private set; }
 
+    /// <summary>What the sign-up rules know of the candidate: a seat or waiting place held, the evaluation gate of the path.</summary>
+    public SignUpCandidate? Candidate { get; private set; }
+
     /// <summary>The evaluation gate of the current path (null: no path in the portal).</summary>
-    public TrainingGate? Gate { get; private set; }
+    public TrainingGate? Gate => Candidate?.Training;
 
     /// <summary>Why the candidate cannot sign up for an evaluation now, whatever the session (null: they can).</summary>
     public string? WhyNoEvaluation { get; private set; }
@@ -32,8 +35,7 @@ public class HoursModel(TrainingRecord records, TrainingDocuments documents, Ses
         if (Record is null) return;
         WhyNoCertificate = documents.WhyNoCertificateYet(Record);
         var registration = await db.Registrations.AsNoTracking().Include(r => r.Certification).FirstAsync(r => r.Id == Record.RegistrationId);
-        var candidate = await enrolments.CandidateFactsAsync(registration, registration.Certification!.JourneyLimitMonths);
-        Gate = candidate.Training;
-        WhyNoEvaluation = SessionSignUpRules.WhyNotForAnySession(candidate, DayInParis.Today(clock));
+        Candidate = await enrolments.CandidateFactsAsync(registration, registration.Certification!.JourneyLimitMonths);
+        WhyNoEvaluation = SessionSignUpRules.WhyNotForAnySession(Candidate, DayInParis.Today(clock));
     }
 }
