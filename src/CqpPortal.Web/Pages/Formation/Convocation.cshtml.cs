@@ -14,6 +14,7 @@ public class ConvocationModel(TrainingAccess access, TrainingSessions sessions, 
 {
     public async Task<IActionResult> OnGetAsync(int sessionId, int registrationId, string? format)
     {
+        format = format?.ToLowerInvariant();
         if (format is not (null or "pdf" or "ics")) return NotFound();
         if (!await access.CanReadAsync(User, registrationId)) return NotFound();
         if (await sessions.ConvocationAsync(sessionId, registrationId) is not { } facts) return NotFound();
