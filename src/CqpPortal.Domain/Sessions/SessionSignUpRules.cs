@@ -37,7 +37,14 @@ public sealed record SignUpRequest(
 /// Training route: the candidate's current path in the portal — hours still to follow, and the reason staff gave to let
 /// them be evaluated before (null: no waiver). Null when the candidate has no path in the portal.
 /// </summary>
-public sealed record TrainingGate(decimal HoursRemaining, string? WaiverReason = null);
+public sealed record TrainingGate(decimal HoursRemaining, string? WaiverReason = null)
+{
+    /// <summary>The path's hours are all followed.</summary>
+    public bool HoursDone => HoursRemaining <= 0;
+
+    /// <summary>Hours remain but staff recorded why the trainee may be evaluated now: the waiver is what lets them through.</summary>
+    public bool Waived => !HoursDone && WaiverReason is { Length: > 0 };
+}
 
 /// <summary>What is known of the candidate alone, whatever the session: enough to say whether they may sign up at all.</summary>
 public sealed record SignUpCandidate(
@@ -168,14 +175,14 @@ public static class SessionSignUpRules
     /// portal cannot count hours it never saw.
     /// </summary>
     private static string? TrainingNotDone(CertificationRoute route, TrainingGate? training) =>
-        route == CertificationRoute.Training && training is { HoursRemaining: > 0, WaiverReason: null or "" } t
+        route == CertificationRoute.Training && training is { HoursDone: false, Waived: false } t
             ? $"Votre parcours de formation n'est pas terminé : il vous reste {TrainingHours.Format(t.HoursRemaining)} de formation à suivre avant de vous inscrire à une évaluation."
             : null;
 
     /// <summary>What staff should know beside an open outlook of a trainee: no path in the portal, or a waiver.</summary>
     private static string TrainingNote(SignUpCandidate c) => c.Route != CertificationRoute.Training ? ""
         : c.Training is null ? " — aucun parcours de formation dans le portail (parcours sur papier) : les heures ne sont pas vérifiées"
-        : c.Training is { HoursRemaining: > 0, WaiverReason: { Length: > 0 } reason } ? $" — dérogation aux heures de formation : {reason}"
+        : c.Training is { Waived: true, WaiverReason: { } reason } ? $" — dérogation aux heures de formation : {reason}"
         : "";
 
     private static SignUpDecision Refused(string reason) => new(SignUpOutcome.Refused, reason);

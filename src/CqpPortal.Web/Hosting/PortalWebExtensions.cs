@@ -44,6 +44,8 @@ public static class PortalWebExtensions
                     if (Areas.Of(model.ViewEnginePath) is { } area)
                         model.EndpointMetadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(area.Policy));
                 });
+                // A trainee's documents (convocations, statements, certificate): any signed-in reader, then TrainingAccess decides.
+                options.Conventions.AuthorizeFolder("/Formation");
                 PublicPageCache.Apply(options.Conventions);
             })
             .AddMvcOptions(options => FrenchModelBindingMessages.Apply(options.ModelBindingMessageProvider));
