@@ -64,7 +64,7 @@ public class AnnualPackTrainingTests
         var shown = AnnualPackCharts.For(Training(PackWith(5)), withTitle: false);
         var masked = AnnualPackCharts.For(Training(PackWith(2)), withTitle: false);
 
-        Assert.Equal(["Unité 1 – Accueil : heures prévues", "Unité 1 – Accueil : heures réalisées", "Unité 2 – Appels : heures prévues", "Unité 2 – Appels : heures réalisées"],
+        Assert.Equal(["Unité 1 – Accueil\u00a0: heures prévues", "Unité 1 – Accueil\u00a0: heures réalisées", "Unité 2 – Appels\u00a0: heures prévues", "Unité 2 – Appels\u00a0: heures réalisées"],
             shown.Bars.Select(b => b.Label));
         Assert.Equal([50, 17.5, 0, 0], shown.Bars.Select(b => b.Value));
         Assert.Equal([0, 1, 0, 1], shown.Bars.Select(b => b.Colour));

@@ -49,7 +49,8 @@ public static class AnnualPackCharts
             && row.Values[column + 1] is { Format: PackFormat.Percent, Shown: not null } share)
             text += $" ({share.Text})";
         if (value.Format == PackFormat.Hours && !value.Masked) text += "\u00a0h";
-        return new ChartBar($"{row.Label} : {table.Headers[column + 1].ToLowerInvariant()}", value.Shown, text);
+        // A no-break space before the colon, as French typography wants: the line never starts with it.
+        return new ChartBar($"{row.Label}\u00a0: {table.Headers[column + 1].ToLowerInvariant()}", value.Shown, text);
     }
 
     /// <summary>The name of an indicator's PNG in the zip, numbered in the PDF's order: "annual-2025-01-sexe.png".</summary>
