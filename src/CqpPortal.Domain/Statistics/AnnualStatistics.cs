@@ -5,15 +5,18 @@ namespace CqpPortal.Domain.Statistics;
 /// <summary>
 /// The yearly statistical portrait sent to SIST and read by the annual review committee (cahier des charges, part 5:
 /// « traitement statistique annuel … portrait statistique des profils des candidats », holders followed at 6 and 24
-/// months). Every definition of "the figures of year Y" lives here, so the analytics page and the exports agree.
+/// months), and the training hours per unit (issue 14: « hours planned and done per unit, by year »). Every definition
+/// of "the figures of year Y" lives here, so the analytics page and the exports agree.
 /// </summary>
-public sealed record AnnualStatistics(int Year, ProfileStatistics Profiles, JuryStatistics Juries, IReadOnlyList<HolderStatistics> Holders)
+public sealed record AnnualStatistics(int Year, ProfileStatistics Profiles, JuryStatistics Juries, IReadOnlyList<HolderStatistics> Holders, TrainingStatistics Training)
 {
-    public static AnnualStatistics Compute(int year, IReadOnlyList<ProfileRow> registrations, IReadOnlyList<JuryRow> juries, IReadOnlyList<SurveyRow> surveys) =>
+    public static AnnualStatistics Compute(int year, IReadOnlyList<ProfileRow> registrations, IReadOnlyList<JuryRow> juries, IReadOnlyList<SurveyRow> surveys,
+        TrainingRows? training = null) =>
         new(year,
             ProfileStatistics.Compute(year, registrations),
             JuryStatistics.Compute(year, juries),
-            Enum.GetValues<SurveyWave>().Select(wave => HolderStatistics.Compute(year, wave, surveys)).ToList());
+            Enum.GetValues<SurveyWave>().Select(wave => HolderStatistics.Compute(year, wave, surveys)).ToList(),
+            TrainingStatistics.Compute(year, training ?? TrainingRows.None));
 
     public const int FirstYear = 2000, LastYear = 2999;
 
@@ -26,11 +29,13 @@ public sealed record AnnualStatistics(int Year, ProfileStatistics Profiles, Jury
 
     public HolderStatistics Holder(SurveyWave wave) => Holders.Single(h => h.Wave == wave);
 
-    /// <summary>The years with a registration, a jury decision or a survey answer, newest first.</summary>
-    public static IReadOnlyList<int> YearsWithActivity(IReadOnlyList<ProfileRow> registrations, IReadOnlyList<JuryRow> juries, IReadOnlyList<SurveyRow> surveys) =>
+    /// <summary>The years with a registration, a jury decision, a survey answer or a trainee, newest first.</summary>
+    public static IReadOnlyList<int> YearsWithActivity(IReadOnlyList<ProfileRow> registrations, IReadOnlyList<JuryRow> juries, IReadOnlyList<SurveyRow> surveys,
+        TrainingRows? training = null) =>
         registrations.Select(r => r.RegisteredOn.Year)
             .Concat(juries.Select(j => j.DecidedOn.Year))
             .Concat(surveys.Where(s => s.RespondedOn is not null).Select(s => s.RespondedOn!.Value.Year))
+            .Concat((training ?? TrainingRows.None).Enrolments.Where(TrainingStatistics.MakesATrainee).Select(e => e.Day.Year))
             .Distinct().OrderDescending().ToList();
 }
 
@@ -129,4 +134,46 @@ public sealed record HolderStatistics(
             invited.Count,
             invited.Count(s => s.RespondedOn is not null));
     }
+}
+
+/// <summary>
+/// Training of year Y. The trainees of Y are the training-route registrations with at least one training half-day in
+/// Y: enrolled (enrolment not cancelled) in a training session, not cancelled, whose day in Paris falls in Y — planned
+/// or followed, present or not. For each unit of the certification (every unit, zeros included, labelled from the
+/// data): the hours planned are the planned hours of that unit in the trainees' current path (the version not
+/// superseded; a trainee without a path plans none), whatever year the path was drawn; the hours done are the present
+/// hours recorded in Y at the training sessions of that unit, for those half-days. Hours at a session without a unit,
+/// or of a unit the certification does not list, count nowhere (as on the trainee's record, <see cref="Training.TrainingHours"/>).
+/// The totals are the sums of the units.
+/// </summary>
+public sealed record TrainingStatistics(int Trainees, IReadOnlyList<UnitTrainingHours> Units)
+{
+    public decimal PlannedHours => Units.Sum(u => u.PlannedHours);
+    public decimal DoneHours => Units.Sum(u => u.DoneHours);
+
+    /// <summary>An enrolment that gives a training half-day: a training-route trainee, neither the session nor the enrolment cancelled.</summary>
+    public static bool MakesATrainee(TrainingEnrolmentRow enrolment) =>
+        enrolment is { Route: CertificationRoute.Training, SessionCancelled: false, EnrolmentCancelled: false };
+
+    public static TrainingStatistics Compute(int year, TrainingRows rows)
+    {
+        var ofYear = rows.Enrolments.Where(e => e.Day.Year == year && MakesATrainee(e)).ToList();
+        var trainees = ofYear.Select(e => e.TraineeKey).ToHashSet();
+        var planned = rows.Planned.Where(p => trainees.Contains(p.TraineeKey))
+            .GroupBy(p => p.UnitId).ToDictionary(g => g.Key, g => (decimal)g.Sum(p => p.PlannedHours));
+        var done = ofYear.Where(e => e.UnitId is not null)
+            .GroupBy(e => e.UnitId!.Value)
+            .ToDictionary(g => g.Key, g => g.SelectMany(e => e.HalfDays).Where(h => h.Attendance == Attendance.Present).Sum(h => h.Hours));
+        var units = rows.Units.OrderBy(u => u.Number).ThenBy(u => u.UnitId)
+            .Select(u => new UnitTrainingHours(u.Number, u.Title, planned.GetValueOrDefault(u.UnitId), done.GetValueOrDefault(u.UnitId)))
+            .ToList();
+        return new TrainingStatistics(trainees.Count, units);
+    }
+}
+
+/// <summary>A unit's training hours of the year: planned in the trainees' paths, done (present) in the year.</summary>
+public sealed record UnitTrainingHours(int Number, string Title, decimal PlannedHours, decimal DoneHours)
+{
+    /// <summary>« Unité 1 – Accueil téléphonique », as the trainee's record writes a unit.</summary>
+    public string Label => $"Unité {Number} – {Title}";
 }

@@ -3,7 +3,8 @@ namespace CqpPortal.Domain.Statistics;
 /// <summary>
 /// Statistical confidentiality of the tables meant for sharing (the annual pack's workbook and PDF): a count of 1 to 4
 /// people is shown as "&lt; 5", and any figure that would let a reader work it out again is hidden. Zero stays zero (it
-/// describes nobody). The JSON for SIST's machines keeps the exact counts.
+/// describes nobody). A figure summed or taken over a group (training hours, a median) describes its people when they
+/// are 1 to 4, so it is hidden then too. The JSON for SIST's machines keeps the exact counts.
 /// </summary>
 public static class SmallCountMasking
 {
@@ -41,6 +42,13 @@ public static class SmallCountMasking
     /// is hidden when the part, the whole or the rest is 1 to 4 people: any of them could be worked out from the rate.
     /// </summary>
     public static bool HidesRate(int part, int whole) => whole == 0 || IsSmall(part) || IsSmall(whole) || IsSmall(whole - part);
+
+    /// <summary>
+    /// Figures about a group of <paramref name="people"/> (the hours the year's trainees planned and followed, unit by
+    /// unit and in total) are hidden when the group is 1 to 4 people: with one trainee they would be that trainee's
+    /// hours, with a few nearly so. Shown for nobody (zero hours) and for 5 people or more.
+    /// </summary>
+    public static bool HidesGroupFigures(int people) => IsSmall(people);
 }
 
 /// <summary>A count and whether the shared tables show it as "&lt; 5".</summary>

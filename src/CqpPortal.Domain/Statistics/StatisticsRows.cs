@@ -31,3 +31,32 @@ public sealed record SurveyRow(
     HolderSituation? Situation,
     EmploymentContract? Contract,
     EmploymentSector? Sector);
+
+/// <summary>A unit of the certification, labelled as the portal labels it (« Unité 1 – … »): the training figures' lines.</summary>
+public sealed record TrainingUnitRow(int UnitId, int Number, string Title);
+
+/// <summary>
+/// One enrolment in a training session (kind Training; a session lasts one day or half-day): the trainee (an opaque
+/// key, the registration's id), their route, the session's day in Paris and unit, whether the session or the enrolment
+/// was cancelled, and the attendance recorded for each of its half-days (none yet: an empty list).
+/// </summary>
+public sealed record TrainingEnrolmentRow(
+    int TraineeKey,
+    CertificationRoute Route,
+    DateOnly Day,
+    int? UnitId,
+    bool SessionCancelled,
+    bool EnrolmentCancelled,
+    IReadOnlyList<TrainingHalfDayRow> HalfDays);
+
+/// <summary>What was recorded for one half-day: present, excused or absent, and the hours followed.</summary>
+public sealed record TrainingHalfDayRow(HalfDay HalfDay, Attendance Attendance, decimal Hours);
+
+/// <summary>One unit of a trainee's current path (the version not superseded) and its planned hours.</summary>
+public sealed record PlannedHoursRow(int TraineeKey, int UnitId, int PlannedHours);
+
+/// <summary>The rows of the training figures; <see cref="None"/> for a year computed without them.</summary>
+public sealed record TrainingRows(IReadOnlyList<TrainingUnitRow> Units, IReadOnlyList<TrainingEnrolmentRow> Enrolments, IReadOnlyList<PlannedHoursRow> Planned)
+{
+    public static readonly TrainingRows None = new([], [], []);
+}

@@ -55,6 +55,7 @@ public sealed class StatisticsDashboard
         Counts =
         [
             new("Inscriptions déposées", compared.Select(y => (double?)y.Profiles.Total).ToList()),
+            new("Stagiaires en formation", compared.Select(y => (double?)y.Training.Trainees).ToList()),
             new("Décisions de jury", compared.Select(y => (double?)y.Juries.Total).ToList()),
             new("Réponses à l'enquête à 6 mois", compared.Select(y => (double?)y.Holder(SurveyWave.SixMonths).Responses).ToList()),
             new("Réponses à l'enquête à 24 mois", compared.Select(y => (double?)y.Holder(SurveyWave.TwentyFourMonths).Responses).ToList()),

@@ -30,6 +30,7 @@ public static class StatisticsJson
             json.WriteStartObject("holders");
             foreach (var wave in statistics.Holders) WriteHolders(json, wave);
             json.WriteEndObject();
+            WriteTraining(json, statistics.Training);
             json.WriteEndObject();
         }
         return stream.ToArray();
@@ -94,6 +95,26 @@ public static class StatisticsJson
         json.WriteEndObject();
     }
 
+    /// <summary>Units keyed by their label from the data (« Unité 1 – … »); hours as numbers, decimals when there are some.</summary>
+    private static void WriteTraining(Utf8JsonWriter json, TrainingStatistics t)
+    {
+        json.WriteStartObject("training");
+        json.WriteNumber("trainees", t.Trainees);
+        json.WriteStartObject("units");
+        // Labels are merged, so two units sharing a label never repeat a key.
+        foreach (var unit in t.Units.GroupBy(u => u.Label))
+        {
+            json.WriteStartObject(unit.Key);
+            json.WriteNumber("plannedHours", Hours(unit.Sum(u => u.PlannedHours)));
+            json.WriteNumber("doneHours", Hours(unit.Sum(u => u.DoneHours)));
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+        json.WriteNumber("plannedHours", Hours(t.PlannedHours));
+        json.WriteNumber("doneHours", Hours(t.DoneHours));
+        json.WriteEndObject();
+    }
+
     private static void WriteTally<TKey>(Utf8JsonWriter json, string name, Tally<TKey> tally, Func<TKey, string> label) where TKey : notnull
     {
         // Labels are merged, so an unexpected value sharing a label ("Autre") never repeats a key.
@@ -107,6 +128,9 @@ public static class StatisticsJson
         if (value is { } v) json.WriteNumber(name, v);
         else json.WriteNull(name);
     }
+
+    /// <summary>Hours without trailing zeros (3.5, not 3.50 as the database's scale gives it).</summary>
+    private static decimal Hours(decimal hours) => hours / 1.000000000000000000000000000000000m;
 
     /// <summary>Rates as fractions of 1, to four decimals (0.8333).</summary>
     private static double Rate(double rate) => Math.Round(rate, 4, MidpointRounding.AwayFromZero);

@@ -1,4 +1,5 @@
 using CqpPortal.Domain.Statistics;
+using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Data;
 using CqpPortal.Web.Formatting;
 using Microsoft.EntityFrameworkCore;
@@ -14,8 +15,8 @@ public sealed class StatisticsLoader(CqpDbContext db)
 {
     public async Task<AnnualStatistics> ForYearAsync(int year, CancellationToken cancellationToken = default)
     {
-        var (profiles, juries, surveys) = await LoadAsync(year, cancellationToken);
-        return AnnualStatistics.Compute(year, profiles, juries, surveys);
+        var (profiles, juries, surveys, training) = await LoadAsync(year, cancellationToken);
+        return AnnualStatistics.Compute(year, profiles, juries, surveys, training);
     }
 
     /// <summary>
@@ -24,25 +25,26 @@ public sealed class StatisticsLoader(CqpDbContext db)
     /// </summary>
     public async Task<(AnnualStatistics Statistics, IReadOnlyList<ProfileRow> Registrations)> ForYearWithRegistrationsAsync(int year, CancellationToken cancellationToken = default)
     {
-        var (profiles, juries, surveys) = await LoadAsync(year, cancellationToken);
-        return (AnnualStatistics.Compute(year, profiles, juries, surveys), profiles);
+        var (profiles, juries, surveys, training) = await LoadAsync(year, cancellationToken);
+        return (AnnualStatistics.Compute(year, profiles, juries, surveys, training), profiles);
     }
 
     /// <summary>Every year with some activity, newest first.</summary>
     public async Task<IReadOnlyList<AnnualStatistics>> AllYearsAsync(CancellationToken cancellationToken = default)
     {
-        var (profiles, juries, surveys) = await LoadAsync(null, cancellationToken);
-        return AnnualStatistics.YearsWithActivity(profiles, juries, surveys)
-            .Select(year => AnnualStatistics.Compute(year, profiles, juries, surveys)).ToList();
+        var (profiles, juries, surveys, training) = await LoadAsync(null, cancellationToken);
+        return AnnualStatistics.YearsWithActivity(profiles, juries, surveys, training)
+            .Select(year => AnnualStatistics.Compute(year, profiles, juries, surveys, training)).ToList();
     }
 
     /// <summary>The rows of one year (invitations with a day's margin for the time zone: the domain keeps the exact year), or of all years.</summary>
-    private async Task<(List<ProfileRow>, List<JuryRow>, List<SurveyRow>)> LoadAsync(int? year, CancellationToken cancellationToken)
+    private async Task<(List<ProfileRow>, List<JuryRow>, List<SurveyRow>, TrainingRows)> LoadAsync(int? year, CancellationToken cancellationToken)
     {
         IQueryable<Registration> registrationsOfYear = db.Registrations.Where(r => r.RegisteredOn != null);
         // Decisions deliberated in the portal count once the minutes are locked (signed by every member).
         IQueryable<JuryDecision> juriesOfYear = db.JuryDecisions.Where(JuryDecision.IsFinal);
         IQueryable<HolderSurvey> surveysOfYear = db.HolderSurveys.Where(s => s.RespondedOn != null || s.InvitedAt != null);
+        IQueryable<SessionEnrolment> trainingOfYear = db.SessionEnrolments.Where(e => e.Session!.Kind == SessionKind.Training);
         if (year is { } y)
         {
             AnnualStatistics.EnsureValidYear(y);
@@ -51,6 +53,7 @@ public sealed class StatisticsLoader(CqpDbContext db)
             registrationsOfYear = registrationsOfYear.Where(r => r.RegisteredOn >= from && r.RegisteredOn <= to);
             juriesOfYear = juriesOfYear.Where(j => j.DecidedOn >= from && j.DecidedOn <= to);
             surveysOfYear = surveysOfYear.Where(s => (s.RespondedOn >= from && s.RespondedOn <= to) || (s.InvitedAt >= invitedFrom && s.InvitedAt < invitedTo));
+            trainingOfYear = trainingOfYear.Where(e => e.Session!.StartsAt >= invitedFrom && e.Session.StartsAt < invitedTo);
         }
 
         var registrations = await registrationsOfYear.AsNoTracking()
@@ -88,6 +91,37 @@ public sealed class StatisticsLoader(CqpDbContext db)
                 s.RespondedOn, s.Situation, s.Contract, s.Sector))
             .ToList();
 
-        return (profiles, juries, surveyRows);
+        return (profiles, juries, surveyRows, await LoadTrainingAsync(trainingOfYear, cancellationToken));
+    }
+
+    /// <summary>
+    /// The training rows: the certification's units, the training enrolments (sessions with a day's margin for the time
+    /// zone: the domain keeps the exact year, and decides who is a trainee) and the current paths of those enrolled.
+    /// </summary>
+    private async Task<TrainingRows> LoadTrainingAsync(IQueryable<SessionEnrolment> enrolments, CancellationToken cancellationToken)
+    {
+        var units = await db.CertificationUnits.AsNoTracking()
+            .OrderBy(u => u.Number).ThenBy(u => u.Id)
+            .Select(u => new TrainingUnitRow(u.Id, u.Number, u.Title))
+            .ToListAsync(cancellationToken);
+        var rows = await enrolments.AsNoTracking()
+            .Select(e => new
+            {
+                e.RegistrationId, e.Registration!.Route, e.Session!.StartsAt, e.Session.UnitId,
+                SessionCancelled = e.Session.CancelledAt != null, EnrolmentCancelled = e.State == EnrolmentState.Cancelled,
+                HalfDays = e.HalfDays.Select(h => new TrainingHalfDayRow(h.HalfDay, h.Attendance, h.Hours)).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        var enrolled = rows.Select(r => r.RegistrationId).Distinct().ToList();
+        // The current path: not superseded, the highest version (as TrainingProgress reads it).
+        var planned = await db.TrainingPaths.AsNoTracking()
+            .Where(p => enrolled.Contains(p.RegistrationId) && p.SupersededAt == null
+                && !db.TrainingPaths.Any(q => q.RegistrationId == p.RegistrationId && q.SupersededAt == null && q.Version > p.Version))
+            .SelectMany(p => p.Units.Select(u => new PlannedHoursRow(p.RegistrationId, u.UnitId, u.PlannedHours)))
+            .ToListAsync(cancellationToken);
+        var enrolmentRows = rows.Select(r => new TrainingEnrolmentRow(
+                r.RegistrationId, r.Route, DayInParis.Of(r.StartsAt), r.UnitId, r.SessionCancelled, r.EnrolmentCancelled, r.HalfDays))
+            .ToList();
+        return new TrainingRows(units, enrolmentRows, planned);
     }
 }

@@ -15,6 +15,17 @@ public class SmallCountMaskingTests
         Assert.Equal(small, SmallCountMasking.IsSmall(count));
     }
 
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, true)]
+    [InlineData(4, true)]
+    [InlineData(5, false)]
+    [InlineData(40, false)]
+    public void Hours_of_one_to_four_trainees_are_hidden_because_they_describe_them_and_those_of_nobody_or_five_are_shown(int trainees, bool hidden)
+    {
+        Assert.Equal(hidden, SmallCountMasking.HidesGroupFigures(trainees));
+    }
+
     [Fact]
     public void Cells_of_five_or_more_and_zeros_are_shown_with_their_share()
     {

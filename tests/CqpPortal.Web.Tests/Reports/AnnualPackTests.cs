@@ -24,6 +24,7 @@ public class AnnualPackTests(AnnualPackPortal portal) : IClassFixture<AnnualPack
         "Résultats des jurys", "Validation par unité",
         "6 mois – situation", "6 mois – contrat", "6 mois – secteur", "6 mois – réponse",
         "24 mois – situation", "24 mois – contrat", "24 mois – secteur", "24 mois – réponse",
+        "Formation",
     ];
 
     private WorkbookReader Workbook() => new(portal.Files.Workbook);
@@ -191,10 +192,17 @@ public class AnnualPackTests(AnnualPackPortal portal) : IClassFixture<AnnualPack
             var part = book.Part(sheet);
             Assert.NotNull(part.Worksheet.GetFirstChild<Drawing>());
             var chart = Assert.Single(Assert.IsType<DrawingsPart>(part.DrawingsPart).ChartParts).ChartSpace;
-            Assert.NotNull(chart.Descendants<C.Values>().Single().Descendants<C.Formula>().Single().Text);
-            Assert.StartsWith($"'{sheet}'!$", chart.Descendants<C.CategoryAxisData>().Single().Descendants<C.Formula>().Single().Text);
-            Assert.True(chart.Descendants<C.ShowValue>().Single().Val!.Value, $"{sheet}: values are written on the chart");
+            // Training draws two series (hours planned, hours done); every other indicator one.
+            var series = sheet == "Formation" ? 2 : 1;
+            Assert.Equal(series, chart.Descendants<C.Values>().Count(v => v.Descendants<C.Formula>().Single().Text is not null));
+            Assert.All(chart.Descendants<C.CategoryAxisData>(), c => Assert.StartsWith($"'{sheet}'!$", c.Descendants<C.Formula>().Single().Text));
+            Assert.Equal(series, chart.Descendants<C.ShowValue>().Count(v => v.Val!.Value));
         }
+
+        // Training: hours planned (column B) and done (column C) side by side, with a legend naming them.
+        var training = book.Part("Formation").DrawingsPart!.ChartParts.Single().ChartSpace;
+        Assert.Equal(["'Formation'!$B$2:$B$5", "'Formation'!$C$2:$C$5"], training.Descendants<C.Values>().Select(v => v.Descendants<C.Formula>().Single().Text));
+        Assert.NotNull(training.Descendants<C.Legend>().SingleOrDefault());
 
         // Sex is a pie with one colour per slice and both values; age is a bar chart whose cache holds only the shown 6.
         var sex = book.Part("Sexe").DrawingsPart!.ChartParts.Single().ChartSpace;

@@ -19,22 +19,38 @@ public static class AnnualPackCharts
         {
             PackFormat.Percent => ChartScale.Percent,
             PackFormat.Months => ChartScale.Months,
+            PackFormat.Hours => ChartScale.Hours,
             _ => ChartScale.Count,
         };
+        if (table.SecondChartValue is { } second)
+        {
+            // Two figures per category (planned, done): a bar each, one colour per series, the series named in the label.
+            var pairs = table.Categories.SelectMany(r => new[]
+            {
+                Bar(table, r, table.ChartValue) with { Colour = 0 },
+                Bar(table, r, second) with { Colour = 1 },
+            }).ToList();
+            return new BarChart(pairs, scale, ColourPerCategory: false, withTitle ? table.Title : null);
+        }
         // Where the dashboard and the workbook draw a pie, each category keeps its own colour of the dashboard's palette.
-        return new BarChart(table.Categories.Select(r => Bar(table, r)).ToList(), scale, ColourPerCategory: table.Chart == ChartKind.Pie,
+        return new BarChart(table.Categories.Select(r => Bar(table, r, table.ChartValue) with { Label = r.Label }).ToList(), scale, ColourPerCategory: table.Chart == ChartKind.Pie,
             withTitle ? table.Title : null);
     }
 
-    /// <summary>The bar's length is the charted figure (none when masked); at its end, that figure and, for counts, the share.</summary>
-    private static ChartBar Bar(PackTable table, PackRow row)
+    /// <summary>
+    /// The bar's length is the figure of <paramref name="column"/> (none when masked); at its end, that figure and, for
+    /// counts, the share. Labelled "category : column's header" (one series alone relabels it with the category).
+    /// </summary>
+    private static ChartBar Bar(PackTable table, PackRow row, int column)
     {
-        var value = row.Values[table.ChartValue];
+        var value = row.Values[column];
         var text = value.Text;
-        if (value.Format == PackFormat.Count && !value.Masked && table.ChartValue + 1 < row.Values.Count
-            && row.Values[table.ChartValue + 1] is { Format: PackFormat.Percent, Shown: not null } share)
+        if (value.Format == PackFormat.Count && !value.Masked && column + 1 < row.Values.Count
+            && row.Values[column + 1] is { Format: PackFormat.Percent, Shown: not null } share)
             text += $" ({share.Text})";
-        return new ChartBar(row.Label, value.Shown, text);
+        if (value.Format == PackFormat.Hours && !value.Masked) text += "\u00a0h";
+        // A no-break space before the colon, as French typography wants: the line never starts with it.
+        return new ChartBar($"{row.Label}\u00a0: {table.Headers[column + 1].ToLowerInvariant()}", value.Shown, text);
     }
 
     /// <summary>The name of an indicator's PNG in the zip, numbered in the PDF's order: "annual-2025-01-sexe.png".</summary>

@@ -15,7 +15,7 @@ public static class AnnualPackPdf
         var year = content.Year;
         var pdf = new PdfDocumentWriter($"Bilan annuel {year} – {content.Certification}", $"Bilan annuel {year} – réunion de veille");
         pdf.Title($"Bilan annuel {year} – {content.Certification}")
-            .Paragraph("Portrait statistique anonyme des candidats inscrits, des jurys et des titulaires suivis à 6 et 24 mois, "
+            .Paragraph("Portrait statistique anonyme des candidats inscrits, des jurys, des titulaires suivis à 6 et 24 mois et des heures de formation, "
                 + "établi pour la réunion de veille. Le classeur Excel du bilan détaille chaque indicateur.")
             .Heading("Chiffres clés")
             .Table(["Indicateur", "Valeur"], content.Summary.Select(r => ((IReadOnlyList<string>)[r.Label, .. r.Values.Select(v => v.Text)], false)).ToList())

@@ -5,7 +5,7 @@ using CqpPortal.Web.Reports.Excel;
 
 namespace CqpPortal.Web.Reports.AnnualPack;
 
-public enum PackFormat { Count, Percent, Months }
+public enum PackFormat { Count, Percent, Months, Hours }
 
 /// <summary>
 /// One figure of a shared table: a number, or a masked one ("&lt; 5" for 1 to 4 people, "masqué" for a figure hidden so
@@ -25,16 +25,21 @@ public readonly record struct PackValue(double? Number, PackFormat Format, strin
     public static PackValue Months(double? months, bool hidden) =>
         hidden ? new(null, PackFormat.Months, SmallCountMasking.HiddenText) : new(months, PackFormat.Months, null);
 
+    /// <summary>Hours of a group of people; hidden when the group is 1 to 4 people (<see cref="SmallCountMasking.HidesGroupFigures"/>).</summary>
+    public static PackValue Hours(decimal hours, bool hidden) =>
+        hidden ? new(null, PackFormat.Hours, SmallCountMasking.HiddenText) : new((double)hours, PackFormat.Hours, null);
+
     public bool Masked => Mask is not null;
 
     /// <summary>The shown number: null when masked or absent.</summary>
     public double? Shown => Masked ? null : Number;
 
-    /// <summary>As the PDF writes it: "1 234", "35,3 %", "12,5", "&lt; 5", "masqué", "–".</summary>
+    /// <summary>As the PDF writes it: "1 234", "35,3 %", "12,5" (months), "3,75" (hours), "&lt; 5", "masqué", "–".</summary>
     public string Text => Mask ?? (Number is not { } n ? NoValue : Format switch
     {
         PackFormat.Count => n.ToString("#,##0", French),
         PackFormat.Percent => (n * 100).ToString("0.0", French) + "\u00a0%",
+        PackFormat.Hours => n.ToString("#,##0.##", French),
         _ => n.ToString("#,##0.#", French),
     });
 
@@ -48,7 +53,8 @@ public sealed record PackRow(string Label, IReadOnlyList<PackValue> Values, bool
 
 /// <summary>
 /// One indicator as the shared outputs show it: a table (first column the categories, then figures, maybe a total
-/// row), the column its chart draws, and a note on what is counted. Built once, drawn by both the workbook and the PDF.
+/// row), the column its chart draws (and a second one drawn beside it, if any), and a note on what is counted. Built
+/// once, drawn by both the workbook and the PDF.
 /// </summary>
 public sealed record PackTable(
     string SheetName,
@@ -58,7 +64,8 @@ public sealed record PackTable(
     IReadOnlyList<PackRow> Rows,
     ChartKind Chart,
     int ChartValue,
-    string Note)
+    string Note,
+    int? SecondChartValue = null)
 {
     public IEnumerable<PackRow> Categories => Rows.Where(r => !r.IsTotal);
 }
@@ -112,6 +119,7 @@ public sealed record AnnualPackContent(int Year, IReadOnlyList<PackRow> Summary,
             Units(j, juries),
         };
         foreach (var wave in statistics.Holders) tables.AddRange(Holders(wave, year));
+        tables.Add(Training(statistics.Training, year));
 
         var summary = new List<PackRow>
         {
@@ -126,6 +134,9 @@ public sealed record AnnualPackContent(int Year, IReadOnlyList<PackRow> Summary,
             summary.Add(Line($"Réponses à l'enquête à {label}", PackValue.Count(MaskedCount.Of(wave.Responses))));
             summary.Add(Line($"Taux de réponse à {label}", PackValue.Percent(wave.ResponseRate, wave.Invited > 0 && SmallCountMasking.HidesRate(wave.InvitedAnswered, wave.Invited))));
         }
+        var trainingHidden = SmallCountMasking.HidesGroupFigures(statistics.Training.Trainees);
+        summary.Add(Line("Stagiaires en formation", PackValue.Count(MaskedCount.Of(statistics.Training.Trainees))));
+        summary.Add(Line("Heures de formation réalisées", PackValue.Hours(statistics.Training.DoneHours, trainingHidden)));
         return new AnnualPackContent(year, summary, tables);
     }
 
@@ -166,6 +177,25 @@ public sealed record AnnualPackContent(int Year, IReadOnlyList<PackRow> Summary,
         }).ToList();
         return new PackTable("Validation par unité", "Taux de validation par unité", section, ["Unité", "Résultats", "Unités validées", "Taux de validation"],
             rows, ChartKind.Bar, 2, "Résultats donnés par les jurys de l'année pour chaque unité ; taux = unités validées / résultats.");
+    }
+
+    /// <summary>
+    /// Planned and done hours per unit of the year's trainees, and the totals. The trainees' count is in the note (and
+    /// the summary); when they are 1 to 4, every hour is masked: it would describe them.
+    /// </summary>
+    private static PackTable Training(TrainingStatistics t, int year)
+    {
+        var hidden = SmallCountMasking.HidesGroupFigures(t.Trainees);
+        var trainees = PackValue.Count(MaskedCount.Of(t.Trainees));
+        var rows = t.Units.Select(u => new PackRow(u.Label, [PackValue.Hours(u.PlannedHours, hidden), PackValue.Hours(u.DoneHours, hidden)]))
+            .Append(new PackRow("Total", [PackValue.Hours(t.PlannedHours, hidden), PackValue.Hours(t.DoneHours, hidden)], IsTotal: true))
+            .ToList();
+        return new PackTable("Formation", "Heures de formation prévues et réalisées par unité", $"Formation en {year}", ["Unité", "Heures prévues", "Heures réalisées"],
+            rows, ChartKind.Bar, 0,
+            $"Stagiaires de l'année : {trainees.Text} (inscrits en voie formation ayant au moins une demi-journée de formation en {year}). "
+                + $"Heures prévues : celles de leur parcours en vigueur ; heures réalisées : heures de présence aux sessions de formation de {year}. "
+                + "Pour moins de 5 stagiaires, les heures sont masquées.",
+            SecondChartValue: 1);
     }
 
     private static IEnumerable<PackTable> Holders(HolderStatistics h, int year)

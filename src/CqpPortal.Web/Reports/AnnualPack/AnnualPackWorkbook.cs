@@ -66,7 +66,10 @@ public static class AnnualPackWorkbook
             CategoryColumn: 0, ValueColumn: table.ChartValue + 1, FirstRow: 2,
             categories.Select(r => r.Label).ToList(),
             categories.Select(r => r.Values[table.ChartValue].Shown).ToList(),
-            Percent: valueFormat == PackFormat.Percent));
+            Percent: valueFormat == PackFormat.Percent,
+            Second: table.SecondChartValue is { } second
+                ? new ChartSeries(table.Headers[second + 1], second + 1, categories.Select(r => r.Values[second].Shown).ToList())
+                : null));
         sheet.Finish();
     }
 

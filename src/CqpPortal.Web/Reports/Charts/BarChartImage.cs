@@ -7,12 +7,13 @@ namespace CqpPortal.Web.Reports.Charts;
 
 /// <summary>
 /// One category of a chart: its label, the length of its bar (null: no bar at all, for a masked figure or one without
-/// data) and the figure written at the end of the bar ("9 (64,3 %)", "&lt; 5", "masqué", "–").
+/// data) and the figure written at the end of the bar ("9 (64,3 %)", "&lt; 5", "masqué", "–"). <paramref name="Colour"/>
+/// picks the palette's colour when the bars are pairs of series (planned, done), whatever the chart's rule.
 /// </summary>
-public sealed record ChartBar(string Label, double? Value, string Text);
+public sealed record ChartBar(string Label, double? Value, string Text, int? Colour = null);
 
-/// <summary>What the value axis counts: people, a rate (values 0–1, drawn 0–100 %) or months.</summary>
-public enum ChartScale { Count, Percent, Months }
+/// <summary>What the value axis counts: people, a rate (values 0–1, drawn 0–100 %), months or hours.</summary>
+public enum ChartScale { Count, Percent, Months, Hours }
 
 /// <summary>
 /// A horizontal bar chart: categories from top to bottom in the order given (the dashboard's order), one colour per
@@ -91,7 +92,7 @@ public static class BarChartImage
         var bars = new List<Bar>();
         for (var i = 0; i < count; i++)
         {
-            var colour = Color.FromHex(chart.ColourPerCategory ? Palette[i % Palette.Count] : Palette[0]);
+            var colour = Color.FromHex(Palette[(chart.Bars[i].Colour ?? (chart.ColourPerCategory ? i : 0)) % Palette.Count]);
             if (values[i] is { } value)
                 bars.Add(new Bar { Position = Position(i), Value = value, Size = 0.62, FillColor = colour, LineWidth = 0, Orientation = Orientation.Horizontal });
             var text = plot.Add.Text(chart.Bars[i].Text, values[i] ?? 0, Position(i));

@@ -22,10 +22,14 @@ public sealed record ChartSpec(
     uint FirstRow,
     IReadOnlyList<string> Categories,
     IReadOnlyList<double?> Values,
-    bool Percent = false)
+    bool Percent = false,
+    ChartSeries? Second = null)
 {
     public uint LastRow => FirstRow + (uint)Categories.Count - 1;
 }
+
+/// <summary>A second series of a bar chart, drawn beside the first for each category (planned and done hours), with a legend.</summary>
+public sealed record ChartSeries(string Name, int ValueColumn, IReadOnlyList<double?> Values);
 
 /// <summary>
 /// Writes a sheet's charts as a drawing part with one chart part each. There is no theme part to vary colours from,
@@ -36,6 +40,7 @@ internal static class ChartWriter
     // Okabe–Ito: told apart by colour-blind readers too.
     private static readonly string[] Palette = ["0072B2", "E69F00", "009E73", "CC79A7", "56B4E9", "D55E00", "F0E442", "666666"];
     private const string BarColour = "1F4E79";
+    private const string SecondBarColour = "E69F00";
     private const int ChartColumns = 8, ChartRows = 18;
 
     /// <summary>Writes the charts, then the drawing that places them; returns the drawing's part path.</summary>
@@ -92,13 +97,17 @@ internal static class ChartWriter
         var categories = new C.StringCache(new C.PointCount { Val = (uint)spec.Categories.Count });
         for (var i = 0; i < spec.Categories.Count; i++)
             categories.Append(new C.StringPoint(new C.NumericValue(spec.Categories[i])) { Index = (uint)i });
-        var values = new C.NumberingCache(new C.FormatCode(formatCode), new C.PointCount { Val = (uint)spec.Values.Count });
-        for (var i = 0; i < spec.Values.Count; i++)
-            if (spec.Values[i] is { } v) values.Append(new C.NumericPoint(new C.NumericValue(v.ToString("R", CultureInfo.InvariantCulture))) { Index = (uint)i });
+        C.Values ValueData(int column, IReadOnlyList<double?> points)
+        {
+            var values = new C.NumberingCache(new C.FormatCode(formatCode), new C.PointCount { Val = (uint)points.Count });
+            for (var i = 0; i < points.Count; i++)
+                if (points[i] is { } v) values.Append(new C.NumericPoint(new C.NumericValue(v.ToString("R", CultureInfo.InvariantCulture))) { Index = (uint)i });
+            return new C.Values(new C.NumberReference(new C.Formula(Range(column)), values));
+        }
 
         var seriesText = new C.SeriesText(new C.NumericValue(spec.SeriesName));
         var categoryData = new C.CategoryAxisData(new C.StringReference(new C.Formula(Range(spec.CategoryColumn)), categories));
-        var valueData = new C.Values(new C.NumberReference(new C.Formula(Range(spec.ValueColumn)), values));
+        var valueData = ValueData(spec.ValueColumn, spec.Values);
 
         OpenXmlCompositeElement plot;
         if (spec.Kind == ChartKind.Pie)
@@ -117,8 +126,13 @@ internal static class ChartWriter
                 Labels(formatCode, category: false, position: C.DataLabelPositionValues.OutsideEnd), categoryData, valueData);
             plot = new C.BarChart(
                 new C.BarDirection { Val = C.BarDirectionValues.Bar }, new C.BarGrouping { Val = C.BarGroupingValues.Clustered },
-                new C.VaryColors { Val = false }, series, new C.GapWidth { Val = 60 },
-                new C.AxisId { Val = 1001 }, new C.AxisId { Val = 1002 });
+                new C.VaryColors { Val = false }, series);
+            if (spec.Second is { } second)
+                plot.Append(new C.BarChartSeries(new C.Index { Val = 1 }, new C.Order { Val = 1 }, new C.SeriesText(new C.NumericValue(second.Name)),
+                    Fill(SecondBarColour, outline: null), new C.InvertIfNegative { Val = false },
+                    Labels(formatCode, category: false, position: C.DataLabelPositionValues.OutsideEnd),
+                    (C.CategoryAxisData)categoryData.CloneNode(true), ValueData(second.ValueColumn, second.Values)));
+            plot.Append(new C.GapWidth { Val = 60 }, new C.AxisId { Val = 1001 }, new C.AxisId { Val = 1002 });
         }
 
         var plotArea = new C.PlotArea(new C.Layout(), plot);
@@ -148,6 +162,7 @@ internal static class ChartWriter
             new C.AutoTitleDeleted { Val = false },
             plotArea);
         if (spec.Kind == ChartKind.Pie) chart.Append(new C.Legend(new C.LegendPosition { Val = C.LegendPositionValues.Right }, new C.Overlay { Val = false }));
+        else if (spec.Second is not null) chart.Append(new C.Legend(new C.LegendPosition { Val = C.LegendPositionValues.Bottom }, new C.Overlay { Val = false }));
         chart.Append(new C.PlotVisibleOnly { Val = true }, new C.DisplayBlanksAs { Val = C.DisplayBlanksAsValues.Gap });
 
         var space = new C.ChartSpace(new C.EditingLanguage { Val = "fr-FR" }, new C.RoundedCorners { Val = false }, chart);
