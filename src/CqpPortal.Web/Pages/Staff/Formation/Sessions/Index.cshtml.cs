@@ -52,7 +52,7 @@ public class TrainingSessionsModel(CqpDbContext db, TrainingSessions sessions, U
         Today = DayInParis.Today(clock);
         Trainers = await sessions.TrainersAsync();
         Units = await TrainingSessionEditModel.UnitChoicesAsync(db, null);
-        var startOfToday = DayInParis.Start(Today);
+        var startOfToday = DayInParis.Start(Today).ToUniversalTime();
         var query = db.Sessions.Where(s => s.Kind == SessionKind.Training);
         query = Past ? query.Where(s => s.StartsAt < startOfToday) : query.Where(s => s.StartsAt >= startOfToday);
         if (Region is { } region) query = query.Where(s => s.Region == region);
