@@ -173,6 +173,59 @@ public class TrainingSessionPagesTests(DemoPortal portal)
     }
 
     [Fact]
+    public async Task Enrolling_a_trainee_beyond_three_days_away_in_the_month_needs_the_warning_confirmed()
+    {
+        using var staff = await TestAccounts.SignedInAsync(portal, Roles.Staff, "Paul Formateur");
+        var plan = await PlanAsync(staff, new DateOnly(2033, 3, 2));
+        var trainee = await TraineeAsync(plan.UnitId, withPath: true);
+        foreach (var day in new[] { 2, 3, 8 })
+        {
+            var earlier = await TrainingSessionAsync(plan, new DateOnly(2033, 3, day));
+            await DbAsync(portal, db =>
+            {
+                db.SessionEnrolments.Add(new SessionEnrolment { SessionId = earlier, RegistrationId = trainee.RegistrationId, State = EnrolmentState.Enrolled, EnrolledAt = DateTimeOffset.UtcNow });
+                return db.SaveChangesAsync();
+            });
+        }
+        var sessionId = await TrainingSessionAsync(plan, new DateOnly(2033, 3, 9));
+        var url = $"/Staff/Formation/Sessions/Inscrits/{sessionId}";
+
+        var warned = await staff.SubmitAsync(url, new Dictionary<string, string> { ["RegistrationId"] = trainee.RegistrationId.ToString() });
+
+        Assert.Equal(HttpStatusCode.OK, warned.StatusCode);
+        var page = await PortalClient.ParseAsync(warned);
+        var box = InputIn(page, "input[name=ConfirmedWarnings]");
+        Assert.Contains($"{trainee.Name} : 4 jours en mars 2033", box.Value);
+        Assert.False(box.IsChecked);
+        Assert.False(await DbAsync(portal, db => db.SessionEnrolments.AnyAsync(e => e.SessionId == sessionId && e.RegistrationId == trainee.RegistrationId)));
+
+        var form = page.Forms.Single(f => f.Elements.Any(e => e.GetAttribute("name") == "ConfirmedWarnings"));
+        var confirmed = await staff.PostFormAsync(form, url, new Dictionary<string, string> { ["RegistrationId"] = trainee.RegistrationId.ToString(), ["ConfirmedWarnings"] = box.Value });
+
+        Assert.True(PortalClient.IsRedirectTo(confirmed, url), await confirmed.Content.ReadAsStringAsync());
+        Assert.True(await DbAsync(portal, db => db.SessionEnrolments.AnyAsync(e => e.SessionId == sessionId && e.RegistrationId == trainee.RegistrationId && e.State == EnrolmentState.Enrolled)));
+    }
+
+    [Fact]
+    public async Task Staff_take_a_trainee_off_a_coming_session_and_the_trainee_is_told()
+    {
+        using var staff = await TestAccounts.SignedInAsync(portal, Roles.Staff, "Paul Formateur");
+        var plan = await PlanAsync(staff, new DateOnly(2032, 6, 9));
+        var sessionId = await TrainingSessionAsync(plan, new DateOnly(2032, 6, 9));
+        var trainee = await TraineeAsync(plan.UnitId, withPath: true);
+        var url = $"/Staff/Formation/Sessions/Inscrits/{sessionId}";
+        await staff.SubmitAsync(url, new Dictionary<string, string> { ["RegistrationId"] = trainee.RegistrationId.ToString() });
+
+        var response = await staff.SubmitAsync(url, new Dictionary<string, string>(), "form[action*='handler=Unenrol']");
+
+        Assert.True(PortalClient.IsRedirectTo(response, url));
+        Assert.Equal(EnrolmentState.Cancelled, await DbAsync(portal, db => db.SessionEnrolments.Where(e => e.SessionId == sessionId && e.RegistrationId == trainee.RegistrationId).Select(e => e.State).SingleAsync()));
+        Assert.Equal(2, MailsTo(portal, trainee.Email)); // convened, then taken off
+        var (_, page) = await staff.GetAsync(url);
+        Assert.Contains("Aucun stagiaire n'est inscrit à cette session.", page.Body!.TextContent);
+    }
+
+    [Fact]
     public async Task Cancelling_a_session_needs_a_reason_then_tells_its_trainees()
     {
         using var staff = await TestAccounts.SignedInAsync(portal, Roles.Staff, "Paul Formateur");
