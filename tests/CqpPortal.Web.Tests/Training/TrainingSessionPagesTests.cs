@@ -226,6 +226,23 @@ public class TrainingSessionPagesTests(DemoPortal portal)
     }
 
     [Fact]
+    public async Task Staff_change_a_planned_session_from_its_form_filled_with_the_stored_values()
+    {
+        using var staff = await TestAccounts.SignedInAsync(portal, Roles.Staff, "Paul Formateur");
+        var plan = await PlanAsync(staff, new DateOnly(2032, 7, 7));
+        var sessionId = await TrainingSessionAsync(plan, new DateOnly(2032, 7, 7));
+
+        var (_, page) = await staff.GetAsync($"{EditPage}/{sessionId}");
+
+        Assert.Equal(plan.Module, InputIn(page, "input[name='Input.ModuleTitle']").Value);
+        Assert.Equal("2032-07-07", InputIn(page, "input[name='Input.Date']").Value);
+        Assert.Equal(plan.Room, InputIn(page, "input[name='Input.Room']").Value);
+        var changed = await staff.SubmitAsync($"{EditPage}/{sessionId}", new Dictionary<string, string>(plan.Fields) { ["Input.Date"] = "2032-07-07", ["Input.End"] = "12:30" });
+        Assert.True(PortalClient.IsRedirectTo(changed, $"/Staff/Formation/Sessions/Inscrits/{sessionId}"), await changed.Content.ReadAsStringAsync());
+        Assert.Equal(210, await DbAsync(portal, db => db.Sessions.Where(s => s.Id == sessionId).Select(s => s.DurationMinutes).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Cancelling_a_session_needs_a_reason_then_tells_its_trainees()
     {
         using var staff = await TestAccounts.SignedInAsync(portal, Roles.Staff, "Paul Formateur");
