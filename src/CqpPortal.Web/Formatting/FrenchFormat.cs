@@ -23,6 +23,10 @@ public static class FrenchFormat
 
     public static string Time(DateTimeOffset instant) => InParis(instant).ToString("HH' h 'mm", French);
 
+    /// <summary>"de 9 h 00 à 17 h 00" (Paris time), for a session starting at <paramref name="startsAt"/>.</summary>
+    public static string Hours(DateTimeOffset startsAt, int durationMinutes) =>
+        $"de {InParis(startsAt).ToString("H' h 'mm", French)} à {InParis(startsAt.AddMinutes(durationMinutes)).ToString("H' h 'mm", French)}";
+
     /// <summary>"3 h 40", "2 h", "45 min".</summary>
     public static string Duration(int minutes) =>
         minutes < 60 ? $"{minutes} min" : minutes % 60 == 0 ? $"{minutes / 60} h" : $"{minutes / 60} h {minutes % 60:00}";

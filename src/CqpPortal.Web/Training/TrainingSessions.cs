@@ -61,7 +61,7 @@ public sealed class TrainingSessions(CqpDbContext db, CandidateMailer mailer, Em
         var plan = new TrainingSessionPlan(details.Date, details.Start, details.End, details.UnitId,
             unit is not null && (session is null || unit.CertificationId == session.CertificationId), details.TrainerUserId, trainerIsStaff,
             details.PlaceName, details.Room, details.Capacity);
-        var startsAt = DayInParis.At(details.Date, details.Start);
+        var startsAt = DayInParis.At(details.Date, details.Start).ToUniversalTime(); // Npgsql writes UTC instants only
         var span = Math.Max(0, (int)(details.End - details.Start).TotalMinutes);
         var enrolled = session is null ? [] : await db.SessionEnrolments.Where(e => e.SessionId == session.Id && e.State == EnrolmentState.Enrolled)
             .Select(e => e.RegistrationId).ToListAsync();
@@ -250,7 +250,7 @@ public sealed class TrainingSessions(CqpDbContext db, CandidateMailer mailer, Em
         if (registrationIds.Count == 0) return [];
         var day = DayInParis.Of(planned.StartsAt);
         var month = new DateOnly(day.Year, day.Month, 1);
-        var (from, to) = (DayInParis.Start(month), DayInParis.Start(month.AddMonths(1)));
+        var (from, to) = (DayInParis.Start(month).ToUniversalTime(), DayInParis.Start(month.AddMonths(1)).ToUniversalTime());
         var rows = await db.SessionEnrolments.Where(e => registrationIds.Contains(e.RegistrationId) && e.State == EnrolmentState.Enrolled
                 && e.SessionId != sessionId && e.Session!.Kind == SessionKind.Training && e.Session.CancelledAt == null
                 && e.Session.StartsAt >= from && e.Session.StartsAt < to)
