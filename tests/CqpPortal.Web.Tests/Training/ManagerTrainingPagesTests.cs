@@ -112,6 +112,14 @@ public class ManagerTrainingPagesTests(DemoPortal portal)
         Assert.Contains("Salariée fiable ; priorité aux urgences.", page.Body.TextContent);
         Assert.Empty(page.QuerySelectorAll("form[method=post] input[type=radio]"));
         Assert.Null(page.QuerySelector("button[name=send]"));
+
+        // The draft's form, still open in another tab, cannot change what was sent.
+        var form = reopened.Forms.Single(f => f.QuerySelector("button[name=send]") is not null);
+        var late = await manager.PostFormAsync(form, url, new Dictionary<string, string> { ["Input.TutorName"] = "Autre tuteur", ["send"] = "false" });
+        Assert.Equal(HttpStatusCode.OK, late.StatusCode);
+        Assert.Contains("il ne peut plus être modifié", (await PortalClient.ParseAsync(late)).QuerySelector("[role=alert]")!.TextContent);
+        Assert.Equal("Nathalie Caron, cheffe de plateau", await DbAsync(portal, db => db.Positionings
+            .Where(p => p.RegistrationId == employee.RegistrationId && p.Side == PositioningSide.Company).Select(p => p.TutorName).SingleAsync()));
     }
 
     [Fact]
