@@ -34,6 +34,8 @@ public static class TrainingPathRules
     public const int MaximumObjectivesLength = 2000;
     public const int MaximumReasonLength = 1000;
 
+    public const string NothingToSign = "Il n'y a pas de parcours à signer.";
+
     public const string PositioningFirst = "Enregistrez d'abord le positionnement du centre : le parcours en découle.";
 
     /// <summary>Null when the registration has a path (training route, admissible); otherwise why not.</summary>

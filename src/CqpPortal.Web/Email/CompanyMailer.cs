@@ -93,7 +93,7 @@ public sealed class CompanyMailer(EmailOutbox outbox, AccountMailer accounts)
     public Task EmployeeTrainingPathProposedAsync(ManagerToTell manager, ManagerAudience employee, int version, string link) =>
         outbox.SendAsync(new EmailMessage(manager.Email, $"Parcours de formation de {employee.EmployeeName} à signer",
             $"Bonjour {manager.Name},\n\nL'organisme de formation propose le parcours de formation individuel de {employee.EmployeeName} ({employee.CompanyName}), " +
-            $"version {version}. L'organisme de formation vous le présentera pour la signature de l'entreprise ; le dossier de votre salarié(e) :\n{link}" + FollowedFooter));
+            $"version {version}. Vous pouvez le lire et le signer pour l'entreprise dans l'espace entreprise du portail :\n{link}" + FollowedFooter));
 
     /// <summary>A followed employee was absent (not excused) at a training session, half-day by half-day.</summary>
     public Task EmployeeAbsentFromTrainingAsync(ManagerToTell manager, ManagerAudience employee, Session session, IReadOnlyList<HalfDay> halfDays) =>

@@ -29,7 +29,11 @@ public sealed record PathView(TraineeFacts Trainee, bool CentreRecorded, bool Al
     public IReadOnlyList<PathSigner> Required => Trainee.RequiredSigners;
     public bool IsSigned => Current is { } current && TrainingPathRules.IsSigned(Required, current.Signatures);
     public bool CurrentEditable => Current is null || TrainingPathRules.WhyNotEdit(Current.Version, false, Current.Signatures) is null;
-    public bool MaySign(PathSigner signer) => Current is { } current && TrainingPathRules.WhyNotSign(signer, Required, false, current.Signatures) is null;
+    public bool MaySign(PathSigner signer) => WhyNotSign(signer) is null;
+
+    /// <summary>Why <paramref name="signer"/> may not sign the current version (null when they may), for the pages to say so.</summary>
+    public string? WhyNotSign(PathSigner signer) =>
+        Current is { } current ? TrainingPathRules.WhyNotSign(signer, Required, false, current.Signatures) : TrainingPathRules.NothingToSign;
 }
 
 public sealed record PathUnitInput(string? Hours, string? Modules);
@@ -156,7 +160,7 @@ public sealed class TrainingPaths(CqpDbContext db, TrainingAccess access, UserMa
         if (!allowed) return TrainingOutcome.NotFound;
         var trainee = (await TrainingQueries.FactsAsync(db, registrationId))!;
         var path = await db.TrainingPaths.FirstOrDefaultAsync(p => p.RegistrationId == registrationId && p.Version == version);
-        if (path is null) return TrainingOutcome.Refused("Il n'y a pas de parcours à signer.");
+        if (path is null) return TrainingOutcome.Refused(TrainingPathRules.NothingToSign);
         if (TrainingPathRules.WhyNotSign(signer, trainee.RequiredSigners, path.SupersededAt is not null, Signatures(path)) is { } why)
             return TrainingOutcome.Refused(why);
 

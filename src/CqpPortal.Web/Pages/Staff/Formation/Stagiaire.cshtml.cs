@@ -68,7 +68,7 @@ public class TraineeModel(Positionings positionings, TrainingPaths paths) : Page
         () => paths.SaveAsync(User, registrationId,
             new PathInput(Path.Version, Path.Objectives, Path.ConfirmReducedHours, Path.ReducedHoursReason,
                 Path.Units.ToDictionary(u => u.Key, u => new PathUnitInput(u.Value.Hours, u.Value.Modules))),
-            new PathLinks(Url.PublicPage("/Candidat/Formation/Index"), Url.PublicPage("/Entreprise/Salarie/Index", new { registrationId }))),
+            new PathLinks(Url.PublicPage("/Candidat/Formation/Index"), Url.PublicPage("/Entreprise/Salarie/Parcours", new { registrationId }))),
         "Parcours enregistré : il est proposé à la signature.");
 
     public async Task<IActionResult> OnPostNewVersionAsync(int registrationId) => await DoAsync(registrationId, "versions",
