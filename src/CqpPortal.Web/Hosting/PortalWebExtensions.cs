@@ -44,6 +44,9 @@ public static class PortalWebExtensions
                     if (Areas.Of(model.ViewEnginePath) is { } area)
                         model.EndpointMetadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(area.Policy));
                 });
+                // The trainee's documents (statements, certificate, convocations) serve staff, candidates and managers alike:
+                // any signed-in user, then TrainingAccess decides (refused = an unknown id).
+                options.Conventions.AuthorizeFolder("/Formation");
                 PublicPageCache.Apply(options.Conventions);
             })
             .AddMvcOptions(options => FrenchModelBindingMessages.Apply(options.ModelBindingMessageProvider));
