@@ -9,7 +9,7 @@ public class MonthlyStatementModel(TrainingDocuments documents) : TrainingDocume
 {
     public async Task<IActionResult> OnGetAsync(int registrationId, string month)
     {
-        if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)) return NotFound();
+        if (month is not { Length: 7 } || !DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)) return NotFound();
         return Answer(await documents.MonthlyStatementAsync(User, registrationId, first), registrationId);
     }
 }
