@@ -114,7 +114,7 @@ public class AttendancePagesTests(DemoPortal portal)
         var refused = await staff.SubmitAsync($"/Staff/Formation/Presences/{training.SessionId}", fields);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
-        Assert.Contains("n'est pas inscrit à cette session", await refused.Content.ReadAsStringAsync());
+        Assert.Contains("n'est pas inscrit à cette session", (await PortalClient.ParseAsync(refused)).QuerySelector("[role=alert]")!.TextContent);
         Assert.Empty(await TrainingData.RecordedAsync(portal, training.EnrolmentOf[enrolled.RegistrationId]));
         Assert.Empty(await TrainingData.RecordedAsync(portal, other.EnrolmentOf[elsewhere.RegistrationId]));
     }
@@ -131,7 +131,7 @@ public class AttendancePagesTests(DemoPortal portal)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("La présence se note le jour de la session", page.Body!.TextContent);
-        Assert.Contains(employee.Name, page.Body.TextContent);
+        Assert.Contains(employee.Name.Split(' ')[1], page.QuerySelector("tbody")!.TextContent);
         Assert.Null(page.QuerySelector("select"));
         Assert.Null(page.QuerySelector("input[name='Cells[0].Hours']"));
     }

@@ -21,7 +21,7 @@ public static class TrainingData
             var unit = await db.CertificationUnits.OrderBy(u => u.CertificationId).ThenBy(u => u.Number).FirstAsync();
             var session = new Session
             {
-                CertificationId = unit.CertificationId, Kind = SessionKind.Training, StartsAt = DayInParis.At(day, new TimeOnly(9, 0)), DurationMinutes = 480,
+                CertificationId = unit.CertificationId, Kind = SessionKind.Training, StartsAt = DayInParis.At(day, new TimeOnly(9, 0)).ToUniversalTime(), DurationMinutes = 480,
                 UnitId = unit.Id, ModuleTitle = "Accueil téléphonique", PlaceName = "Centre Présences", Address = "3 rue des Essais", PostalCode = "35000", City = "Rennes",
                 Region = Region.Ouest, Capacity = 12, RegistrationDeadline = day.AddDays(-3),
             };
