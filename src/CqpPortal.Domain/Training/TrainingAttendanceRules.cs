@@ -1,3 +1,4 @@
+using System.Globalization;
 using CqpPortal.Domain.Vocabulary;
 
 namespace CqpPortal.Domain.Training;
@@ -30,6 +31,25 @@ public static class TrainingAttendanceRules
         // An absence counts no hour, whatever was typed beside it.
         return new(null, value == Attendance.Present ? hours ?? slot.Hours : 0);
     }
+
+    public const string UnreadableHours = "Indiquez un nombre d'heures, par exemple 3,5 (ou laissez vide pour la demi-journée entière).";
+
+    /// <summary>
+    /// Reads hours typed on the sheet: empty is null (the half-day's hours when present), « 3,5 » and « 3.5 » alike;
+    /// false when the text is not a number (the sheet says <see cref="UnreadableHours"/>).
+    /// </summary>
+    public static bool TryParseHours(string? text, out decimal? hours)
+    {
+        hours = null;
+        var trimmed = text?.Trim().Replace('\u00a0', ' ').Replace(" ", "").Replace(',', '.');
+        if (string.IsNullOrEmpty(trimmed)) return true;
+        if (!decimal.TryParse(trimmed, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)) return false;
+        hours = value;
+        return true;
+    }
+
+    /// <summary>Hours as the sheet shows them in its fields: « 3,5 », « 7 ».</summary>
+    public static string HoursText(decimal hours) => hours.ToString("0.##", CultureInfo.GetCultureInfo("fr-FR"));
 
     private static TrainingAttendanceDecision No(string reason) => new(reason, 0);
 }

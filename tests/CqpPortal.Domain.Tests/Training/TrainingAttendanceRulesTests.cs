@@ -88,4 +88,41 @@ public class TrainingAttendanceRulesTests
     {
         Assert.True(Record(null, null).Refused);
     }
+
+    [Theory]
+    [InlineData("3,5", 3.5)]
+    [InlineData("3.5", 3.5)]
+    [InlineData(" 2 ", 2)]
+    [InlineData("-1", -1)]
+    public void Hours_are_read_with_a_french_comma_or_a_point(string text, double expected)
+    {
+        Assert.True(TrainingAttendanceRules.TryParseHours(text, out var hours));
+        Assert.Equal((decimal)expected, hours);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void Empty_hours_are_read_as_none(string? text)
+    {
+        Assert.True(TrainingAttendanceRules.TryParseHours(text, out var hours));
+        Assert.Null(hours);
+    }
+
+    [Theory]
+    [InlineData("trois")]
+    [InlineData("3h30")]
+    [InlineData("1,2,3")]
+    public void Hours_that_are_not_a_number_are_not_read(string text)
+    {
+        Assert.False(TrainingAttendanceRules.TryParseHours(text, out _));
+    }
+
+    [Fact]
+    public void Hours_are_shown_in_the_sheet_with_a_french_comma()
+    {
+        Assert.Equal("3,5", TrainingAttendanceRules.HoursText(3.5m));
+        Assert.Equal("7", TrainingAttendanceRules.HoursText(7m));
+    }
 }
