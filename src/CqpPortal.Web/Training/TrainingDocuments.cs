@@ -59,10 +59,10 @@ public sealed class TrainingDocuments(TrainingRecord records, IOptions<Organisat
             .Space(6);
         if (lines.Count == 0) pdf.Paragraph("Aucune demi-journée de formation prévue ce mois-ci.");
         else
-            pdf.Table(["Date", "Demi-journée", "Unité / module", "Présence", "Heures"],
-                lines.Select(l => ((IReadOnlyList<string>)[FrenchFormat.Date(l.Day), FrenchLabels.Of(l.HalfDay), Short(l), Status(l.Attendance), Hours(l)], false))
-                    .Append(([$"Total de {monthName}", "", "", $"{lines.Count(l => l.Attendance == Attendance.Present)} demi-journée(s) de présence",
-                        TrainingHours.Format(lines.Sum(l => l.Hours))], true)).ToList());
+            // A ruled table with room for each column's text (the figures' table squeezes a module's name into the next column).
+            pdf.SignatureTable(["Date", "Demi-journée", "Unité / module", "Présence", "Heures"], [0.23, 0.14, 0.34, 0.18, 0.11],
+                lines.Select(l => (IReadOnlyList<string>)[FrenchFormat.Date(l.Day), FrenchLabels.Of(l.HalfDay), Short(l), Status(l.Attendance), Hours(l)]).ToList(), 16);
+        pdf.Line($"Total de {monthName} : {lines.Count(l => l.Attendance == Attendance.Present)} demi-journée(s) de présence.");
         pdf.Line($"Heures suivies : {TrainingHours.Format(lines.Sum(l => l.Hours))} sur {TrainingHours.Format(lines.Sum(l => l.PlannedHours))} prévues ; " +
             $"absences : {lines.Count(l => l.Attendance == Attendance.Absent)} demi-journée(s), absences justifiées : {lines.Count(l => l.Attendance == Attendance.Excused)}.");
         pdf.Space(12).SignatureBlocks(["Le stagiaire", "L'organisme de formation"]);
@@ -101,7 +101,14 @@ public sealed class TrainingDocuments(TrainingRecord records, IOptions<Organisat
     /// <summary>The organisation's name: the first line of its postal address (section Organisation).</summary>
     private string OrganisationName => organisation.Value.AddressLines.FirstOrDefault() ?? "L'organisme de formation";
 
-    private static string Short(AttendanceLine l) => l.UnitNumber is { } n ? $"U{n}{(l.Module is { } m ? " – " + m : "")}" : l.Module ?? "—";
+    /// <summary>« U1 – module », cut to what the statement's column holds.</summary>
+    private static string Short(AttendanceLine l)
+    {
+        var text = l.UnitNumber is { } n ? $"U{n}{(l.Module is { } m ? " – " + m : "")}" : l.Module ?? "—";
+        return text.Length <= ModuleColumnCharacters ? text : text[..(ModuleColumnCharacters - 1)].TrimEnd() + "…";
+    }
+
+    private const int ModuleColumnCharacters = 28;
 
     public static string Status(Attendance? attendance) => attendance is { } a ? FrenchLabels.Of(a) : "non notée";
 
