@@ -224,7 +224,7 @@ public class TrainingRouteTests(BrowserPortal portal)
             candidate.GetByRole(AriaRole.Link, new() { Name = statementMonth, Exact = false }).First.ClickAsync());
         var statementText = PdfText.Of(await File.ReadAllBytesAsync((await statement.PathAsync())!));
         Assert.Contains(name, statementText);
-        Assert.Contains("Accueil téléphonique – jour 1", statementText);
+        Assert.Contains("U3 – Accueil téléphonique", statementText);
         var certificate = await candidate.RunAndWaitForDownloadAsync(() =>
             candidate.GetByRole(AriaRole.Link, new() { Name = "Attestation de fin de formation", Exact = false }).ClickAsync());
         var certificateText = PdfText.Of(await File.ReadAllBytesAsync((await certificate.PathAsync())!));
