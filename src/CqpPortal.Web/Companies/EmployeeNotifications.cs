@@ -1,6 +1,8 @@
 using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Data;
 using CqpPortal.Web.Email;
+using CqpPortal.Web.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace CqpPortal.Web.Companies;
 
@@ -9,8 +11,11 @@ namespace CqpPortal.Web.Companies;
 /// the final jury result; nobody is told about an employee who did not agree (<see cref="EmployeeFollowing.AudienceAsync"/>).
 /// Called where the candidate is told, after the same commit (the outbox holds e-mails until then).
 /// </summary>
-public sealed class EmployeeNotifications(EmployeeFollowing following, CompanyMailer mailer)
+public sealed class EmployeeNotifications(EmployeeFollowing following, CompanyMailer mailer, IOptions<PortalSettings> settings)
 {
+    /// <summary>The manager's page of the employee's training (planning, attendance, hours), for the training e-mails.</summary>
+    private string TrainingPage(int registrationId) => settings.Value.PublicLink($"/Entreprise/Salarie/Formation/{registrationId}");
+
     public async Task ConvenedAsync(int registrationId, Session session)
     {
         if (await following.AudienceAsync(registrationId) is not { } audience) return;
@@ -33,7 +38,7 @@ public sealed class EmployeeNotifications(EmployeeFollowing following, CompanyMa
     public async Task TrainingAsync(int registrationId, Session session, string unit, string change)
     {
         if (await following.AudienceAsync(registrationId) is not { } audience) return;
-        foreach (var manager in audience.Managers) await mailer.EmployeeTrainingAsync(manager, audience, session, unit, change);
+        foreach (var manager in audience.Managers) await mailer.EmployeeTrainingAsync(manager, audience, session, unit, change, TrainingPage(registrationId));
     }
 
     public async Task AdmissibilityDecidedAsync(int registrationId, RegistrationState decision, DateOnly decidedOn, string? motive)
@@ -46,7 +51,7 @@ public sealed class EmployeeNotifications(EmployeeFollowing following, CompanyMa
     public async Task AbsentFromTrainingAsync(int registrationId, Session session, IReadOnlyList<HalfDay> halfDays)
     {
         if (await following.AudienceAsync(registrationId) is not { } audience) return;
-        foreach (var manager in audience.Managers) await mailer.EmployeeAbsentFromTrainingAsync(manager, audience, session, halfDays);
+        foreach (var manager in audience.Managers) await mailer.EmployeeAbsentFromTrainingAsync(manager, audience, session, halfDays, TrainingPage(registrationId));
     }
 
     public async Task JuryDecidedAsync(int registrationId, DateOnly decidedOn, JuryResult result, IReadOnlyList<int> validatedUnitNumbers)

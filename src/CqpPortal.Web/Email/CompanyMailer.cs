@@ -47,11 +47,12 @@ public sealed class CompanyMailer(EmailOutbox outbox, AccountMailer accounts)
             FollowedFooter));
 
     /// <summary>A followed employee is convened to a training session (or it moved, or it no longer concerns them).</summary>
-    public Task EmployeeTrainingAsync(ManagerToTell manager, ManagerAudience employee, Session session, string unit, string change) =>
+    public Task EmployeeTrainingAsync(ManagerToTell manager, ManagerAudience employee, Session session, string unit, string change, string link) =>
         outbox.SendAsync(new EmailMessage(manager.Email, $"Formation de {employee.EmployeeName}",
             $"Bonjour {manager.Name},\n\n{employee.EmployeeName} ({employee.CompanyName}) {change} : " +
             $"le {FrenchFormat.DateTime(session.StartsAt)} jusqu'à {FrenchFormat.Time(session.StartsAt.AddMinutes(session.DurationMinutes))}, " +
             $"{session.PlaceName}, {session.Address}, {session.PostalCode} {session.City} ({unit}, module « {session.ModuleTitle} »)." +
+            $"\n\nSon planning, ses présences et ses heures de formation : {link}" +
             FollowedFooter));
 
     /// <summary>A followed employee's convocation moved (date or place) by the organisation.</summary>
@@ -96,12 +97,13 @@ public sealed class CompanyMailer(EmailOutbox outbox, AccountMailer accounts)
             $"version {version}. Vous pouvez le lire et le signer pour l'entreprise dans l'espace entreprise du portail :\n{link}" + FollowedFooter));
 
     /// <summary>A followed employee was absent (not excused) at a training session, half-day by half-day.</summary>
-    public Task EmployeeAbsentFromTrainingAsync(ManagerToTell manager, ManagerAudience employee, Session session, IReadOnlyList<HalfDay> halfDays) =>
+    public Task EmployeeAbsentFromTrainingAsync(ManagerToTell manager, ManagerAudience employee, Session session, IReadOnlyList<HalfDay> halfDays, string link) =>
         outbox.SendAsync(new EmailMessage(manager.Email, $"Absence en formation de {employee.EmployeeName}",
             $"Bonjour {manager.Name},\n\n{employee.EmployeeName} ({employee.CompanyName}) a été noté(e) absent(e), sans justification, " +
             $"à la session de formation du {FrenchFormat.Date(session.StartsAt)} ({string.Join(" et ", halfDays.Select(h => FrenchLabels.Of(h).ToLowerInvariant()))})" +
             (session.ModuleTitle is { } module ? $", module « {module} »" : "") + ". " +
             "Si cette absence est justifiée, votre salarié(e) peut transmettre le justificatif à l'organisme de formation." +
+            $"\n\nSes présences et ses heures de formation : {link}" +
             FollowedFooter));
 
     private const string FollowedFooter =

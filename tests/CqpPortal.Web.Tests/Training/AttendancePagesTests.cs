@@ -37,6 +37,7 @@ public class AttendancePagesTests(DemoPortal portal)
             recorded.Select(r => (r.HalfDay, r.Attendance, r.Hours)).ToList());
         var mail = portal.Mail.LatestTo(company.ManagerEmail);
         Assert.Contains($"Absence en formation de {employee.Name}", mail);
+        Assert.Contains($"/Entreprise/Salarie/Formation/{employee.RegistrationId}", mail);
         Assert.Contains("après-midi", mail);
 
         // Saving the sheet again tells nobody twice.
