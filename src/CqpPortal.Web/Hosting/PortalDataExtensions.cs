@@ -67,7 +67,20 @@ public static class PortalDataExtensions
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            Hangfire.PostgreSql.PostgreSqlObjectsInstaller.Install((NpgsqlConnection)db.Database.GetDbConnection(), Jobs.PortalJobsExtensions.Schema);
+            // The installer's scripts are idempotent; a running node's job storage may deadlock with them (40P01, seen
+            // once in a test): PostgreSQL rolled the attempt back, so it is run again, up to three times.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    Hangfire.PostgreSql.PostgreSqlObjectsInstaller.Install((NpgsqlConnection)db.Database.GetDbConnection(), Jobs.PortalJobsExtensions.Schema);
+                    break;
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 3)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken);
+                }
+            }
         }
         finally
         {
