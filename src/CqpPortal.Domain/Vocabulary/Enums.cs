@@ -67,6 +67,12 @@ public enum EvaluatorLinkKind { TrainedCandidate = 1, Company = 2 }
 /// <summary>Holder follow-up surveys: 6 and 24 months after certification.</summary>
 public enum SurveyWave { SixMonths = 6, TwentyFourMonths = 24 }
 
+/// <summary>How a holder's survey answer reached the portal: through their personal link, by phone or on paper (typed by staff), or in an import of the organisation's records.</summary>
+public enum SurveyAnswerChannel { Online = 1, Phone = 2, Paper = 3, Import = 4 }
+
+/// <summary>Why a personal survey link was sent: the invitation, the reminders 7 and 21 days after it.</summary>
+public enum SurveyLinkPurpose { Invitation = 1, FirstReminder = 2, SecondReminder = 3 }
+
 public enum HolderSituation { Employed = 1, JobSeeker = 2, InTraining = 3, Other = 4 }
 
 public enum EmploymentContract { Cdi = 1, Cdd = 2, SelfEmployed = 3, Temporary = 4 }

@@ -38,6 +38,7 @@ public class CqpDbContext(DbContextOptions<CqpDbContext> options) : IdentityDbCo
     public DbSet<EvaluationGridEntry> EvaluationGridEntries => Set<EvaluationGridEntry>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
     public DbSet<HolderSurvey> HolderSurveys => Set<HolderSurvey>();
+    public DbSet<HolderSurveyLink> HolderSurveyLinks => Set<HolderSurveyLink>();
     public DbSet<CandidateDocument> CandidateDocuments => Set<CandidateDocument>();
     public DbSet<LibraryDocument> LibraryDocuments => Set<LibraryDocument>();
     public DbSet<ContentRevision> ContentRevisions => Set<ContentRevision>();

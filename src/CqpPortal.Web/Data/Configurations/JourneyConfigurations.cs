@@ -110,6 +110,19 @@ public sealed class HolderSurveyConfiguration : IEntityTypeConfiguration<HolderS
         builder.HasIndex(s => new { s.RegistrationId, s.Wave }).IsUnique();
         builder.Property(s => s.JobTitle).HasMaxLength(200);
         builder.Property(s => s.NsfCode).HasMaxLength(10);
+        builder.Property(s => s.Company).HasMaxLength(200);
+        builder.Property(s => s.RecordedByUserId).HasMaxLength(450);
         builder.HasIndex(s => s.RespondedOn);
+    }
+}
+
+public sealed class HolderSurveyLinkConfiguration : IEntityTypeConfiguration<HolderSurveyLink>
+{
+    public void Configure(EntityTypeBuilder<HolderSurveyLink> builder)
+    {
+        builder.HasOne(l => l.Survey).WithMany(s => s.Links).HasForeignKey(l => l.SurveyId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(l => l.TokenHash).HasMaxLength(64).IsFixedLength();
+        builder.HasIndex(l => l.TokenHash).IsUnique();
+        builder.HasIndex(l => l.SurveyId);
     }
 }

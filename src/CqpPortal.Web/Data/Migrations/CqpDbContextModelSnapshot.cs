@@ -1031,11 +1031,21 @@ namespace CqpPortal.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Company")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int?>("Contract")
                         .HasColumnType("integer");
 
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("FirstReminderAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("InvitedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1048,11 +1058,21 @@ namespace CqpPortal.Web.Data.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<DateTimeOffset?>("OptedOutAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<int>("RegistrationId")
                         .HasColumnType("integer");
 
                     b.Property<DateOnly?>("RespondedOn")
                         .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("SecondReminderAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int?>("Sector")
                         .HasColumnType("integer");
@@ -1074,6 +1094,42 @@ namespace CqpPortal.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("HolderSurveys");
+                });
+
+            modelBuilder.Entity("CqpPortal.Web.Data.HolderSurveyLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("HolderSurveyLinks");
                 });
 
             modelBuilder.Entity("CqpPortal.Web.Data.JuryDecision", b =>
@@ -2538,6 +2594,17 @@ namespace CqpPortal.Web.Data.Migrations
                     b.Navigation("Registration");
                 });
 
+            modelBuilder.Entity("CqpPortal.Web.Data.HolderSurveyLink", b =>
+                {
+                    b.HasOne("CqpPortal.Web.Data.HolderSurvey", "Survey")
+                        .WithMany("Links")
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Survey");
+                });
+
             modelBuilder.Entity("CqpPortal.Web.Data.JuryDecision", b =>
                 {
                     b.HasOne("CqpPortal.Web.Data.Registration", "Registration")
@@ -2911,6 +2978,11 @@ namespace CqpPortal.Web.Data.Migrations
             modelBuilder.Entity("CqpPortal.Web.Data.EvaluatorHabilitation", b =>
                 {
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("CqpPortal.Web.Data.HolderSurvey", b =>
+                {
+                    b.Navigation("Links");
                 });
 
             modelBuilder.Entity("CqpPortal.Web.Data.JuryDecision", b =>
