@@ -12,6 +12,9 @@ public sealed record RecordLine(int Number, IReadOnlyList<string> Cells)
 /// <summary>A refusal or a warning about one cell: the line, the column, what it held and why, in French.</summary>
 public sealed record RecordIssue(int Line, string Column, string Value, string Why)
 {
+    /// <summary>What the cell held, cut to a few words: an error list never repeats whole cells (<see cref="ImportLimits.Echo"/>).</summary>
+    public string Value { get; init; } = ImportLimits.Echo(Value);
+
     public override string ToString() => $"Ligne {Line}, colonne « {Column} »" + (Value.Length > 0 ? $", valeur « {Value} »" : "") + $" : {Why}";
 }
 

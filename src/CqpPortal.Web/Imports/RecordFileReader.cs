@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using System.Text.Unicode;
+using System.Xml;
 using CqpPortal.Domain.Records;
 using MiniExcelLibs;
 using MiniExcelLibs.Csv;
@@ -133,6 +135,8 @@ public static class RecordFileReader
                 buffer.Position = 0;
                 stream = buffer;
             }
+            CheckWorkbookSize(stream);
+            stream.Position = 0;
             return ToSheet(stream.Query(useHeaderRow: false, excelType: ExcelType.XLSX, configuration: configuration));
         }
         catch (Exception e) when (e is not (RecordFileException or OperationCanceledException or OutOfMemoryException))
@@ -140,6 +144,68 @@ public static class RecordFileReader
             // A zip that is not a workbook, a damaged part, a missing sheet: all the same to the person sending it.
             throw new RecordFileException("Le classeur .xlsx ne peut pas être lu : enregistrez-le de nouveau depuis Excel ou LibreOffice, ou envoyez un .csv.");
         }
+    }
+
+    /// <summary>
+    /// Refuses a workbook that would unzip or spread too far before MiniExcel reads it (MiniExcel gives every row as many
+    /// cells as the widest row or the declared dimension: one cell in column XFD makes 16,384 cells a row). Reads the
+    /// first sheet's XML as a stream, keeping only the largest row and column numbers met.
+    /// </summary>
+    private static void CheckWorkbookSize(Stream stream)
+    {
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+        long expanded = 0;
+        foreach (var entry in zip.Entries)
+            if ((expanded += entry.Length) > ImportLimits.MaxExpandedBytes)
+                throw new RecordFileException($"Le classeur décompressé dépasse {ImportLimits.MaxExpandedBytes / (1024 * 1024)} Mo : découpez-le en plusieurs fichiers ou envoyez un .csv.");
+        if (FirstSheet(zip) is not { } sheet) return; // not a workbook: MiniExcel says so below
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreWhitespace = true };
+        using var xml = XmlReader.Create(sheet.Open(), settings);
+        long row = 0, maxRow = 0;
+        int column = 0, maxColumn = 0;
+        while (xml.Read())
+        {
+            if (xml.NodeType != XmlNodeType.Element) continue;
+            switch (xml.LocalName)
+            {
+                case "dimension" when xml.GetAttribute("ref") is { } range:
+                    var end = range.AsSpan(range.IndexOf(':') + 1);
+                    maxColumn = Math.Max(maxColumn, ImportLimits.ColumnNumber(end));
+                    maxRow = Math.Max(maxRow, ImportLimits.RowNumber(end));
+                    break;
+                case "row":
+                    row = xml.GetAttribute("r") is { } r && long.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : row + 1;
+                    maxRow = Math.Max(maxRow, row);
+                    column = 0;
+                    break;
+                case "c":
+                    column = xml.GetAttribute("r") is { } reference ? ImportLimits.ColumnNumber(reference) : column + 1;
+                    maxColumn = Math.Max(maxColumn, column);
+                    break;
+                default:
+                    continue;
+            }
+            if (ImportLimits.SizeProblem(maxRow - 1, maxColumn) is { } problem) throw new RecordFileException(problem);
+        }
+    }
+
+    /// <summary>The workbook's first sheet, as MiniExcel reads it (the first &lt;sheet&gt; of workbook.xml through its relationship); null when it cannot be found.</summary>
+    private static ZipArchiveEntry? FirstSheet(ZipArchive zip)
+    {
+        static XmlReader Open(ZipArchiveEntry entry) =>
+            XmlReader.Create(entry.Open(), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+        if (zip.GetEntry("xl/workbook.xml") is not { } workbook || zip.GetEntry("xl/_rels/workbook.xml.rels") is not { } relations) return null;
+        string? id = null;
+        using (var xml = Open(workbook))
+            while (id is null && xml.Read())
+                if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "sheet")
+                    id = xml.GetAttribute("id", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
+        if (id is null) return null;
+        using (var xml = Open(relations))
+            while (xml.Read())
+                if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "Relationship" && xml.GetAttribute("Id") == id && xml.GetAttribute("Target") is { } target)
+                    return zip.GetEntry(target.StartsWith('/') ? target[1..] : "xl/" + target);
+        return null;
     }
 
     /// <summary>Dates as JJ/MM/AAAA, whole numbers without decimals, other numbers with a point (1.3 for units typed 1,3).</summary>
@@ -155,16 +221,28 @@ public static class RecordFileReader
         _ => value.ToString() ?? "",
     };
 
-    /// <summary>MiniExcel gives each row as cells keyed by column letter, in order; the first row is the header, each following row keeps its line number in the file.</summary>
+    /// <summary>
+    /// MiniExcel gives each row as cells keyed by column letter, in order; the first row is the header, each following
+    /// row keeps its line number in the file. The limits of <see cref="ImportLimits"/> are checked as the rows pass.
+    /// </summary>
     private static RecordSheet ToSheet(IEnumerable<dynamic> rows)
     {
         string[]? headers = null;
         var lines = new List<RecordLine>();
         foreach (IDictionary<string, object?> row in rows)
         {
+            var line = lines.Count + (headers is null ? 1 : 2);
             var cells = new string[row.Count];
-            var i = 0;
-            foreach (var value in row.Values) cells[i++] = Cell(value);
+            var (i, width) = (0, 0);
+            foreach (var value in row.Values)
+            {
+                cells[i] = Cell(value);
+                if (ImportLimits.CellProblem(line, i + 1, cells[i]) is { } tooLong) throw new RecordFileException(tooLong);
+                if (cells[i].Length > 0) width = i + 1;
+                i++;
+            }
+            // The width is up to the last cell filled: a blank line of a .csv comes as a line of empty cells (BlankLinesKept).
+            if (ImportLimits.SizeProblem(line - 1, width) is { } problem) throw new RecordFileException(problem);
             if (headers is null) headers = cells;
             else lines.Add(new RecordLine(lines.Count + 2, cells));
         }

@@ -98,6 +98,40 @@ public class PrerequisiteApiTests(DemoPortal portal)
         await PostAsync("""{"educationLevel": 4, "teleSecretaryMonths": 8, "route": "free"}""");
         Assert.Equal(before, (db.Registrations.Count(), db.Candidates.Count(), db.Users.Count()));
     }
+
+    [Fact]
+    public async Task A_body_declared_larger_than_a_few_kilobytes_gets_a_413_problem_without_being_read()
+    {
+        using var client = portal.CreateClient();
+        using var content = new ByteArrayContent(new byte[29 * 1024 * 1024]);
+        content.Headers.ContentType = new("application/json");
+
+        var response = await client.PostAsync("/api/prerequisites/check", content);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("trop volumineuse", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_streamed_body_without_a_length_is_cut_after_a_few_kilobytes_with_the_same_413()
+    {
+        using var client = portal.CreateClient();
+        var json = "{\"route\":\"training\",\"educationLevel\":0,\"teleSecretaryMonths\":12,\"x\":\"" + new string('a', 1024 * 1024) + "\"}";
+        using var content = new StreamContent(new UnseekableStream(Encoding.UTF8.GetBytes(json)));
+        content.Headers.ContentType = new("application/json");
+
+        var response = await client.PostAsync("/api/prerequisites/check", content);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    /// <summary>A body whose length is unknown to the client: sent chunked, so only the server's reading can stop it.</summary>
+    private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
 }
 
 /// <summary>On a portal of its own, with a small limit, so other tests are not throttled.</summary>
