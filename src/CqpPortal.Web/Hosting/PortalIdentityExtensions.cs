@@ -15,6 +15,8 @@ public static class PortalIdentityExtensions
             .AddErrorDescriber<FrenchIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
         UsePasswordPolicy(builder.Services);
+        builder.Services.AddSingleton<SignInAttempts>();
+        builder.Services.AddScoped<AccountRequests>();
 
         builder.Services.ConfigureApplicationCookie(options =>
         {
@@ -97,7 +99,8 @@ public static class PortalIdentityExtensions
         options.Password.RequireUppercase = false;
         options.Password.RequireNonAlphanumeric = false;
         options.Password.RequiredUniqueChars = 1;
-        // Lockout: 5 wrong passwords lock the account for 15 minutes.
+        // No lockout on failed sign-ins (it let anyone lock any account): SignInAttempts slows the address instead.
+        // Identity's lockout stays available to staff tools and is lifted by a password reset.
         options.Lockout.MaxFailedAccessAttempts = 5;
         options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         options.Lockout.AllowedForNewUsers = true;

@@ -50,7 +50,8 @@ public static class PortalRateLimits
         return services;
     }
 
-    private static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "local";
+    /// <summary>The client's address as the forwarded-headers middleware left it (the proxy's client when the proxy is trusted).</summary>
+    public static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "local";
 
     private static FixedWindowRateLimiterOptions PerMinute(int permits) =>
         new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };

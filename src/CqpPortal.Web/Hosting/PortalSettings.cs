@@ -40,6 +40,14 @@ public sealed class PortalSettings
     [Range(1, 100_000)]
     public int FormPostsPerMinute { get; set; } = 20;
 
+    /// <summary>Failed sign-ins to one account from one address within 15 minutes before that address must wait (429).</summary>
+    [Range(1, 100_000)]
+    public int SignInFailuresPerAccountAndAddress { get; set; } = 5;
+
+    /// <summary>Failed sign-ins from one address, whatever the accounts, within 15 minutes before it must wait (429).</summary>
+    [Range(1, 100_000)]
+    public int SignInFailuresPerAddress { get; set; } = 30;
+
     [Range(1, int.MaxValue)]
     public int DocumentMaxBytes { get; set; } = 10 * 1024 * 1024;
 

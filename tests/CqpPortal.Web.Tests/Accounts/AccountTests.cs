@@ -1,3 +1,6 @@
+using CqpPortal.Web.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using CqpPortal.Web.Hosting;
 using System.Net;
 using CqpPortal.Testing;
@@ -73,7 +76,7 @@ public class AccountTests(DemoPortal portal)
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
+    public async Task Five_wrong_passwords_make_that_address_wait_with_a_french_429_but_never_lock_the_account()
     {
         using var client = PortalClient.For(portal);
         var email = await RegisterAndConfirmAsync(client);
@@ -82,18 +85,83 @@ public class AccountTests(DemoPortal portal)
             var wrong = await client.LoginAsync(email, "Mauvais-0000!");
             Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         }
-        var locked = await client.LoginAsync(email, Password);
-        Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
-        Assert.Contains("Votre compte est verrouillé", (await PortalClient.ParseAsync(locked)).Body!.TextContent);
-        Assert.False(PortalClient.IsRedirectTo(locked, "/Candidat"));
+
+        var held = await client.LoginAsync(email, Password);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, held.StatusCode);
+        Assert.InRange(int.Parse(held.Headers.GetValues("Retry-After").Single()), 60, 15 * 60);
+        Assert.Contains("Trop d'essais de connexion infructueux : réessayez dans", (await PortalClient.ParseAsync(held)).Body!.TextContent);
+        Assert.Equal(email, ((AngleSharp.Html.Dom.IHtmlInputElement)(await PortalClient.ParseAsync(await client.LoginAsync(email, Password))).QuerySelector("#Input_Email")!).Value);
+        await using var scope = portal.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        Assert.False(await users.IsLockedOutAsync((await users.FindByEmailAsync(email))!));
+        // The owner, elsewhere, is not held back by someone else's failures.
+        Assert.Null(portal.Services.GetRequiredService<SignInAttempts>().Wait(email, "203.0.113.9"));
     }
 
     [Fact]
-    public async Task A_forgotten_password_is_reset_through_the_emailed_link_which_also_lifts_a_lockout()
+    public async Task Creating_an_account_with_a_known_address_answers_as_for_a_new_one_and_tells_the_owner_by_e_mail()
+    {
+        using var client = PortalClient.For(portal);
+        var email = await RegisterAndConfirmAsync(client);
+        var fresh = $"n{Guid.NewGuid():N}"[..12] + "@exemple.fr";
+
+        HttpResponseMessage Post(string address) => client.SubmitAsync("/Compte/Inscription", new Dictionary<string, string>
+        {
+            ["Input.FirstName"] = "Marc", ["Input.LastName"] = "Le Gall", ["Input.Email"] = address,
+            ["Input.Password"] = "Autre-Passe-2026!", ["Input.ConfirmPassword"] = "Autre-Passe-2026!", ["Input.AcceptPrivacy"] = "true",
+        }).GetAwaiter().GetResult();
+        var known = Post(email);
+        var unknown = Post(fresh);
+
+        Assert.Equal(unknown.StatusCode, known.StatusCode);
+        Assert.Equal(unknown.Headers.Location, known.Headers.Location);
+        Assert.True(PortalClient.IsRedirectTo(known, "/Compte/ConfirmationEnvoyee"));
+        var mail = portal.Mail.LatestTo(email);
+        Assert.Contains("Vous avez déjà un compte", mail);
+        Assert.Contains(PortalSettings.LocalRoot + "/Compte/MotDePasseOublie", mail);
+        Assert.True(PortalClient.IsRedirectTo(await client.LoginAsync(email, Password), "/Candidat")); // the account is untouched
+    }
+
+    [Fact]
+    public async Task A_company_access_asked_with_a_known_address_answers_as_for_a_new_one()
+    {
+        using var client = PortalClient.For(portal);
+        var email = await RegisterAndConfirmAsync(client);
+        var (_, form) = await client.GetAsync("/Compte/AccesEntreprise");
+        var fields = form.QuerySelectorAll("input[name^='Input.'], select[name^='Input.']").Select(e => e.GetAttribute("name")!).ToList();
+        Assert.Contains("Input.Siret", fields);
+
+        var asked = await client.SubmitAsync("/Compte/AccesEntreprise", new Dictionary<string, string>
+        {
+            ["Input.FirstName"] = "Marc", ["Input.LastName"] = "Da Silva", ["Input.Email"] = email, ["Input.Password"] = "Autre-Passe-2026!",
+            ["Input.CompanyName"] = "Accueil Services", ["Input.Siret"] = "73282932000074", ["Input.Region"] = "Ouest", ["Input.AcceptPrivacy"] = "true",
+        });
+
+        Assert.True(PortalClient.IsRedirectTo(asked, "/Compte/ConfirmationEnvoyee"), $"{asked.StatusCode}");
+        Assert.Contains("Vous avez déjà un compte", portal.Mail.LatestTo(email));
+    }
+
+    [Fact]
+    public async Task An_unknown_address_gets_the_same_answer_as_a_wrong_password()
+    {
+        using var client = PortalClient.For(portal);
+        var email = await RegisterAndConfirmAsync(client);
+
+        var wrong = await PortalClient.ParseAsync(await client.LoginAsync(email, "Mauvais-0000!"));
+        var unknown = await PortalClient.ParseAsync(await client.LoginAsync("personne-" + Guid.NewGuid().ToString("N")[..8] + "@exemple.fr", "Mauvais-0000!"));
+
+        Assert.Equal(wrong.QuerySelector(".validation-summary-errors, [role=alert]")?.TextContent.Trim(), unknown.QuerySelector(".validation-summary-errors, [role=alert]")?.TextContent.Trim());
+        Assert.Contains("Adresse électronique ou mot de passe incorrect.", unknown.Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_forgotten_password_is_reset_through_the_emailed_link_which_also_lifts_the_wait_after_failed_sign_ins()
     {
         using var client = PortalClient.For(portal);
         var email = await RegisterAndConfirmAsync(client);
         for (var i = 0; i < 5; i++) await client.LoginAsync(email, "Mauvais-0000!");
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.LoginAsync(email, Password)).StatusCode);
 
         var asked = await client.SubmitAsync("/Compte/MotDePasseOublie", new Dictionary<string, string> { ["Email"] = email });
         Assert.Equal(HttpStatusCode.OK, asked.StatusCode);

@@ -11,7 +11,7 @@ namespace CqpPortal.Web.Pages.Compte;
 
 [AllowAnonymous]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Hosting.PortalRateLimits.FormPosts)]
-public class CompanyAccessRequestModel(CompanyAccess access, AccountMailer mailer) : PageModel
+public class CompanyAccessRequestModel(CompanyAccess access, AccountMailer mailer, Identity.AccountRequests accounts) : PageModel
 {
     public sealed class InputModel
     {
@@ -53,6 +53,12 @@ public class CompanyAccessRequestModel(CompanyAccess access, AccountMailer maile
         if (!Siret.IsValid(Input.Siret))
             ModelState.AddModelError("Input.Siret", "Saisissez un SIRET valide : 14 chiffres, par exemple 732 829 320 00074.");
         if (!ModelState.IsValid) return Page();
+        // A known address gets the same answer as a new one (its owner is told by e-mail): the form reveals no account.
+        foreach (var problem in await accounts.PasswordProblemsAsync(Input.Email, Input.Password))
+            ModelState.AddModelError("Input.Password", problem.Description);
+        if (!ModelState.IsValid) return Page();
+        if (await accounts.TellOwnerIfKnownAsync(Input.Email, Url.PublicPage("/Compte/Connexion"), Url.PublicPage("/Compte/MotDePasseOublie")))
+            return RedirectToPage("/Compte/ConfirmationEnvoyee");
         var (user, errors) = await access.RequestAsync(new AccessRequest(Input.FirstName, Input.LastName, Input.Email, Input.Password, Input.Siret!, Input.CompanyName, Input.Region!.Value));
         if (user is null)
         {

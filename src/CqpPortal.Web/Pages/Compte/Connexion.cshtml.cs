@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CqpPortal.Web.Pages.Compte;
 
 [AllowAnonymous]
-public class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users) : PageModel
+public class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, SignInAttempts attempts) : PageModel
 {
     public sealed class InputModel
     {
@@ -32,26 +32,49 @@ public class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser
     [TempData]
     public string? Message { get; set; }
 
+    private const string WrongPassword = "Adresse électronique ou mot de passe incorrect.";
+
     public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
 
-        // Failures count towards lockout: five wrong passwords lock the account for 15 minutes.
-        var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        var address = Hosting.PortalRateLimits.ClientAddress(HttpContext);
+        if (attempts.Wait(Input.Email, address) is { } wait)
+        {
+            // Too many failures from here: the account is not locked, this address waits (the owner elsewhere is not held back).
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var minutes = Domain.Accounts.SignInThrottle.Minutes(wait);
+            ModelState.AddModelError(string.Empty, $"Trop d'essais de connexion infructueux : réessayez dans {minutes} minute{(minutes > 1 ? "s" : "")}, ou réinitialisez votre mot de passe avec « Mot de passe oublié ».");
+            return Page();
+        }
+
+        var user = await users.FindByEmailAsync(Input.Email);
+        if (user is null)
+        {
+            attempts.CheckDecoy(Input.Password); // the same work as a real check: the answer's time does not tell
+            attempts.Failed(Input.Email, address);
+            ModelState.AddModelError(string.Empty, WrongPassword);
+            return Page();
+        }
+        var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: false);
         if (result.Succeeded)
         {
+            attempts.Succeeded(Input.Email, address);
             if (Url.IsLocalUrl(ReturnUrl)) return LocalRedirect(ReturnUrl);
-            var user = await users.FindByEmailAsync(Input.Email);
-            var roles = user is null ? [] : await users.GetRolesAsync(user);
+            var roles = await users.GetRolesAsync(user);
             return LocalRedirect(Areas.HomeFor(roles.Contains)?.Folder ?? "/");
         }
+        // Identity says « not allowed » (address not confirmed) before it checks the password: say so only to whoever knows it.
+        var knowsPassword = result.IsNotAllowed && await users.CheckPasswordAsync(user, Input.Password);
+        if (!knowsPassword && !result.IsLockedOut) attempts.Failed(Input.Email, address);
         var error = result switch
         {
-            { IsLockedOut: true } => "Votre compte est verrouillé après plusieurs essais infructueux. Réessayez dans 15 minutes ou réinitialisez votre mot de passe.",
-            { IsNotAllowed: true } => "Confirmez d'abord votre adresse électronique avec le lien reçu par e-mail.",
-            _ => "Adresse électronique ou mot de passe incorrect.",
+            { IsLockedOut: true } => "Votre compte est suspendu pour le moment. Réessayez plus tard ou réinitialisez votre mot de passe avec « Mot de passe oublié ».",
+            _ when knowsPassword => "Confirmez d'abord votre adresse électronique avec le lien reçu par e-mail.",
+            _ => WrongPassword,
         };
         ModelState.AddModelError(string.Empty, error);
         return Page();

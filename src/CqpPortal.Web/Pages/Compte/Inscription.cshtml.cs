@@ -11,7 +11,7 @@ namespace CqpPortal.Web.Pages.Compte;
 /// <summary>A candidate creates an account; it opens once the e-mail address is confirmed.</summary>
 [AllowAnonymous]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Hosting.PortalRateLimits.FormPosts)]
-public class RegisterModel(UserManager<PortalUser> users, AccountMailer mailer) : PageModel
+public class RegisterModel(UserManager<PortalUser> users, AccountMailer mailer, AccountRequests accounts) : PageModel
 {
     public sealed class InputModel
     {
@@ -46,6 +46,12 @@ public class RegisterModel(UserManager<PortalUser> users, AccountMailer mailer) 
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
+        // A known address gets the same answer as a new one (its owner is told by e-mail): the form reveals no account.
+        foreach (var problem in await accounts.PasswordProblemsAsync(Input.Email, Input.Password))
+            ModelState.AddModelError("Input.Password", problem.Description);
+        if (!ModelState.IsValid) return Page();
+        if (await accounts.TellOwnerIfKnownAsync(Input.Email, Url.PublicPage("/Compte/Connexion"), Url.PublicPage("/Compte/MotDePasseOublie")))
+            return RedirectToPage("/Compte/ConfirmationEnvoyee");
         var user = new PortalUser
         {
             UserName = Input.Email.Trim(),

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CqpPortal.Web.Pages.Compte;
 
 [AllowAnonymous]
-public class ResetPasswordModel(UserManager<PortalUser> users) : PageModel
+public class ResetPasswordModel(UserManager<PortalUser> users, SignInAttempts attempts) : PageModel
 {
     public sealed class InputModel
     {
@@ -54,9 +54,10 @@ public class ResetPasswordModel(UserManager<PortalUser> users) : PageModel
                 ModelState.AddModelError(error.Code.StartsWith("Password") ? "Input.Password" : string.Empty, error.Description);
             return Page();
         }
-        // A reset also lifts a lockout: the person proved they own the address.
+        // A reset also lifts a lockout and the waits after failed sign-ins: the person proved they own the address.
         await users.SetLockoutEndDateAsync(user!, null);
         await users.ResetAccessFailedCountAsync(user!);
+        attempts.Forget(Input.Email);
         Message = "Votre mot de passe est changé : connectez-vous avec le nouveau.";
         return RedirectToPage("/Compte/Connexion");
     }

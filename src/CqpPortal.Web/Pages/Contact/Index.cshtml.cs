@@ -43,7 +43,7 @@ public class ContactModel(ContactMessages messages, IOptions<OrganisationContact
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
-        var client = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "local";
+        var client = Hosting.PortalRateLimits.ClientAddress(HttpContext);
         var result = await messages.SendAsync(new ContactMessageInput(Input.Name, Input.Email, Input.Phone, Input.Subject, Input.Message), client);
         if (result.Sent)
         {
