@@ -59,6 +59,22 @@ public static class PortalNodesExtensions
         var secure = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         builder.Services.ConfigureAll<CookieAuthenticationOptions>(options => options.Cookie.SecurePolicy = secure);
         builder.Services.Configure<AntiforgeryOptions>(options => options.Cookie.SecurePolicy = secure);
+        if (builder.Environment.IsProduction())
+        {
+            // « __Host- » cookies: the browser keeps them only if Secure, for the whole site, and set by this very host
+            // (no Domain), so neither a sibling subdomain nor a clear-text page can plant or read them.
+            builder.Services.PostConfigureAll<CookieAuthenticationOptions>(options =>
+            {
+                if (options.Cookie.Name is { } name && !name.StartsWith(HostCookiePrefix, StringComparison.Ordinal)) options.Cookie.Name = HostCookiePrefix + name;
+                options.Cookie.Path = "/";
+                options.Cookie.Domain = null;
+            });
+            builder.Services.PostConfigure<AntiforgeryOptions>(options => (options.Cookie.Name, options.Cookie.Path, options.Cookie.Domain) = (HostCookiePrefix + "cqp.antiforgery", "/", null));
+            builder.Services.PostConfigure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options =>
+                (options.Cookie.Name, options.Cookie.Path, options.Cookie.Domain, options.Cookie.SecurePolicy) = (HostCookiePrefix + "cqp.tempdata", "/", null, CookieSecurePolicy.Always));
+            // HSTS (one year, subdomains too): browsers go straight to https. UseHsts sends it on https requests only.
+            builder.Services.AddHsts(options => (options.MaxAge, options.IncludeSubDomains) = (TimeSpan.FromDays(365), true));
+        }
 
         // Production answers only to its own names: with AllowedHosts left at "*", those are Portal:PublicUrl's host and the
         // loopback (a probe inside the container). A request with a forged Host gets a 400 before any page runs.
@@ -70,6 +86,8 @@ public static class PortalNodesExtensions
         builder.Services.AddHealthChecks().AddCheck<SchemaHealthCheck>("schema", tags: [HealthTags.Ready]);
         return builder;
     }
+
+    public const string HostCookiePrefix = "__Host-";
 
     /// <summary>The hosts a Production node answers to: those configured, or (for "*" or none) the public address's host and the loopback.</summary>
     public static IList<string> AllowedHosts(IList<string>? configured, PortalSettings settings)

@@ -78,6 +78,7 @@ public static class PortalWebExtensions
     public static WebApplication UsePortalWeb(this WebApplication app)
     {
         app.UseForwardedHeaders(); // first: scheme, host and client address as the trusted proxy saw them (PortalNodesExtensions)
+        if (app.Environment.IsProduction()) app.UseHsts(); // https only in Production (Portal:PublicUrl is checked)
         // The French error page in every environment: users never see a stack trace.
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Erreur", AllowStatusCode404Response = true });
         app.Use(ForgetBrokenDatabaseConnections);

@@ -86,6 +86,30 @@ public class NodeSettingsTests
     }
 
     [Fact]
+    public async Task In_Production_https_answers_carry_HSTS_and_the_cookies_are_Host_prefixed_and_secure()
+    {
+        using var portal = new PortalFactory(TestCluster.NewDatabase("hsts"), demoData: false, new Dictionary<string, string?>
+        {
+            ["environment"] = "Production", ["Portal:PublicUrl"] = PublicUrl, ["Portal:TrustedProxies"] = "10.0.0.0/8", ["Jobs:RunScheduler"] = "false",
+        });
+        using var node = portal.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IStartupFilter, PeerAddress>()));
+
+        using var signIn = await ThroughAsync(node, "10.1.2.3", "/Compte/Connexion");
+
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        Assert.Equal("max-age=31536000; includeSubDomains", signIn.Headers.GetValues("Strict-Transport-Security").Single());
+        var cookies = signIn.Headers.GetValues("Set-Cookie").ToList();
+        Assert.NotEmpty(cookies);
+        Assert.All(cookies, cookie =>
+        {
+            Assert.StartsWith(PortalNodesExtensions.HostCookiePrefix, cookie);
+            Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("path=/;", cookie + ";", StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("domain=", cookie, StringComparison.OrdinalIgnoreCase);
+        });
+    }
+
+    [Fact]
     public async Task Links_in_e_mails_are_made_from_the_public_address_whatever_host_the_request_came_in_with()
     {
         using var portal = new PortalFactory(TestCluster.NewDatabase("publicurl"), demoData: false,
