@@ -21,6 +21,14 @@ public sealed record SurveyRecord
 
     /// <summary>« Entreprise », when the file has the column.</summary>
     public string? Company { get; init; }
+
+    /// <summary>The line in the template's columns and labels (the answers file for SIST), which the import reads back.</summary>
+    public IReadOnlyList<string> ToCells() =>
+    [
+        LastName, FirstName, RecordText.Date(BirthDate), RecordText.Date(CertifiedOn), FrenchLabels.Of(Wave), RecordText.Date(RespondedOn),
+        FrenchLabels.Of(Situation), Contract is { } contract ? FrenchLabels.Of(contract) : "", Sector is { } sector ? FrenchLabels.Of(sector) : "",
+        JobTitle ?? "", TrainingLevel is { } level ? EducationLevels.Label(level) : "", NsfCode ?? "", Company ?? "",
+    ];
 }
 
 /// <summary>Reads the surveys template; the holders are matched afterwards, against the database.</summary>

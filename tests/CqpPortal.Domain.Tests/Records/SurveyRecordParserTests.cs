@@ -140,3 +140,20 @@ public class SurveyTemplateCompanyColumnTests
         Assert.Contains(parsed.Errors, e => e.Column == SurveyColumns.Situation && e.Why.Contains("manquante"));
     }
 }
+
+public class SurveyRecordCellsTests
+{
+    [Fact]
+    public void An_answer_written_in_the_template_columns_reads_back_the_same()
+    {
+        var answer = new SurveyRecord
+        {
+            Line = 2, LastName = "Durand", FirstName = "Léa", BirthDate = new DateOnly(1990, 5, 17), CertifiedOn = new DateOnly(2025, 6, 20),
+            Wave = SurveyWave.TwentyFourMonths, RespondedOn = new DateOnly(2027, 7, 1), Situation = HolderSituation.InTraining,
+            TrainingLevel = 5, NsfCode = "324t", Company = "Allo Secrétariat",
+        };
+        var sheet = new RecordSheet(RecordTemplates.Surveys.Columns, [new RecordLine(2, answer.ToCells())]);
+
+        Assert.Equal(answer, Assert.Single(new SurveyRecordParser().Parse(sheet).Records));
+    }
+}
