@@ -110,6 +110,11 @@ public sealed class SurveyCampaigns(CqpDbContext db, HolderSurveys surveys, Time
         if (problems.Count > 0) return problems;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Two people typing the same answer at once (a phone call and the holder online): the row lock makes the second wait and see the first.
+        await db.Database.ExecuteSqlInterpolatedAsync($"""SELECT 1 FROM "HolderSurveys" WHERE "Id" = {survey.Id} FOR UPDATE""", cancellationToken);
+        await db.Entry(survey).ReloadAsync(cancellationToken);
+        if (survey.RespondedOn is not null)
+            return [("", "Cette enquête a déjà une réponse : elle ne peut pas être saisie une seconde fois.")];
         var refused = await surveys.AnswerAsync(survey, typed);
         if (refused.Count > 0) return refused;
         survey.Channel = channel;
