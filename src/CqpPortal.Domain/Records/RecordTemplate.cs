@@ -4,7 +4,7 @@ namespace CqpPortal.Domain.Records;
 /// The columns of an import file, in order, with their French headers (issue 6). The headers are matched whatever
 /// their case, accents or apostrophes (French Excel turns ' into ’), and in any order.
 /// </summary>
-public sealed class RecordTemplate(string name, string fileName, IReadOnlyList<string> columns)
+public sealed class RecordTemplate(string name, string fileName, IReadOnlyList<string> columns, IReadOnlyList<string>? optionalColumns = null)
 {
     /// <summary>What staff call it ("candidats", "enquêtes").</summary>
     public string Name { get; } = name;
@@ -14,10 +14,16 @@ public sealed class RecordTemplate(string name, string fileName, IReadOnlyList<s
 
     public IReadOnlyList<string> Columns { get; } = columns;
 
+    /// <summary>
+    /// Columns a file may leave out (added after files were made without them, so older files still import), or carry
+    /// though no import reads them (the answers file's « Canal »): recognised, never required.
+    /// </summary>
+    public IReadOnlyList<string> OptionalColumns { get; } = optionalColumns ?? [];
+
     /// <summary>Where each column is in the file's header row, or an issue per missing, unknown or repeated column.</summary>
     public (IReadOnlyDictionary<string, int> Positions, IReadOnlyList<RecordIssue> Errors) Locate(IReadOnlyList<string> headers)
     {
-        var known = Columns.ToDictionary(RecordText.Key, c => c);
+        var known = Columns.Union(OptionalColumns).ToDictionary(RecordText.Key, c => c);
         var positions = new Dictionary<string, int>();
         var errors = new List<RecordIssue>();
         for (var i = 0; i < headers.Count; i++)
@@ -29,7 +35,7 @@ public sealed class RecordTemplate(string name, string fileName, IReadOnlyList<s
             else if (!positions.TryAdd(column, i))
                 errors.Add(new RecordIssue(1, column, header, "Colonne en double."));
         }
-        errors.AddRange(Columns.Where(c => !positions.ContainsKey(c)).Select(c => new RecordIssue(1, c, "", "Colonne manquante dans la ligne d'en-tête.")));
+        errors.AddRange(Columns.Except(OptionalColumns).Where(c => !positions.ContainsKey(c)).Select(c => new RecordIssue(1, c, "", "Colonne manquante dans la ligne d'en-tête.")));
         return (positions, errors);
     }
 }
@@ -58,7 +64,8 @@ public static class RecordTemplates
     [
         LastName, FirstName, BirthDate, CertifiedOn, SurveyColumns.Wave, SurveyColumns.RespondedOn, SurveyColumns.Situation,
         SurveyColumns.Contract, SurveyColumns.Sector, SurveyColumns.JobTitle, SurveyColumns.TrainingLevel, SurveyColumns.NsfCode,
-    ]);
+        SurveyColumns.Company,
+    ], [SurveyColumns.Company, SurveyColumns.Channel]);
 }
 
 public static class CandidateColumns
@@ -94,4 +101,10 @@ public static class SurveyColumns
     public const string JobTitle = "Emploi occupé";
     public const string TrainingLevel = "Niveau de la formation suivie";
     public const string NsfCode = "Code NSF";
+
+    /// <summary>The seed's questionnaire asks « Entreprise »; optional, so files made before it still import.</summary>
+    public const string Company = "Entreprise";
+
+    /// <summary>How the answer came (the answers file for SIST); read by no import: an imported answer came by import.</summary>
+    public const string Channel = "Canal";
 }

@@ -18,6 +18,17 @@ public sealed record SurveyRecord
     public string? JobTitle { get; init; }
     public int? TrainingLevel { get; init; }
     public string? NsfCode { get; init; }
+
+    /// <summary>« Entreprise », when the file has the column.</summary>
+    public string? Company { get; init; }
+
+    /// <summary>The line in the template's columns and labels (the answers file for SIST), which the import reads back.</summary>
+    public IReadOnlyList<string> ToCells() =>
+    [
+        LastName, FirstName, RecordText.Date(BirthDate), RecordText.Date(CertifiedOn), FrenchLabels.Of(Wave), RecordText.Date(RespondedOn),
+        FrenchLabels.Of(Situation), Contract is { } contract ? FrenchLabels.Of(contract) : "", Sector is { } sector ? FrenchLabels.Of(sector) : "",
+        JobTitle ?? "", TrainingLevel is { } level ? EducationLevels.Label(level) : "", NsfCode ?? "", Company ?? "",
+    ];
 }
 
 /// <summary>Reads the surveys template; the holders are matched afterwards, against the database.</summary>
@@ -62,6 +73,7 @@ public sealed class SurveyRecordParser
         var job = cells.Text(SurveyColumns.JobTitle, 200);
         var level = cells.Label(SurveyColumns.TrainingLevel, ImportLabels.TrainingLevel);
         var nsf = cells.Text(SurveyColumns.NsfCode, 10);
+        var company = cells.Text(SurveyColumns.Company, 200);
         // NSF codes: three digits, sometimes followed by a letter (324, 324t).
         if (nsf is not null && !System.Text.RegularExpressions.Regex.IsMatch(nsf, "^[0-9]{3}[a-zA-Z]?$"))
             cells.Error(SurveyColumns.NsfCode, "Code NSF attendu : trois chiffres, suivis ou non d'une lettre (ex. « 324 » ou « 324t »).");
@@ -73,7 +85,7 @@ public sealed class SurveyRecordParser
         {
             Line = cells.Line, LastName = lastName, FirstName = firstName, BirthDate = birthDate.Value, CertifiedOn = certifiedOn,
             Wave = wave.Value, RespondedOn = respondedOn.Value, Situation = situation.Value, Contract = contract, Sector = sector,
-            JobTitle = job, TrainingLevel = level, NsfCode = nsf,
+            JobTitle = job, TrainingLevel = level, NsfCode = nsf, Company = company,
         };
         if (situation != HolderSituation.Employed && (contract is not null || sector is not null))
             warnings.Add(new RecordIssue(cells.Line, SurveyColumns.Contract, cells.Raw(SurveyColumns.Contract),

@@ -175,6 +175,15 @@ public static class FrenchLabels
 
     public static string Of(EmploymentSector value) => value == EmploymentSector.Branch ? "Dans la branche" : "Autre branche";
 
+    /// <summary>How a survey answer came: the answers file's « Canal » and the staff pages.</summary>
+    public static string Of(SurveyAnswerChannel value) => value switch
+    {
+        SurveyAnswerChannel.Online => "En ligne",
+        SurveyAnswerChannel.Phone => "Téléphone",
+        SurveyAnswerChannel.Paper => "Papier",
+        _ => "Import",
+    };
+
     /// <summary>
     /// The phone job kinds as the import template and the SIST transmission file write them (issue 6), shorter than
     /// the form's labels; both are read back by the import.

@@ -15,6 +15,9 @@ public static class FrenchFormat
     /// <summary>"3 mars 2026".</summary>
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", French);
 
+    /// <summary>"mars 2026".</summary>
+    public static string Month(DateOnly date) => date.ToString("MMMM yyyy", French);
+
     public static string Date(DateTimeOffset instant) => InParis(instant).ToString("d MMMM yyyy", French);
 
     /// <summary>"mardi 3 mars 2026 à 09 h 30" (Paris time).</summary>

@@ -53,6 +53,8 @@ public static class Areas
         ("/Analyse/Certificats", "Area.Certificats", [Roles.SistAnalyst], "Certificats et registre des titulaires"),
         // Inside /Analyse but SIST's alone: the « avis conforme » is given by SIST's analysts on behalf of the CPNEFP.
         ("/Analyse/AvisConforme", "Area.AvisConforme", [Roles.SistAnalyst], "Avis conforme"),
+        // Inside /Analyse but SIST's alone: the answers file names holders (« transmission de ce fichier à SIST »).
+        ("/Analyse/Enquetes", "Area.Enquetes", [Roles.SistAnalyst], "Réponses aux enquêtes des titulaires"),
     ];
 
     /// <summary>The area securing a page: the one with the longest folder containing it (null for public pages).</summary>

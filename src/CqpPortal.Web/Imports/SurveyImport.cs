@@ -86,6 +86,10 @@ public sealed class SurveyImport(CqpDbContext db)
             changes.Set(survey.JobTitle, record.JobTitle, v => survey.JobTitle = v);
             changes.Set(survey.TrainingLevel, record.TrainingLevel, v => survey.TrainingLevel = v);
             changes.Set(survey.NsfCode, record.NsfCode, v => survey.NsfCode = v);
+            // A file without « Entreprise » (made before the column) leaves a known company as it is.
+            if (record.Company is not null) changes.Set(survey.Company, record.Company, v => survey.Company = v);
+            // An answer the import wrote came by import; one it left as it was keeps how it came (the SIST answers file imports back unchanged).
+            if (created || changes.Changed) survey.Channel = SurveyAnswerChannel.Import;
             tally.Count(created, changes.Changed);
         }
         if (errors.Count > 0) return ImportSummary.Refused(errors, warnings);

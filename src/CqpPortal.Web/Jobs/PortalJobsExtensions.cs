@@ -41,6 +41,8 @@ public static class PortalJobsExtensions
         builder.Services.AddPortalReports(builder.Configuration);
         builder.Services.AddScoped<Sessions.SessionReminders>();
         builder.Services.AddScoped<Surveys.HolderSurveys>();
+        builder.Services.AddScoped<Surveys.SurveyCampaigns>();
+        builder.Services.AddScoped<Surveys.SurveyAnswersFile>();
         builder.Services.AddPortalJourneys();
         builder.Services.AddScoped<NotificationKeys>();
         if (settings.RunScheduler)
@@ -77,6 +79,8 @@ public static class PortalJobsExtensions
         recurring.AddOrUpdate<HolderSurveyJob>(HolderSurveyJob.Id, job => job.RunAsync(CancellationToken.None), HolderSurveyJob.Cron, paris);
         recurring.AddOrUpdate<AnnualPackScheduleJob>(AnnualPackScheduleJob.Id, job => job.RunAsync(CancellationToken.None), AnnualPackScheduleJob.Cron, paris);
         recurring.AddOrUpdate<HolderOutcomeScheduleJob>(HolderOutcomeScheduleJob.Id, job => job.RunAsync(CancellationToken.None), HolderOutcomeScheduleJob.Cron, paris);
+        recurring.AddOrUpdate<SurveyAnswersFileJob>(SurveyAnswersFileJob.Id, job => job.RunAsync(CancellationToken.None), SurveyAnswersFileJob.Cron, paris);
+        recurring.AddOrUpdate<SurveyAnswersMailJob>(SurveyAnswersMailJob.Id, job => job.RunAsync(CancellationToken.None), SurveyAnswersMailJob.Cron, paris);
     }
 
     /// <summary>

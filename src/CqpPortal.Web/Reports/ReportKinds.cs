@@ -8,10 +8,14 @@ public static class ReportKinds
     /// <summary>The anonymous 6-month outcomes of the holders certified by one jury session.</summary>
     public const string HolderOutcomes = "holder-outcomes";
 
+    /// <summary>Every answer to the holder surveys, for SIST (nominative: downloaded from /Analyse/Enquetes only).</summary>
+    public const string SurveyAnswers = "survey-answers";
+
     public static string Label(string kind) => kind switch
     {
         AnnualPack => "Dossier annuel de la réunion de veille",
         HolderOutcomes => "Devenir des titulaires à 6 mois (par jury)",
+        SurveyAnswers => "Fichier des réponses aux enquêtes (SIST)",
         _ => kind,
     };
 }

@@ -30,7 +30,8 @@ public sealed class ReportRunList(CqpDbContext db, TimeProvider clock)
                 r.Id, r.Kind, r.Year, SessionStartsAt = (DateTimeOffset?)r.Session!.StartsAt, SessionCity = r.Session.City, r.SessionId,
                 r.RequestedByName, r.CreatedAt, r.State, r.ProgressPercent, r.ProgressStep, r.StartedAt, r.FinishedAt, r.ErrorMessage,
                 // Files are read only with the Succeeded state: that is what makes them downloadable.
-                Files = r.State == ReportRunState.Succeeded
+                // The answers file names holders: downloaded from SIST's page only (/Analyse/Enquetes), not from the runs list.
+                Files = r.State == ReportRunState.Succeeded && r.Kind != ReportKinds.SurveyAnswers
                     ? r.Files.OrderBy(f => f.FileName).Select(f => new ReportRunFileRow(f.Id, f.FileName, f.Length)).ToList()
                     : new List<ReportRunFileRow>(),
             })
@@ -43,6 +44,7 @@ public sealed class ReportRunList(CqpDbContext db, TimeProvider clock)
                 ReportKinds.AnnualPack => $"Année {r.Year}",
                 ReportKinds.HolderOutcomes when r.SessionStartsAt is { } at => $"Jury du {FrenchFormat.Date(at)} ({r.SessionCity})",
                 ReportKinds.HolderOutcomes => $"Session n° {r.SessionId} (supprimée)",
+                ReportKinds.SurveyAnswers => "Toutes les réponses ; téléchargement réservé au SIST (Analyse › Enquêtes)",
                 _ => r.Year is { } y ? $"Année {y}" : "",
             },
             r.RequestedByName, r.CreatedAt, r.State, StateLabel(r.State), r.ProgressPercent, r.ProgressStep,

@@ -287,7 +287,7 @@ public class CandidateRecordParserTests
             string.Join("; ", RecordTemplates.Candidates.Columns));
         Assert.Equal(
             "Nom; Prénom; Date de naissance; Date d'obtention; Vague; Date de réponse; Situation; Statut du contrat; Secteur; Emploi occupé; "
-            + "Niveau de la formation suivie; Code NSF",
+            + "Niveau de la formation suivie; Code NSF; Entreprise",
             string.Join("; ", RecordTemplates.Surveys.Columns));
     }
 }

@@ -91,3 +91,69 @@ public class RecordTextTests
     [InlineData("", "")]
     public void Keys_ignore_case_accents_apostrophes_and_spaces(string value, string key) => Assert.Equal(key, RecordText.Key(value));
 }
+
+public class SurveyTemplateCompanyColumnTests
+{
+    private static readonly string[] OldColumns = RecordTemplates.Surveys.Columns.Where(c => c != SurveyColumns.Company).ToArray();
+
+    private static RecordSheet Sheet(IReadOnlyList<string> headers, Dictionary<string, string> cells) =>
+        new(headers, [new RecordLine(2, headers.Select(h => cells.GetValueOrDefault(h, "")).ToList())]);
+
+    private static Dictionary<string, string> Answer() => new()
+    {
+        ["Nom"] = "Durand", ["Prénom"] = "Léa", ["Date de naissance"] = "17/05/1990", ["Date d'obtention"] = "20/06/2025",
+        ["Vague"] = "6 mois", ["Date de réponse"] = "02/01/2026", ["Situation"] = "En emploi", ["Statut du contrat"] = "CDI",
+        ["Secteur"] = "Dans la branche", ["Emploi occupé"] = "Télésecrétaire", ["Entreprise"] = "Allo Secrétariat", ["Canal"] = "Téléphone",
+    };
+
+    [Fact]
+    public void A_file_made_before_the_company_column_still_imports()
+    {
+        var parsed = new SurveyRecordParser().Parse(Sheet(OldColumns, Answer()));
+
+        Assert.True(parsed.IsValid);
+        Assert.Null(Assert.Single(parsed.Records).Company);
+    }
+
+    [Fact]
+    public void The_company_is_read_when_the_file_has_it()
+    {
+        var parsed = new SurveyRecordParser().Parse(Sheet(RecordTemplates.Surveys.Columns, Answer()));
+
+        Assert.Equal("Allo Secrétariat", Assert.Single(parsed.Records).Company);
+    }
+
+    [Fact]
+    public void The_answers_file_for_sist_with_its_channel_column_imports_back()
+    {
+        var parsed = new SurveyRecordParser().Parse(Sheet([.. RecordTemplates.Surveys.Columns, SurveyColumns.Channel], Answer()));
+
+        Assert.True(parsed.IsValid);
+        Assert.Single(parsed.Records);
+    }
+
+    [Fact]
+    public void A_required_column_is_still_required()
+    {
+        var parsed = new SurveyRecordParser().Parse(Sheet(OldColumns.Where(c => c != SurveyColumns.Situation).ToArray(), Answer()));
+
+        Assert.Contains(parsed.Errors, e => e.Column == SurveyColumns.Situation && e.Why.Contains("manquante"));
+    }
+}
+
+public class SurveyRecordCellsTests
+{
+    [Fact]
+    public void An_answer_written_in_the_template_columns_reads_back_the_same()
+    {
+        var answer = new SurveyRecord
+        {
+            Line = 2, LastName = "Durand", FirstName = "Léa", BirthDate = new DateOnly(1990, 5, 17), CertifiedOn = new DateOnly(2025, 6, 20),
+            Wave = SurveyWave.TwentyFourMonths, RespondedOn = new DateOnly(2027, 7, 1), Situation = HolderSituation.InTraining,
+            TrainingLevel = 5, NsfCode = "324t", Company = "Allo Secrétariat",
+        };
+        var sheet = new RecordSheet(RecordTemplates.Surveys.Columns, [new RecordLine(2, answer.ToCells())]);
+
+        Assert.Equal(answer, Assert.Single(new SurveyRecordParser().Parse(sheet).Records));
+    }
+}

@@ -52,11 +52,13 @@ public class SchedulerTests(JobsPortal portal) : IClassFixture<JobsPortal>
 
         using var connection = storage.GetConnection();
         var recurring = connection.GetRecurringJobs().ToDictionary(j => j.Id);
-        Assert.Equal(5, recurring.Count);
+        Assert.Equal(7, recurring.Count);
         Assert.Equal("0 8 * * *", recurring[SessionReminderJob.Id].Cron);
         Assert.Equal("0 9 * * *", recurring[HolderSurveyJob.Id].Cron);
         Assert.Equal("0 6 15 1 *", recurring[AnnualPackScheduleJob.Id].Cron);
         Assert.Equal("30 6 * * *", recurring[HolderOutcomeScheduleJob.Id].Cron);
+        Assert.Equal("10 * * * *", recurring[SurveyAnswersFileJob.Id].Cron);
+        Assert.Equal("0 8 * * 1", recurring[SurveyAnswersMailJob.Id].Cron); // Monday morning, Paris
         Assert.Equal("30 7 * * *", recurring[JourneyDeadlineJob.Id].Cron);
         Assert.All(recurring.Values, job => Assert.Equal("Europe/Paris", job.TimeZoneId));
         Assert.Equal(typeof(SessionReminderJob), recurring[SessionReminderJob.Id].Job.Type);

@@ -102,6 +102,7 @@ public abstract class ImportedStatisticsTests(EmptyPortal portal)
             var paulSurvey = Assert.Single(paul.Surveys);
             Assert.Equal((SurveyWave.SixMonths, new DateOnly(2026, 4, 30), new DateOnly(2026, 5, 2), HolderSituation.InTraining, 5, "324"),
                 (paulSurvey.Wave, paulSurvey.DueOn, paulSurvey.RespondedOn, paulSurvey.Situation, paulSurvey.TrainingLevel, paulSurvey.NsfCode));
+            Assert.Equal(SurveyAnswerChannel.Import, paulSurvey.Channel); // how the answer came, for the campaigns and SIST's answers file
 
             var lea = people.Single(c => c.FirstName == "Léa");
             Assert.Equal(("lea.durand@exemple.fr", Sex.Female, Region.Nord), (lea.Email, lea.Sex, lea.Region));

@@ -14,7 +14,9 @@ public class ReportFileModel(CqpDbContext db) : PageModel
     public async Task<IActionResult> OnGetAsync(int id)
     {
         var file = await db.ReportRunFiles.AsNoTracking()
-            .Where(f => f.Id == id && db.ReportRuns.Any(r => r.Id == f.ReportRunId && r.State == ReportRunState.Succeeded))
+            .Where(f => f.Id == id && db.ReportRuns.Any(r => r.Id == f.ReportRunId && r.State == ReportRunState.Succeeded
+                // The answers file names holders: SIST downloads it from /Analyse/Enquetes, nobody from here.
+                && r.Kind != Reports.ReportKinds.SurveyAnswers))
             .Select(f => new { f.FileName, f.ContentType, f.Content })
             .FirstOrDefaultAsync(HttpContext.RequestAborted);
         return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
