@@ -62,6 +62,13 @@ public static class DocumentReference
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
+    /// <summary>A document about a whole year (the annual review): « BIL-2025 ».</summary>
+    public static string OfYear(DocumentKind kind, int year)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(year, 1);
+        return $"{Code(kind)}-{year:0000}";
+    }
+
     /// <param name="day">The day the document speaks of, in Paris (see the summary).</param>
     /// <param name="id">The id of the record the document is about (a registration, a session…), positive.</param>
     /// <param name="part">A second id when the record has several documents of this kind; positive when given.</param>

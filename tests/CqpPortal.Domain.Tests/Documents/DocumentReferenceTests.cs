@@ -33,6 +33,12 @@ public class DocumentReferenceTests
     }
 
     [Fact]
+    public void A_document_about_a_whole_year_is_referenced_by_its_year_alone()
+    {
+        Assert.Equal("BIL-2025", DocumentReference.OfYear(DocumentKind.AnnualReview, 2025));
+    }
+
+    [Fact]
     public void Every_kind_has_a_code_of_its_own_in_three_capitals()
     {
         var codes = Enum.GetValues<DocumentKind>().Select(DocumentReference.Code).ToList();
