@@ -14,8 +14,7 @@ public static class Convocation
 
     /// <param name="issuedOn">The day the convocation is issued (« Fait à …, le … »); the session's last change when not given.</param>
     public static byte[] Pdf(Candidate candidate, Session session, Certification certification, DateOnly? issuedOn = null) =>
-        new PdfDocumentWriter("Convocation", $"{certification.Name} – convocation")
-            .Reference(DocumentReference.Of(DocumentKind.Convocation, Domain.Time.DayInParis.Of(session.StartsAt), candidate.Id, session.Id))
+        WithReference(new PdfDocumentWriter("Convocation", $"{certification.Name} – convocation"), candidate, session)
             .Title("Convocation")
             .Field("Candidat", candidate.FullName)
             .Field("Épreuve", FrenchLabels.Of(session.Kind))
@@ -33,6 +32,12 @@ public static class Convocation
                 : "En cas d'empêchement, annulez votre inscription dans votre espace candidat afin de libérer la place pour un autre candidat.")
             .MadeAndSigned(issuedOn ?? Domain.Time.DayInParis.Of(session.UpdatedAt))
             .ToBytes();
+
+    // Saved records only: a convocation drawn for entities not yet saved (a preview, a test) has no reference.
+    private static PdfDocumentWriter WithReference(PdfDocumentWriter pdf, Candidate candidate, Session session) =>
+        candidate.Id > 0 && session.Id > 0
+            ? pdf.Reference(DocumentReference.Of(DocumentKind.Convocation, Domain.Time.DayInParis.Of(session.StartsAt), candidate.Id, session.Id))
+            : pdf;
 
     /// <param name="certification">The certification's name (<see cref="Certification.Name"/>), for the event's title.</param>
     public static CalendarEvent Event(Session s, string certification) => new(

@@ -24,8 +24,7 @@ public static class TrainingConvocation
     public static string UnitLabel(CertificationUnit unit) => $"Unité {unit.Number} – {unit.Title}";
 
     public static byte[] Pdf(TrainingConvocationFacts f) =>
-        new PdfDocumentWriter("Convocation à la formation", $"{f.CertificationName} – convocation à la formation")
-            .Reference(DocumentReference.Of(DocumentKind.TrainingConvocation, Domain.Time.DayInParis.Of(f.Session.StartsAt), f.Candidate.Id, f.Session.Id))
+        WithReference(new PdfDocumentWriter("Convocation à la formation", $"{f.CertificationName} – convocation à la formation"), f)
             .Title("Convocation à la formation")
             .Field("Stagiaire", f.Candidate.FullName)
             .Field("Date", FrenchFormat.LongDate(Domain.Time.DayInParis.Of(f.Session.StartsAt)))
@@ -41,6 +40,12 @@ public static class TrainingConvocation
             // Made on demand: dated with the session's last change, so that two downloads are the same document.
             .MadeAndSigned(Domain.Time.DayInParis.Of(f.Session.UpdatedAt))
             .ToBytes();
+
+    // Saved records only: a convocation drawn for entities not yet saved has no reference.
+    private static PdfDocumentWriter WithReference(PdfDocumentWriter pdf, TrainingConvocationFacts f) =>
+        f.Candidate.Id > 0 && f.Session.Id > 0
+            ? pdf.Reference(DocumentReference.Of(DocumentKind.TrainingConvocation, Domain.Time.DayInParis.Of(f.Session.StartsAt), f.Candidate.Id, f.Session.Id))
+            : pdf;
 
     public static CalendarEvent Event(TrainingConvocationFacts f) => new(
         // The same UID as the public calendar's entry for this session: an agenda holding both shows it once.
