@@ -1,4 +1,5 @@
 using CqpPortal.Web.Cli;
+using CqpPortal.Web.Contacts;
 using CqpPortal.Web.Email;
 using CqpPortal.Web.Hosting;
 using CqpPortal.Web.Jobs;
@@ -17,6 +18,7 @@ builder.AddPortalWeb();
 builder.AddPortalNodes();
 
 var app = builder.Build();
+app.Services.UseOrganisationLetterhead(); // the organisation's identity on every PDF, checked (required in Production)
 await app.Services.PrepareDatabaseAsync(); // settings checked; migrate and seed unless Portal:MigrateOnStart=false
 app.UsePortalWeb();
 await app.RunAsync();

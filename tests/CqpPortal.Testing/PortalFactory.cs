@@ -25,6 +25,24 @@ public class PortalFactory : WebApplicationFactory<Program>
     public IDictionary<string, string?> Settings { get; }
     public MailFolder Mail => new(MailFolder);
 
+    /// <summary>
+    /// The organisation's identity every test portal starts with (it has no default: Production requires it, and
+    /// ./portal run takes it from appsettings.Development.json); a test's own settings override it.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> Organisation = new Dictionary<string, string>
+    {
+        ["Organisation:Name"] = "Organisme de formation du CQP",
+        ["Organisation:Siret"] = "812 345 678 00013",
+        ["Organisation:ActivityDeclaration"] = "11 75 99999 75",
+        ["Organisation:Website"] = "https://www.cqp-telesecretaire.fr",
+        ["Organisation:SignatoryName"] = "Claire Lemoine",
+        ["Organisation:SignatoryRole"] = "Responsable de la certification",
+        ["Organisation:PublicationDirector"] = "Bernard Lefèvre, directeur de l'organisme de formation",
+        ["Organisation:HostName"] = "Hébergeur Exemple SAS",
+        ["Organisation:HostAddress"] = "1 avenue de l'Hébergement | 59100 Roubaix",
+        ["Organisation:HostPhone"] = "03 20 00 00 00",
+    };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -36,6 +54,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Portal:DemoData", DemoData ? "true" : "false");
         builder.UseSetting("Email:PickupDirectory", MailFolder);
         builder.UseSetting("Jobs:RunScheduler", "false");
+        foreach (var (key, value) in Organisation) builder.UseSetting(key, value);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 

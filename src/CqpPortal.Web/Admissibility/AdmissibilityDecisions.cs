@@ -33,9 +33,10 @@ public sealed class AdmissibilityDecisions(CqpDbContext db, CandidateMailer mail
         registration.Decide(decision, motive, today, now, staffUserId);
         proofs.Request(registration, requestedDocuments, staffUserId);
         var candidate = registration.Candidate!;
+        var earlierLetters = await db.CandidateDocuments.CountAsync(d => d.RegistrationId == registration.Id && d.Title == "Décision sur la recevabilité");
         var letter = DecisionLetter.Render(new DecisionLetterData(candidate.FullName, candidate.Sex, registration.Certification!.Title,
             registration.Route, registration.RegisteredOn ?? today, decision, registration.DecisionMotive, today,
-            registration.Certification.JourneyLimitMonths, staffName, requestedDocuments));
+            registration.Certification.JourneyLimitMonths, staffName, requestedDocuments, registration.Id, earlierLetters + 1));
         db.CandidateDocuments.Add(new CandidateDocument
         {
             CandidateId = candidate.Id, RegistrationId = registration.Id, Title = "Décision sur la recevabilité",

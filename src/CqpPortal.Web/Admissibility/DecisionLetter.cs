@@ -1,3 +1,4 @@
+using CqpPortal.Domain.Documents;
 using CqpPortal.Domain.Journey;
 using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Documents;
@@ -9,7 +10,7 @@ namespace CqpPortal.Web.Admissibility;
 public sealed record DecisionLetterData(
     string CandidateName, Sex Sex, string CertificationTitle, CertificationRoute Route, DateOnly RegisteredOn,
     RegistrationState Decision, string? Motive, DateOnly DecidedOn, int JourneyLimitMonths, string SignedBy,
-    IReadOnlyList<string>? RequestedDocuments = null);
+    IReadOnlyList<string>? RequestedDocuments = null, int RegistrationId = 0, int LetterNumber = 1);
 
 /// <summary>The written answer on admissibility ("réponse écrite sur la recevabilité"), as a PDF.</summary>
 public static class DecisionLetter
@@ -19,7 +20,10 @@ public static class DecisionLetter
     public static byte[] Render(DecisionLetterData d)
     {
         var civility = d.Sex == Sex.Female ? "Madame" : "Monsieur";
-        var pdf = new PdfDocumentWriter("Décision de recevabilité", $"{d.CertificationTitle} – décision du {FrenchFormat.Date(d.DecidedOn)}")
+        var pdf = new PdfDocumentWriter("Décision de recevabilité", $"{d.CertificationTitle} – décision du {FrenchFormat.Date(d.DecidedOn)}");
+        // The registration's first letter is DEC-yyyy-id; a later one (after an « Incomplet ») gets its number.
+        if (d.RegistrationId > 0) pdf.Reference(DocumentReference.Of(DocumentKind.AdmissibilityDecision, d.DecidedOn, d.RegistrationId, d.LetterNumber > 1 ? d.LetterNumber : null));
+        pdf
             .Title("Décision sur la recevabilité de votre candidature")
             .Field("Candidat", d.CandidateName)
             .Field("Certification", $"CQP {d.CertificationTitle}")
@@ -56,7 +60,8 @@ public static class DecisionLetter
                 break;
         }
         return pdf.Paragraph($"Nous vous prions d'agréer, {civility}, nos salutations distinguées.")
-            .Paragraph($"Pour l'organisme de formation : {d.SignedBy}")
+            .MadeAndSigned(d.DecidedOn)
+            .Note($"Décision enregistrée par {d.SignedBy}.")
             .ToBytes();
     }
 }

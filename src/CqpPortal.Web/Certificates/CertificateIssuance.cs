@@ -98,7 +98,7 @@ public sealed class CertificateIssuance(CqpDbContext db, TimeProvider clock, ILo
         var sheet = new AttestationSheet(registration.Candidate!.FullName, certification.Name, decision.DecidedOn,
             units.Where(u => acquired.Contains(u.Id)).Select(u => new AttestationUnit(u.Number, u.Title)).ToList(),
             units.Where(u => !acquired.Contains(u.Id)).Select(u => new AttestationUnit(u.Number, u.Title)).ToList(),
-            registration.AdmissibilityDecidedOn is { } admissible ? JourneyDeadline.From(admissible, certification.JourneyLimitMonths) : null);
+            registration.AdmissibilityDecidedOn is { } admissible ? JourneyDeadline.From(admissible, certification.JourneyLimitMonths) : null, registration.Id);
         db.CandidateDocuments.Add(new CandidateDocument
         {
             CandidateId = registration.CandidateId, RegistrationId = registration.Id, Title = $"Attestation de validation partielle – jury du {Formatting.FrenchFormat.Date(decision.DecidedOn)}",

@@ -1,3 +1,4 @@
+using CqpPortal.Domain.Documents;
 using CqpPortal.Domain.Journey;
 using CqpPortal.Web.Documents;
 using CqpPortal.Web.Formatting;
@@ -6,14 +7,14 @@ using QRCoder;
 namespace CqpPortal.Web.Certificates;
 
 /// <summary>What the paper certificate says.</summary>
-public sealed record CertificateSheet(string Number, string HolderName, DateOnly ObtainedOn, string CertificationName, string Branch);
+public sealed record CertificateSheet(string Number, string HolderName, DateOnly ObtainedOn, string CertificationName, string Branch, int CertificateId = 0);
 
 /// <summary>A unit of the referential on an attestation.</summary>
 public sealed record AttestationUnit(int Number, string Title);
 
 /// <summary>What an attestation of partial validation says.</summary>
 public sealed record AttestationSheet(string HolderName, string CertificationName, DateOnly DecidedOn, IReadOnlyList<AttestationUnit> Acquired,
-    IReadOnlyList<AttestationUnit> Remaining, JourneyDeadline? Deadline);
+    IReadOnlyList<AttestationUnit> Remaining, JourneyDeadline? Deadline, int RegistrationId = 0);
 
 /// <summary>
 /// The certificate SIST prints for signature (seed 001: « certificat papier établi par SIST sous la responsabilité de la
@@ -31,8 +32,9 @@ public static class CertificatePdf
     /// <param name="verificationLink">The absolute link to the verification page with the number (from Portal:PublicUrl); without it, no QR code.</param>
     public static byte[] Certificate(CertificateSheet sheet, string? verificationLink)
     {
-        var pdf = new PdfDocumentWriter("Certificat de qualification professionnelle", $"{sheet.CertificationName} – certificat n° {sheet.Number}", "CPNEFP – SIST")
-            .Title("Certificat de qualification professionnelle")
+        var pdf = new PdfDocumentWriter("Certificat de qualification professionnelle", $"{sheet.CertificationName} – certificat n° {sheet.Number}", "CPNEFP – SIST");
+        if (sheet.CertificateId > 0) pdf.Reference(DocumentReference.Of(DocumentKind.Certificate, sheet.ObtainedOn, sheet.CertificateId));
+        pdf.Title("Certificat de qualification professionnelle")
             .Paragraph(string.IsNullOrWhiteSpace(sheet.Branch)
                 ? "Délivré par la commission paritaire nationale de l'emploi et de la formation professionnelle (CPNEFP) de la branche."
                 : $"Délivré par la commission paritaire nationale de l'emploi et de la formation professionnelle (CPNEFP) de la branche des {LowerFirst(sheet.Branch)}.")
@@ -42,7 +44,9 @@ public static class CertificatePdf
             .Paragraph($"a obtenu le {sheet.CertificationName}")
             .Field("Date d'obtention", FrenchFormat.Date(sheet.ObtainedOn))
             .Field("Numéro du certificat", sheet.Number)
-            .Space(18)
+            // The organisation prepares the certificate for SIST and the CPNEFP, who sign it in the blocks below.
+            .MadeAndSigned(sheet.ObtainedOn, "Dossier présenté au jury par l'organisme de formation")
+            .Space(6)
             .SignatureBlocks(Signatories)
             .Space(10);
         if (verificationLink is not null)
@@ -60,8 +64,9 @@ public static class CertificatePdf
 
     public static byte[] PartialAttestation(AttestationSheet sheet)
     {
-        var pdf = new PdfDocumentWriter("Attestation de validation partielle", $"{sheet.CertificationName} – attestation de validation partielle")
-            .Title("Attestation de validation partielle")
+        var pdf = new PdfDocumentWriter("Attestation de validation partielle", $"{sheet.CertificationName} – attestation de validation partielle");
+        if (sheet.RegistrationId > 0) pdf.Reference(DocumentReference.Of(DocumentKind.PartialAttestation, sheet.DecidedOn, sheet.RegistrationId));
+        pdf.Title("Attestation de validation partielle")
             .Field("Candidat", sheet.HolderName)
             .Field("Certification", sheet.CertificationName)
             .Field("Décision du jury du", FrenchFormat.Date(sheet.DecidedOn))
@@ -74,7 +79,7 @@ public static class CertificatePdf
         pdf.Paragraph(sheet.Deadline is { } deadline
             ? $"Votre parcours doit être achevé au plus tard le {FrenchFormat.Date(deadline.Deadline)} (deux ans à compter de la décision de recevabilité du {FrenchFormat.Date(deadline.Start)})."
             : "Votre parcours doit être achevé dans les deux ans suivant la décision de recevabilité.");
-        pdf.Paragraph("L'organisme de formation");
+        pdf.MadeAndSigned(sheet.DecidedOn);
         return pdf.ToBytes();
     }
 

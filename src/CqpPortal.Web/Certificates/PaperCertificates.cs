@@ -23,7 +23,7 @@ public sealed class PaperCertificates(CqpDbContext db, CandidateMailer mailer, T
     {
         var sheet = await db.Certificates.AsNoTracking().Where(c => c.Id == certificateId)
             .Select(c => new CertificateSheet(c.Number, c.HolderName, c.ObtainedOn, c.Registration!.Certification!.Kind + " " + c.Registration.Certification.Title,
-                c.Registration.Certification.Branch))
+                c.Registration.Certification.Branch, c.Id))
             .FirstOrDefaultAsync();
         return sheet is null ? null : new CertificateFile(FileName(sheet.Number), Write(sheet));
     }
@@ -43,7 +43,7 @@ public sealed class PaperCertificates(CqpDbContext db, CandidateMailer mailer, T
         {
             CandidateId = registration.CandidateId, RegistrationId = registration.Id, Title = $"Certificat – {certification.Name}",
             FileName = FileName(certificate.Number), ContentType = "application/pdf", CreatedAt = clock.GetUtcNow(),
-            Content = Write(new CertificateSheet(certificate.Number, certificate.HolderName, certificate.ObtainedOn, certification.Name, certification.Branch)),
+            Content = Write(new CertificateSheet(certificate.Number, certificate.HolderName, certificate.ObtainedOn, certification.Name, certification.Branch, certificate.Id)),
         });
         await db.SaveChangesAsync();
         await mailer.CertificateSignedAsync(registration.Candidate!, certification.Name, certificate.Number, certificate.ObtainedOn);

@@ -1,4 +1,5 @@
 using CqpPortal.Web.Certificates;
+using CqpPortal.Web.Contacts;
 using CqpPortal.Domain.Statistics;
 using CqpPortal.Web.Email;
 using CqpPortal.Web.Hosting;
@@ -65,7 +66,10 @@ public static class PortalCli
             builder.AddPortalSeeding();
             builder.Services.AddPortalCertificates(); // the demo holder's certificate is signed through SIST's own action
             builder.Services.AddPortalReports();
+            builder.Services.AddPortalOrganisation(); // the identity block of the PDFs that reports and jobs write
             using var host = builder.Build();
+            // `migrate` writes no document: a deploy may run it before the nodes' settings are complete.
+            if (args[0] != "migrate") host.Services.UseOrganisationLetterhead();
             return await Verbs[args[0]].Run(host, args[1..]);
         }
         finally

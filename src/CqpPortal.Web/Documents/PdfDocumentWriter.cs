@@ -6,8 +6,19 @@ using PdfSharp.Pdf;
 namespace CqpPortal.Web.Documents;
 
 /// <summary>
+/// Who makes the documents, as every PDF prints it: the identity block at the top of the first page (name, address,
+/// SIRET, activity declaration, contact) and the place and signatory of « Fait à …, le … ». Made from the
+/// <c>Organisation</c> settings (<see cref="Contacts.OrganisationContact"/>).
+/// </summary>
+public sealed record PdfLetterhead(
+    string Name, IReadOnlyList<string> AddressLines, string? Siret, string? ActivityDeclaration, string? Phone, string? Email,
+    string? Website, string City, string SignatoryName, string SignatoryRole);
+
+/// <summary>
 /// Our one small PDF writer (MigraDoc is not served here): A4 pages, a heading, wrapped paragraphs and label/value
-/// lines, new pages as needed. Takes text, returns bytes; testable without the app.
+/// lines, new pages as needed. Takes text, returns bytes; testable without the app. Every document gets the
+/// organisation's identity block (<see cref="Letterhead"/>), its reference when given (<see cref="Reference"/>) and
+/// « Page n sur N » on every page; letters and certified documents end with <see cref="MadeAndSigned"/>.
 /// </summary>
 public sealed class PdfDocumentWriter
 {
@@ -22,9 +33,18 @@ public sealed class PdfDocumentWriter
     private readonly XFont small = new(DejaVuFontResolver.Family, 8.5);
     private readonly XFont smallBold = new(DejaVuFontResolver.Family, 8.5, XFontStyleEx.Bold);
     private readonly string footer;
+    private readonly PdfLetterhead? letterhead = Letterhead;
     private XGraphics? graphics;
     private PdfPage? page;
     private double y;
+    private string? reference;
+
+    /// <summary>
+    /// The organisation's identity, the same for every document of the process: set once at start from the validated
+    /// <c>Organisation</c> settings (<c>UseOrganisationLetterhead</c>), like the font resolver. Null (a writer used
+    /// without the app): no identity block, « Fait le … » without a place or signatory.
+    /// </summary>
+    public static PdfLetterhead? Letterhead { get; set; }
 
     public PdfDocumentWriter(string documentTitle, string footer, string author = "Organisme de formation")
     {
@@ -32,6 +52,7 @@ public sealed class PdfDocumentWriter
         document.Info.Title = documentTitle;
         document.Info.Author = author;
         NewPage();
+        if (letterhead is not null) IdentityBlock(letterhead);
     }
 
     /// <summary>PDFsharp 6.5 is AGPL-3.0 (so is this project) and needs our font resolver: set both once per process.</summary>
@@ -50,6 +71,40 @@ public sealed class PdfDocumentWriter
 
     private double Width => page!.Width.Point - 2 * Margin;
     private double Bottom => page!.Height.Point - Margin - 20;
+
+    /// <summary>
+    /// The document's reference (<c>DocumentReference</c> in the domain: « DEC-2026-000123 »), printed at the top of the
+    /// first page and in every page's footer. Give the same reference each time the same document is made.
+    /// </summary>
+    public PdfDocumentWriter Reference(string documentReference)
+    {
+        reference = documentReference;
+        document.Info.Subject = $"Référence {documentReference}";
+        return this;
+    }
+
+    /// <summary>
+    /// The end of a letter or a certified document: « Fait à {city}, le {day} », then <paramref name="onBehalfOf"/> and
+    /// the organisation's signatory (name and role), kept on one page. <paramref name="day"/> is the document's own day
+    /// (a decision's, a convocation's), so that the same document made twice says the same.
+    /// </summary>
+    public PdfDocumentWriter MadeAndSigned(DateOnly day, string onBehalfOf = "Pour l'organisme de formation")
+    {
+        KeepTogether(4 * 14.5 + 12);
+        y += 6;
+        if (letterhead is null)
+        {
+            Lines($"Fait le {Formatting.FrenchFormat.Date(day)}", body, 14.5);
+            y += 6;
+            return this;
+        }
+        Lines(string.IsNullOrWhiteSpace(letterhead.City) ? $"Fait le {Formatting.FrenchFormat.Date(day)}" : $"Fait à {letterhead.City}, le {Formatting.FrenchFormat.Date(day)}", body, 14.5);
+        Lines($"{onBehalfOf},", body, 14.5);
+        if (!string.IsNullOrWhiteSpace(letterhead.SignatoryName)) Lines(letterhead.SignatoryName, bold, 14.5);
+        if (!string.IsNullOrWhiteSpace(letterhead.SignatoryRole)) Lines(letterhead.SignatoryRole, body, 14.5);
+        y += 6;
+        return this;
+    }
 
     public PdfDocumentWriter Title(string text)
     {
@@ -218,8 +273,9 @@ public sealed class PdfDocumentWriter
 
     public byte[] ToBytes()
     {
-        DrawFooter();
         graphics?.Dispose();
+        graphics = null;
+        DrawFooters();
         using var stream = new MemoryStream();
         document.Save(stream, closeStream: false);
         return stream.ToArray();
@@ -258,19 +314,59 @@ public sealed class PdfDocumentWriter
 
     private void NewPage()
     {
-        if (graphics is not null)
-        {
-            DrawFooter();
-            graphics.Dispose();
-        }
+        graphics?.Dispose();
         page = document.AddPage();
         page.Size = PageSize.A4;
         graphics = XGraphics.FromPdfPage(page);
         y = Margin;
     }
 
-    private void DrawFooter() =>
-        graphics!.DrawString($"{footer} – page {document.PageCount}", small, XBrushes.DimGray,
-            new XRect(Margin, page!.Height.Point - Margin, Width, 12), XStringFormats.TopLeft);
+    /// <summary>The name, address, SIRET, activity declaration and contact, small, above a thin rule.</summary>
+    private void IdentityBlock(PdfLetterhead head)
+    {
+        var lines = new List<(string Text, XFont Font)>();
+        if (!string.IsNullOrWhiteSpace(head.Name)) lines.Add((head.Name, smallBold));
+        var address = head.AddressLines.Where(l => !string.Equals(l, head.Name, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (address.Count > 0) lines.Add((string.Join(", ", address), small));
+        var legal = new[]
+        {
+            string.IsNullOrWhiteSpace(head.Siret) ? null : $"SIRET {head.Siret}",
+            string.IsNullOrWhiteSpace(head.ActivityDeclaration) ? null : $"Déclaration d'activité n° {head.ActivityDeclaration}",
+        }.OfType<string>().ToList();
+        if (legal.Count > 0) lines.Add((string.Join(" – ", legal), small));
+        var contact = new[]
+        {
+            string.IsNullOrWhiteSpace(head.Phone) ? null : $"Tél. {head.Phone}", head.Email, head.Website,
+        }.Where(c => !string.IsNullOrWhiteSpace(c)).ToList();
+        if (contact.Count > 0) lines.Add((string.Join(" – ", contact), small));
+        if (lines.Count == 0) return;
+        foreach (var (text, font) in lines) Lines(text, font, 11);
+        y += 4;
+        graphics!.DrawLine(new XPen(XColors.DimGray, 0.6), Margin, y, Margin + Width, y);
+        y += 14;
+    }
+
+    /// <summary>
+    /// Drawn once every page exists: the footer text on the left, « Réf. … – Page n sur N » on the right (on a second line
+    /// when they would meet), and the reference at the top right of the first page.
+    /// </summary>
+    private void DrawFooters()
+    {
+        var count = document.PageCount;
+        for (var i = 0; i < count; i++)
+        {
+            var current = document.Pages[i];
+            using var g = XGraphics.FromPdfPage(current, XGraphicsPdfPageOptions.Append);
+            var width = current.Width.Point - 2 * Margin;
+            var top = current.Height.Point - Margin;
+            var numbering = (reference is null ? "" : $"Réf. {reference} – ") + $"Page {i + 1} sur {count}";
+            var room = width - g.MeasureString(numbering, small).Width - 12;
+            g.DrawString(footer, small, XBrushes.DimGray, new XRect(Margin, top, width, 12), XStringFormats.TopLeft);
+            var numberingTop = g.MeasureString(footer, small).Width > room ? top + 11 : top;
+            g.DrawString(numbering, small, XBrushes.DimGray, new XRect(Margin, numberingTop, width, 12), XStringFormats.TopRight);
+            if (i == 0 && reference is not null)
+                g.DrawString($"Référence : {reference}", smallBold, XBrushes.Black, new XRect(Margin, Margin - 26, width, 12), XStringFormats.TopRight);
+        }
+    }
 }
 

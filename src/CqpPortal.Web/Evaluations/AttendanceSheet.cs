@@ -1,3 +1,4 @@
+using CqpPortal.Domain.Documents;
 using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Documents;
 using CqpPortal.Web.Formatting;
@@ -16,6 +17,7 @@ public static class AttendanceSheet
         var evaluator = s.In(EvaluatorRole.Evaluator);
         var coEvaluator = s.In(EvaluatorRole.CoEvaluator);
         var pdf = new PdfDocumentWriter("Feuille d'émargement", $"{s.Certification} – feuille d'émargement du {FrenchFormat.Date(s.StartsAt)}")
+            .Reference(DocumentReference.Of(DocumentKind.AttendanceSheet, CqpPortal.Domain.Time.DayInParis.Of(s.StartsAt), s.SessionId))
             .Title("Feuille d'émargement")
             .Field("Certification", s.Certification)
             .Field("Session", FrenchLabels.Of(s.Kind))

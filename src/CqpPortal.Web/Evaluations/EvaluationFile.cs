@@ -1,3 +1,4 @@
+using CqpPortal.Domain.Documents;
 using System.Security.Claims;
 using CqpPortal.Domain.Evaluations;
 using CqpPortal.Domain.Vocabulary;
@@ -35,6 +36,8 @@ public sealed class EvaluationFile(CqpDbContext db, EvaluationAccess access)
             .Select(c => new { c.Id, c.Code, c.Title, c.UnitId, c.Unit!.Number, UnitTitle = c.Unit.Title }).ToDictionaryAsync(c => c.Id);
 
         var pdf = new PdfDocumentWriter($"Dossier d'évaluation – {candidate}", $"{certification} – dossier d'évaluation de {candidate}")
+            .Reference(DocumentReference.Of(DocumentKind.EvaluationFile,
+                grids.Count > 0 ? Domain.Time.DayInParis.Of(grids.Max(g => g.Session!.StartsAt)) : new DateOnly(2000, 1, 1), registrationId))
             .Title("Dossier d'évaluation")
             .Field("Certification", certification)
             .Field("Candidat", candidate)

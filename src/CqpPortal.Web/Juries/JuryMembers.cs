@@ -1,3 +1,4 @@
+using CqpPortal.Domain.Documents;
 using CqpPortal.Domain.Juries;
 using CqpPortal.Domain.Time;
 using CqpPortal.Domain.Vae;
@@ -103,13 +104,14 @@ public sealed class JuryMembers(CqpDbContext db, UserManager<PortalUser> users, 
     public async Task<(string FileName, byte[] Content)?> InvitationAsync(int sessionId, string userId)
     {
         var member = await db.JurySessionMembers.Where(m => m.SessionId == sessionId && m.UserId == userId && m.Session!.Kind == SessionKind.Jury)
-            .Select(m => new { m.Session, m.Session!.Certification, m.IsPresident }).FirstOrDefaultAsync();
+            .Select(m => new { MemberId = m.Id, m.Session, m.Session!.Certification, m.IsPresident, m.AssignedAt }).FirstOrDefaultAsync();
         if (member is null) return null;
         var user = await users.FindByIdAsync(userId);
         var session = member.Session!;
         var certification = member.Certification!;
         var candidates = await db.SessionEnrolments.CountAsync(e => e.SessionId == sessionId && e.State == EnrolmentState.Enrolled);
         var pdf = new PdfDocumentWriter("Invitation au jury", $"{certification.Name} – invitation au jury du {FrenchFormat.Date(session.StartsAt)}")
+            .Reference(DocumentReference.Of(DocumentKind.JuryInvitation, DayInParis.Of(session.StartsAt), session.Id, member.MemberId))
             .Title("Invitation au jury")
             .Field("Destinataire", user?.DisplayName ?? "")
             .Field("Certification", certification.Name)
@@ -125,7 +127,7 @@ public sealed class JuryMembers(CqpDbContext db, UserManager<PortalUser> users, 
                 "Les dossiers des candidats convoqués sont consultables dans votre espace jury du portail, où le président enregistre la délibération " +
                 "et où chaque membre signe le procès-verbal.")
             .Paragraph("Nous vous remercions de votre participation.")
-            .Paragraph("L'organisme de formation");
+            .MadeAndSigned(DayInParis.Of(member.AssignedAt));
         if (session.CancelledAt is not null) pdf.Note("Ce jury a été annulé.");
         return ($"invitation-jury-{DayInParis.Of(session.StartsAt):yyyy-MM-dd}.pdf", pdf.ToBytes());
     }

@@ -1,3 +1,4 @@
+using CqpPortal.Domain.Documents;
 using CqpPortal.Domain.Time;
 using CqpPortal.Web.Certificates;
 using System.Data;
@@ -79,6 +80,7 @@ public sealed class JuryMinutes(CqpDbContext db, JuryProceedings proceedings, Ca
         var session = sitting.Session;
         var decided = sitting.Candidates.Where(c => c.Result is not null).ToList();
         var pdf = new PdfDocumentWriter("Procès-verbal du jury", $"{session.Certification!.Name} – procès-verbal du jury du {FrenchFormat.Date(session.StartsAt)}")
+            .Reference(DocumentReference.Of(DocumentKind.JuryMinutes, DayInParis.Of(session.StartsAt), session.Id))
             .Title("Procès-verbal du jury")
             .Field("Certification", session.Certification.Name)
             .Field("Date", FrenchFormat.DateTime(session.StartsAt))
@@ -112,6 +114,7 @@ public sealed class JuryMinutes(CqpDbContext db, JuryProceedings proceedings, Ca
         foreach (var member in sitting.Members)
             pdf.Line($"{member.Name}{(member.IsPresident ? " (président)" : "")} : " +
                 (member.SignedAt is { } signed ? $"signé le {FrenchFormat.DateTime(signed)}" : "en attente de signature"));
-        return pdf.ToBytes();
+        // The organisation keeps the minutes: dated with the jury's day, the same each time they are downloaded.
+        return pdf.MadeAndSigned(DayInParis.Of(session.StartsAt), "Pour l'organisme de formation, qui tient le procès-verbal").ToBytes();
     }
 }

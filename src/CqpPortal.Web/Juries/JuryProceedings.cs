@@ -140,7 +140,7 @@ public sealed class JuryProceedings(CqpDbContext db, CandidateMailer mailer, Emp
         {
             CandidateId = candidate.Id, RegistrationId = registration.Id, Title = Convocation.Title(session),
             FileName = $"convocation-jury-{DayInParis.Of(session.StartsAt):yyyy-MM-dd}.pdf", ContentType = "application/pdf",
-            Content = Convocation.Pdf(candidate, session, session.Certification!), CreatedAt = clock.GetUtcNow(),
+            Content = Convocation.Pdf(candidate, session, session.Certification!, DayInParis.Today(clock)), CreatedAt = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync();
         await transaction.CommitAsync();

@@ -1,3 +1,4 @@
+using CqpPortal.Domain.Documents;
 using CqpPortal.Domain.Statistics;
 using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Data;
@@ -45,12 +46,14 @@ public sealed class HolderOutcomesProducer(CqpDbContext db) : IReportProducer
 
         await context.ReportProgressAsync(80, "Mise en page du PDF", cancellationToken);
         var day = DayInParis.Of(session.StartsAt);
-        return [new ReportFile(FileName(day), "application/pdf", Render(day, session.City, session.Region, outcomes))];
+        return [new ReportFile(FileName(day), "application/pdf", Render(day, session.City, session.Region, outcomes, sessionId))];
     }
 
-    public static byte[] Render(DateOnly sessionDay, string city, Region region, SessionHolderOutcomes o)
+    public static byte[] Render(DateOnly sessionDay, string city, Region region, SessionHolderOutcomes o, int sessionId = 0)
     {
-        var pdf = new PdfDocumentWriter("Devenir des titulaires à 6 mois", $"Jury du {FrenchFormat.Date(sessionDay)} – chiffres anonymes")
+        var pdf = new PdfDocumentWriter("Devenir des titulaires à 6 mois", $"Jury du {FrenchFormat.Date(sessionDay)} – chiffres anonymes");
+        if (sessionId > 0) pdf.Reference(DocumentReference.Of(DocumentKind.HolderOutcomes, sessionDay, sessionId));
+        pdf
             .Title("Devenir des titulaires six mois après le jury")
             .Field("Jury du", FrenchFormat.Date(sessionDay))
             .Field("Lieu", $"{city} ({FrenchLabels.Of(region)})")

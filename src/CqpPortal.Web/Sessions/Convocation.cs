@@ -1,3 +1,4 @@
+using CqpPortal.Domain.Documents;
 using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Calendar;
 using CqpPortal.Web.Data;
@@ -11,8 +12,9 @@ public static class Convocation
 {
     public static string Title(Session s) => $"Convocation – {FrenchLabels.Of(s.Kind)} du {FrenchFormat.Date(s.StartsAt)}";
 
-    public static byte[] Pdf(Candidate candidate, Session session, Certification certification) =>
-        new PdfDocumentWriter("Convocation", $"{certification.Name} – convocation")
+    /// <param name="issuedOn">The day the convocation is issued (« Fait à …, le … »); the session's last change when not given.</param>
+    public static byte[] Pdf(Candidate candidate, Session session, Certification certification, DateOnly? issuedOn = null) =>
+        WithReference(new PdfDocumentWriter("Convocation", $"{certification.Name} – convocation"), candidate, session)
             .Title("Convocation")
             .Field("Candidat", candidate.FullName)
             .Field("Épreuve", FrenchLabels.Of(session.Kind))
@@ -28,8 +30,14 @@ public static class Convocation
                 // Candidates are convened to the jury by the organisation: they do not cancel it online, they tell it.
                 ? "En cas d'empêchement, prévenez au plus tôt l'organisme de formation par téléphone ou par e-mail : il vous proposera un autre jury."
                 : "En cas d'empêchement, annulez votre inscription dans votre espace candidat afin de libérer la place pour un autre candidat.")
-            .Paragraph("L'organisme de formation")
+            .MadeAndSigned(issuedOn ?? Domain.Time.DayInParis.Of(session.UpdatedAt))
             .ToBytes();
+
+    // Saved records only: a convocation drawn for entities not yet saved (a preview, a test) has no reference.
+    private static PdfDocumentWriter WithReference(PdfDocumentWriter pdf, Candidate candidate, Session session) =>
+        candidate.Id > 0 && session.Id > 0
+            ? pdf.Reference(DocumentReference.Of(DocumentKind.Convocation, Domain.Time.DayInParis.Of(session.StartsAt), candidate.Id, session.Id))
+            : pdf;
 
     /// <param name="certification">The certification's name (<see cref="Certification.Name"/>), for the event's title.</param>
     public static CalendarEvent Event(Session s, string certification) => new(

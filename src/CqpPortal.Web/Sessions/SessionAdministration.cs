@@ -81,7 +81,7 @@ public sealed class SessionAdministration(CqpDbContext db, CandidateMailer maile
                     {
                         CandidateId = enrolment.Registration!.CandidateId, RegistrationId = enrolment.RegistrationId, Title = Convocation.Title(session) + " (modifiée)",
                         FileName = $"convocation-{DayInParis.Of(session.StartsAt):yyyy-MM-dd}.pdf", ContentType = "application/pdf",
-                        Content = Convocation.Pdf(enrolment.Registration.Candidate!, session, session.Certification!), CreatedAt = clock.GetUtcNow(),
+                        Content = Convocation.Pdf(enrolment.Registration.Candidate!, session, session.Certification!, DayInParis.Today(clock)), CreatedAt = clock.GetUtcNow(),
                     });
             }
         }

@@ -165,6 +165,6 @@ public sealed class SessionEnrolments(CqpDbContext db, CandidateMailer mailer, E
         {
             CandidateId = registration.CandidateId, RegistrationId = registration.Id, Title = Convocation.Title(session),
             FileName = $"convocation-{DayInParis.Of(session.StartsAt):yyyy-MM-dd}.pdf", ContentType = "application/pdf",
-            Content = Convocation.Pdf(registration.Candidate!, session, session.Certification!), CreatedAt = clock.GetUtcNow(),
+            Content = Convocation.Pdf(registration.Candidate!, session, session.Certification!, DayInParis.Today(clock)), CreatedAt = clock.GetUtcNow(),
         });
 }

@@ -1,3 +1,4 @@
+using CqpPortal.Domain.Documents;
 using CqpPortal.Domain.Training;
 using CqpPortal.Web.Calendar;
 using CqpPortal.Web.Data;
@@ -15,7 +16,7 @@ public static class TrainingConvocation
 {
     public static string FileStem(Session s) => $"convocation-formation-{Domain.Time.DayInParis.Of(s.StartsAt):yyyy-MM-dd}";
 
-    public static string Hours(Session s) => $"de {FrenchFormat.Time(s.StartsAt)} à {FrenchFormat.Time(s.StartsAt.AddMinutes(s.DurationMinutes))}";
+    public static string Hours(Session s) => FrenchFormat.Hours(s.StartsAt, s.DurationMinutes);
 
     public static string Place(Session s) =>
         (string.IsNullOrWhiteSpace(s.Room) ? "" : $"{s.Room}, ") + $"{s.PlaceName}, {s.Address}, {s.PostalCode} {s.City}";
@@ -23,7 +24,7 @@ public static class TrainingConvocation
     public static string UnitLabel(CertificationUnit unit) => $"Unité {unit.Number} – {unit.Title}";
 
     public static byte[] Pdf(TrainingConvocationFacts f) =>
-        new PdfDocumentWriter("Convocation à la formation", $"{f.CertificationName} – convocation à la formation")
+        WithReference(new PdfDocumentWriter("Convocation à la formation", $"{f.CertificationName} – convocation à la formation"), f)
             .Title("Convocation à la formation")
             .Field("Stagiaire", f.Candidate.FullName)
             .Field("Date", FrenchFormat.LongDate(Domain.Time.DayInParis.Of(f.Session.StartsAt)))
@@ -36,8 +37,15 @@ public static class TrainingConvocation
             .Heading(f.Candidate.Sex == Domain.Vocabulary.Sex.Female ? "Madame," : "Monsieur,")
             .Paragraph($"Dans le cadre de votre parcours individuel de formation au {f.CertificationName}, nous vous prions de vous présenter à la session de formation ci-dessus, 10 minutes avant l'heure indiquée.")
             .Paragraph("Votre présence est relevée par demi-journée. En cas d'empêchement, prévenez au plus tôt l'organisme de formation et votre entreprise.")
-            .Paragraph("L'organisme de formation")
+            // Made on demand: dated with the session's last change, so that two downloads are the same document.
+            .MadeAndSigned(Domain.Time.DayInParis.Of(f.Session.UpdatedAt))
             .ToBytes();
+
+    // Saved records only: a convocation drawn for entities not yet saved has no reference.
+    private static PdfDocumentWriter WithReference(PdfDocumentWriter pdf, TrainingConvocationFacts f) =>
+        f.Candidate.Id > 0 && f.Session.Id > 0
+            ? pdf.Reference(DocumentReference.Of(DocumentKind.TrainingConvocation, Domain.Time.DayInParis.Of(f.Session.StartsAt), f.Candidate.Id, f.Session.Id))
+            : pdf;
 
     public static CalendarEvent Event(TrainingConvocationFacts f) => new(
         // The same UID as the public calendar's entry for this session: an agenda holding both shows it once.

@@ -1,3 +1,4 @@
+using CqpPortal.Domain.Documents;
 using System.Globalization;
 using System.Security.Claims;
 using CqpPortal.Domain.Training;
@@ -22,8 +23,6 @@ public sealed record TrainingPdfAnswer(TrainingPdf? Pdf, string? Refusal);
 /// </summary>
 public sealed class TrainingDocuments(TrainingRecord records, IOptions<OrganisationContact> organisation, TimeProvider clock)
 {
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-
     public const string Nature = "Action de formation concourant au développement des compétences — parcours individualisé par blocs de compétences";
 
     /// <summary>The statement of <paramref name="month"/> (any day of it); null when the reader may not see the record.</summary>
@@ -49,8 +48,9 @@ public sealed class TrainingDocuments(TrainingRecord records, IOptions<Organisat
     private TrainingPdf MonthlyStatement(TraineeRecord record, DateOnly month)
     {
         var lines = record.Attendance.Where(a => a.Day.Year == month.Year && a.Day.Month == month.Month).ToList();
-        var monthName = month.ToString("MMMM yyyy", French);
+        var monthName = FrenchFormat.Month(month);
         var pdf = new PdfDocumentWriter("Relevé mensuel de présence", $"{record.CertificationName} – relevé de présence de {monthName} – {record.TraineeName}")
+            .Reference(DocumentReference.Of(DocumentKind.MonthlyStatement, month, record.RegistrationId, month.Month))
             .Title("Relevé mensuel de présence")
             .Field("Organisme de formation", OrganisationName)
             .Field("Stagiaire", record.TraineeName)
@@ -72,7 +72,9 @@ public sealed class TrainingDocuments(TrainingRecord records, IOptions<Organisat
     private TrainingPdf Certificate(TraineeRecord record)
     {
         var attended = record.Attendance.Where(a => a.Attendance == Attendance.Present).ToList();
+        var lastDay = record.LastSessionEndsAt is { } ends ? Domain.Time.DayInParis.Of(ends) : attended.Max(a => a.Day);
         var pdf = new PdfDocumentWriter("Attestation de fin de formation", $"{record.CertificationName} – attestation de fin de formation – {record.TraineeName}")
+            .Reference(DocumentReference.Of(DocumentKind.EndOfTrainingCertificate, lastDay, record.RegistrationId))
             .Title("Attestation de fin de formation")
             .Paragraph($"{OrganisationName}, organisme de formation, atteste que {record.TraineeName} a suivi l'action de formation ci-dessous.")
             .Field("Organisme de formation", string.Join(", ", organisation.Value.AddressLines))
@@ -93,8 +95,10 @@ public sealed class TrainingDocuments(TrainingRecord records, IOptions<Organisat
             pdf.Table(["Unité", "Heures suivies"],
                 attended.GroupBy(a => a.Unit).Select(g => ((IReadOnlyList<string>)[g.Key, TrainingHours.Format(g.Sum(a => a.Hours))], false))
                     .Append((["Total", TrainingHours.Format(attended.Sum(a => a.Hours))], true)).ToList());
-        pdf.Paragraph($"Fait le {FrenchFormat.Date(clock.GetUtcNow())}, pour servir et valoir ce que de droit.")
-            .Space(8).SignatureBlocks(["L'organisme de formation"]);
+        // Dated with the training's last day (not the download's), so that the attestation is the same each time.
+        pdf.Paragraph("Attestation délivrée pour servir et valoir ce que de droit.")
+            .MadeAndSigned(lastDay)
+            .SignatureBlocks(["Signature et cachet de l'organisme"]);
         return new TrainingPdf(pdf.ToBytes(), "attestation-fin-de-formation.pdf");
     }
 

@@ -1,3 +1,4 @@
+using CqpPortal.Domain.Documents;
 using CqpPortal.Domain.Vae;
 using CqpPortal.Web.Documents;
 using CqpPortal.Web.Formatting;
@@ -8,7 +9,7 @@ namespace CqpPortal.Web.Vae;
 public sealed record JuryBookletData(
     string CandidateName, DateOnly BirthDate, string Certification, string EducationLevel, DateOnly AcceptedOn,
     int RelatedMonths, IReadOnlyList<string> Jobs,
-    IReadOnlyList<JuryUnit> Units, IReadOnlyList<string> Attachments);
+    IReadOnlyList<JuryUnit> Units, IReadOnlyList<string> Attachments, int BookletId = 0);
 
 public sealed record JuryUnit(int Number, string Title, IReadOnlyList<JuryActivity> Activities);
 public sealed record JuryActivity(string Code, string Title, IReadOnlyList<(string Context, string Actions, string Tools, string Result)> Situations);
@@ -22,6 +23,7 @@ public static class JuryBookletPdf
     public static byte[] Render(JuryBookletData data)
     {
         var pdf = new PdfDocumentWriter($"Livret 2 de {data.CandidateName}", $"Livret 2 VAE de {data.CandidateName} – dossier du jury");
+        if (data.BookletId > 0) pdf.Reference(DocumentReference.Of(DocumentKind.JuryBooklet, data.AcceptedOn, data.BookletId));
         pdf.Title("Validation des acquis de l'expérience – livret 2")
             .Paragraph($"Dossier pour le jury du {data.Certification}")
             .Field("Candidat", data.CandidateName)

@@ -37,7 +37,7 @@ public sealed class VaeJuryDossier(CqpDbContext db, TimeProvider clock)
         var data = new JuryBookletData(person.Name, person.BirthDate, person.Title,
             EducationLevels.Label(person.EducationLevel) + (person.HighestDiploma is null ? "" : $" ({person.HighestDiploma})"),
             DayInParis.Of(accepted), related, jobs, units,
-            attachments.Select(a => $"{(a.Kind == BookletKind.Admissibility ? "Livret 1" : $"Livret 2, activité {a.ActivityCode}")} – {BookletLabels.Of(a.DocumentKind)} : {a.FileName} ({UploadRules.Size(a.Length)})").ToList());
+            attachments.Select(a => $"{(a.Kind == BookletKind.Admissibility ? "Livret 1" : $"Livret 2, activité {a.ActivityCode}")} – {BookletLabels.Of(a.DocumentKind)} : {a.FileName} ({UploadRules.Size(a.Length)})").ToList(), bookletId);
         return (JuryBookletPdf.FileName(person.Name), JuryBookletPdf.Render(data));
     }
 }

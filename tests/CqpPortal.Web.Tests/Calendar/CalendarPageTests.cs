@@ -72,7 +72,7 @@ public class CalendarPageTests(DemoPortal portal)
         Assert.Equal(["Date et heure", "Session", "Durée", "Lieu", "Région", "Places restantes", "Inscription jusqu'au", "État"],
             page.QuerySelectorAll("thead th[scope=col]").Select(th => th.TextContent));
         var cells = page.QuerySelector("tbody tr")!.Children.Select(c => c.TextContent.Trim()).ToList();
-        Assert.Matches(@"^\w+ \d{1,2} \w+ \d{4} à \d{2} h \d{2}$", cells[0]);
+        Assert.Matches(@"^\w+ (1er|\d{1,2}) \w+ \d{4} à \d{1,2} h( \d{2})?$", cells[0]);
         Assert.Matches(@"^\d+ h( \d{2})?$", cells[2]);
         Assert.Contains(",", cells[3]);
         Assert.Matches(@"^\d+$", cells[5]);

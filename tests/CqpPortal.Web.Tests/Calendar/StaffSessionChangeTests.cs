@@ -107,8 +107,8 @@ public class StaffSessionChangeTests(DemoPortal portal)
         {
             var mail = portal.Mail.LatestTo(email);
             Assert.Contains("Changement de votre session", mail);
-            Assert.Contains($"10 mars {Year} à 09 h 30, {setup.Place}", mail.Split("Avant : ")[1]);
-            Assert.Contains($"12 mars {Year} à 14 h 00, {setup.Place}", mail.Split("Désormais : ")[1]);
+            Assert.Contains($"10 mars {Year} à 9 h 30, {setup.Place}", mail.Split("Avant : ")[1]);
+            Assert.Contains($"12 mars {Year} à 14 h, {setup.Place}", mail.Split("Désormais : ")[1]);
         }
         Assert.Equal(withdrawnBefore, MailsTo(setup.Emails[2], "Changement de votre session"));
 
@@ -119,7 +119,7 @@ public class StaffSessionChangeTests(DemoPortal portal)
         var convocation = await scope.ServiceProvider.GetRequiredService<CqpDbContext>().CandidateDocuments
             .Where(d => d.RegistrationId == enrolled.RegistrationId).OrderByDescending(d => d.Id).FirstAsync();
         Assert.Contains("(modifiée)", convocation.Title);
-        Assert.Contains($"12 mars {Year} à 14 h 00", PdfText.Of(convocation.Content));
+        Assert.Contains($"12 mars {Year} à 14 h", PdfText.Of(convocation.Content));
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public class StaffSessionTests(DemoPortal portal)
         Assert.Equal(new DateTimeOffset(year, 12, 15, 8, 30, 0, TimeSpan.Zero), session.StartsAt); // 09:30 in Paris, winter time
         using var visitor = PortalClient.For(portal);
         var (_, publicPage) = await visitor.GetAsync($"/calendrier/{session.Id}");
-        Assert.Contains($"15 décembre {year} à 09 h 30", publicPage.Body!.TextContent);
+        Assert.Contains($"15 décembre {year} à 9 h 30", publicPage.Body!.TextContent);
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public class StaffSessionTests(DemoPortal portal)
         Assert.Contains("Session modifiée.", list.Body!.TextContent);
         using var visitor = PortalClient.For(portal);
         var (_, publicPage) = await visitor.GetAsync($"/calendrier/{session.Id}");
-        Assert.Contains($"8 juillet {year} à 14 h 00", publicPage.Body!.TextContent);
+        Assert.Contains($"8 juillet {year} à 14 h", publicPage.Body!.TextContent);
         Assert.Contains("4 restante(s) sur 4", publicPage.Body!.TextContent);
     }
 

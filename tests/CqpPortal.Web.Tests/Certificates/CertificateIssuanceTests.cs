@@ -51,7 +51,7 @@ public class CertificateIssuanceTests(DemoPortal portal)
         Assert.InRange(text.IndexOf($"Unité 1 – {units[0].Title}", StringComparison.Ordinal), acquired, remaining);
         Assert.InRange(text.IndexOf($"Unité 2 – {units[1].Title}", StringComparison.Ordinal), acquired, remaining);
         Assert.True(text.IndexOf($"Unité 3 – {units[2].Title}", StringComparison.Ordinal) > remaining);
-        Assert.Contains("au plus tard le 1 décembre 2027", text);
+        Assert.Contains("au plus tard le 1er décembre 2027", text);
         Assert.False(await Holders.QueryAsync(portal, db => db.Certificates.AnyAsync(c => c.RegistrationId == holder.RegistrationId)));
     }
 

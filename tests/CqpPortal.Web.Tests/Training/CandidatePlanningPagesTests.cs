@@ -45,7 +45,7 @@ public class CandidatePlanningPagesTests(DemoPortal portal)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var coming = Text(page.QuerySelector("#a-venir")!.ParentElement!);
         Assert.Contains(FrenchFormat.LongDate(DayInParis.Of(mine.StartsAt)), coming);
-        Assert.Contains("de 09 h 00 à 17 h 00", coming);
+        Assert.Contains("de 9 h à 17 h", coming);
         foreach (var fact in new[] { mine.Module, mine.PlaceName, "8 rue de la Formation", "35000 Rennes", mine.Room, mine.TrainerName }) Assert.Contains(fact, coming);
         Assert.DoesNotContain(theirs.Module, page.Body!.TextContent);
         Assert.NotNull(page.QuerySelector($"a[href='/Formation/Convocation/{mine.Id}/{trainee.RegistrationId}?format=pdf']"));

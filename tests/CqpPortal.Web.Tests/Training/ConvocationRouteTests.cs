@@ -46,7 +46,7 @@ public class ConvocationRouteTests(DemoPortal portal)
         Assert.Equal($"convocation-formation-{DayInParis.Of(session.StartsAt):yyyy-MM-dd}.pdf", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         var text = PdfText.Of(await response.Content.ReadAsByteArrayAsync());
         Assert.Contains("Convocation à la formation", text);
-        foreach (var fact in new[] { trainee.Name, session.Module, session.PlaceName, session.Room, session.TrainerName, "de 09 h 00 à 17 h 00" }) Assert.Contains(fact, text);
+        foreach (var fact in new[] { trainee.Name, session.Module, session.PlaceName, session.Room, session.TrainerName, "de 9 h à 17 h" }) Assert.Contains(fact, text);
     }
 
     [Fact]

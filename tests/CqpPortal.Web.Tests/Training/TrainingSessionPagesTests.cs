@@ -39,7 +39,7 @@ public class TrainingSessionPagesTests(DemoPortal portal)
         var (_, list) = await staff.GetAsync("/Staff/Formation/Sessions?mes=true");
         var row = list.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains(plan.Module));
         Assert.Contains("mercredi 12 mars 2031", row.TextContent);
-        Assert.Contains("de 9 h 00 à 17 h 00", row.TextContent);
+        Assert.Contains("de 9 h à 17 h", row.TextContent);
         Assert.Contains("0 / 8", row.TextContent);
     }
 

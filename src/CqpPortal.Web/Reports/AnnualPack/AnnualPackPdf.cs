@@ -1,3 +1,4 @@
+using CqpPortal.Domain.Documents;
 using CqpPortal.Web.Documents;
 using CqpPortal.Web.Reports.Charts;
 
@@ -13,7 +14,8 @@ public static class AnnualPackPdf
     public static byte[] Write(AnnualPackContent content)
     {
         var year = content.Year;
-        var pdf = new PdfDocumentWriter($"Bilan annuel {year} – {content.Certification}", $"Bilan annuel {year} – réunion de veille");
+        var pdf = new PdfDocumentWriter($"Bilan annuel {year} – {content.Certification}", $"Bilan annuel {year} – réunion de veille")
+            .Reference(DocumentReference.OfYear(DocumentKind.AnnualReview, year));
         pdf.Title($"Bilan annuel {year} – {content.Certification}")
             .Paragraph("Portrait statistique anonyme des candidats inscrits, des jurys, des titulaires suivis à 6 et 24 mois et des heures de formation, "
                 + "établi pour la réunion de veille. Le classeur Excel du bilan détaille chaque indicateur.")

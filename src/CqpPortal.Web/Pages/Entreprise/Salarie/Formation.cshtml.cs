@@ -12,7 +12,6 @@ namespace CqpPortal.Web.Pages.Entreprise.Salarie;
 /// </summary>
 public class EmployeeTrainingModel(TrainingRecord records, TrainingSessions sessions, TrainingDocuments documents, TimeProvider clock) : PageModel
 {
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
     public TraineeRecord Record { get; private set; } = null!;
 
@@ -35,7 +34,4 @@ public class EmployeeTrainingModel(TrainingRecord records, TrainingSessions sess
         WhyNoCertificateYet = documents.WhyNoCertificateYet(record);
         return Page();
     }
-
-    /// <summary>« décembre 2026 ».</summary>
-    public static string MonthName(DateOnly month) => month.ToString("MMMM yyyy", French);
 }
