@@ -43,7 +43,7 @@ public class HolderSurveyTests(DemoPortal portal)
     {
         await using var scope = portal.Services.CreateAsyncScope();
         var portalSettings = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<CqpPortal.Web.Hosting.PortalSettings>>().Value;
-        return await scope.ServiceProvider.GetRequiredService<HolderSurveys>().InviteDueAsync(id => HolderSurveyJob.AnswerLink(portalSettings, id));
+        return await scope.ServiceProvider.GetRequiredService<HolderSurveys>().InviteDueAsync(id => portalSettings.PublicLink(HolderSurveys.OwnSpacePath(id)));
     }
 
     private int MailsTo(string email) => portal.Mail.All().Count(m => m.Contains($"To: {email}", StringComparison.OrdinalIgnoreCase));
@@ -81,7 +81,7 @@ public class HolderSurveyTests(DemoPortal portal)
         var before = await SixMonthResponsesAsync(year);
         var answered = await holder.SubmitAsync(link, new Dictionary<string, string>
         {
-            ["Input.Situation"] = "Employed", ["Input.Contract"] = "Cdi", ["Input.Sector"] = "Branch", ["Input.JobTitle"] = "Standardiste", ["Input.NsfCode"] = "324",
+            ["Input.Situation"] = "Employed", ["Input.Contract"] = "Cdi", ["Input.Sector"] = "Branch", ["Input.JobTitle"] = "Standardiste",
         });
         Assert.True(PortalClient.IsRedirectTo(answered, link), $"{answered.StatusCode}");
         var (_, summary) = await holder.GetAsync(link);
