@@ -95,6 +95,17 @@ public class HolderSurveyTests(DemoPortal portal)
     }
 
     [Fact]
+    public async Task The_demo_holder_from_the_records_is_invited_by_the_run_that_a_start_enqueues()
+    {
+        // ./portal run: the scheduler's catch-up run at start (SchedulerTests) invites her, certified six months before the seeding.
+        await InviteDueAsync();
+        var mail = portal.Mail.LatestTo("ines.garnier@exemple.fr");
+        Assert.Contains("Bonjour Inès", mail);
+        Assert.Contains("/Enquete/", mail);
+        Assert.DoesNotContain("/Candidat/Enquete/", mail); // no login
+    }
+
+    [Fact]
     public async Task No_invitation_before_the_due_day_nor_long_after_it()
     {
         using var early = await HolderAsync(monthsAgo: 5);
