@@ -301,5 +301,14 @@ public class SurveyLinkTests(SurveyLinkPortal portal) : IClassFixture<SurveyLink
         Assert.Equal("Cabinet Vidal", page.QuerySelector("#Input_Company")!.GetAttribute("value"));
         var survey = Assert.Single(await SurveysOfAsync(registrationId));
         Assert.Equal(((DateOnly?)null, (HolderSituation?)null, (SurveyAnswerChannel?)null), (survey.RespondedOn, survey.Situation, survey.Channel));
+        Assert.NotNull(page.QuerySelector("#sector-none[checked]")); // « sans objet » takes back a radio answer
+
+        var corrected = await visitor.PostFormAsync((AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("form[method=post]")!, link, new Dictionary<string, string>
+        {
+            ["Input.Situation"] = "JobSeeker", ["Input.Contract"] = "", ["Input.JobTitle"] = "", ["Input.Company"] = "",
+        });
+        Assert.True(PortalClient.IsRedirectTo(corrected, "/Enquete/Merci"), $"{corrected.StatusCode}");
+        survey = Assert.Single(await SurveysOfAsync(registrationId));
+        Assert.Equal((HolderSituation.JobSeeker, (EmploymentContract?)null, (string?)null, SurveyAnswerChannel.Online), (survey.Situation!.Value, survey.Contract, survey.JobTitle, survey.Channel!.Value));
     }
 }
