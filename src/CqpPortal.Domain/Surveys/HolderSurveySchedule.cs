@@ -25,4 +25,12 @@ public static class HolderSurveySchedule
     /// <summary>The waves to send on <paramref name="today"/>: due, and due less than <see cref="InvitationWindowDays"/> ago.</summary>
     public static IEnumerable<SurveyWave> WavesToInvite(DateOnly certifiedOn, DateOnly today) =>
         WavesDue(certifiedOn, today).Where(w => DueOn(certifiedOn, w) > today.AddDays(-InvitationWindowDays));
+
+    /// <summary>
+    /// The waves to open on <paramref name="today"/> for a registration that already has the surveys of
+    /// <paramref name="existing"/>: none once the holder opted out of a survey (« no later wave »), else those due
+    /// within the window and not opened yet.
+    /// </summary>
+    public static IEnumerable<SurveyWave> WavesToInvite(DateOnly certifiedOn, DateOnly today, IEnumerable<SurveyWave> existing, bool optedOut) =>
+        optedOut ? [] : WavesToInvite(certifiedOn, today).Except(existing);
 }

@@ -121,12 +121,29 @@ public sealed class CandidateMailer(EmailOutbox outbox, Identity.AccountMailer a
             $"{session.PlaceName}, {session.Address}, {session.PostalCode} {session.City}.\n" +
             (session.Kind == SessionKind.Training ? "Votre convocation à la formation vous a été envoyée par e-mail lors de votre inscription." : "Votre convocation est dans votre espace candidat."));
 
-    /// <summary>The 6- or 24-month follow-up survey of a holder, with the link to answer it.</summary>
-    public Task SurveyInvitationAsync(string email, string firstName, string certification, DateOnly certifiedOn, SurveyWave wave, string answerLink) =>
+    /// <summary>
+    /// The 6- or 24-month follow-up survey of a holder, with their personal link (no sign-in), the opt-out link and the
+    /// last day to answer. No personal data beyond the first name: the link shows the rest, to its holder only.
+    /// </summary>
+    public Task SurveyInvitationAsync(string email, string firstName, string certification, SurveyWave wave, DateOnly lastDay, string answerLink, string optOutLink, string? ownSpaceLink = null) =>
         outbox.SendAsync(new EmailMessage(email, $"Votre situation {FrenchLabels.Of(wave)} après le {certification}",
-            $"Bonjour {firstName},\n\nVous avez obtenu le {certification} le {FrenchFormat.Date(certifiedOn)}. " +
-            $"Pour suivre le devenir des titulaires, la branche vous pose quelques questions sur votre situation {FrenchLabels.Of(wave)} après : " +
-            $"deux minutes suffisent.\n\n{answerLink}\n\nVos réponses servent à des statistiques anonymes, transmises à l'observatoire de la branche (SIST)."));
+            $"Bonjour {firstName},\n\nPour suivre le devenir des titulaires du {certification}, la branche vous pose quelques questions " +
+            $"sur votre situation {FrenchLabels.Of(wave)} après son obtention : deux minutes suffisent, sans vous connecter.\n\n{answerLink}\n\n" +
+            (ownSpaceLink is null ? "" : $"Vous pouvez aussi répondre depuis votre espace candidat : {ownSpaceLink}\n\n") +
+            SurveyFooter(lastDay, optOutLink)));
+
+    /// <summary>A reminder (7 or 21 days after the invitation) of a survey not answered yet, with a link of its own.</summary>
+    public Task SurveyReminderAsync(string email, string firstName, string certification, SurveyWave wave, SurveyLinkPurpose purpose, DateOnly lastDay, string answerLink, string optOutLink) =>
+        outbox.SendAsync(new EmailMessage(email,
+            (purpose == SurveyLinkPurpose.SecondReminder ? "Dernier rappel : " : "Rappel : ") + $"votre situation {FrenchLabels.Of(wave)} après le {certification}",
+            $"Bonjour {firstName},\n\nNous n'avons pas encore reçu votre réponse à l'enquête de suivi des titulaires du {certification} " +
+            $"({FrenchLabels.Of(wave)} après son obtention). Vos réponses, même brèves, aident la branche à faire évoluer la certification : " +
+            $"deux minutes suffisent, sans vous connecter.\n\n{answerLink}\n\n" + SurveyFooter(lastDay, optOutLink)));
+
+    private static string SurveyFooter(DateOnly lastDay, string optOutLink) =>
+        $"Vous pouvez répondre jusqu'au {FrenchFormat.Date(lastDay)} inclus. Ce lien vous est personnel : ne le transférez pas.\n" +
+        "Vos réponses servent à des statistiques anonymes, transmises à l'observatoire de la branche (SIST).\n\n" +
+        $"Pour ne plus recevoir cette enquête : {optOutLink}\n\nL'organisme de formation";
 
     /// <summary>The journey's deadline is near (90 or 30 days): what remains to do before it.</summary>
     public Task JourneyDeadlineWarningAsync(Candidate candidate, string certification, DateOnly deadline, int daysLeft, IReadOnlyList<string> remaining) =>

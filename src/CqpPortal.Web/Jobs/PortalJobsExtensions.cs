@@ -43,6 +43,7 @@ public static class PortalJobsExtensions
         builder.Services.AddScoped<Surveys.HolderSurveys>();
         builder.Services.AddScoped<Surveys.SurveyCampaigns>();
         builder.Services.AddScoped<Surveys.SurveyAnswersFile>();
+        builder.Services.AddScoped<Surveys.SurveyLinks>();
         builder.Services.AddPortalJourneys();
         builder.Services.AddScoped<NotificationKeys>();
         if (settings.RunScheduler)
@@ -84,11 +85,20 @@ public static class PortalJobsExtensions
     }
 
     /// <summary>
+    /// The daily runs that must not be lost when the site was down at their hour: one run of each is enqueued when a node
+    /// that runs the scheduler starts. Each is idempotent (claimed keys), so a run on a day it already ran sends nothing twice.
+    /// </summary>
+    public static void EnqueueCatchUpRuns(IBackgroundJobClient jobs)
+    {
+        jobs.Enqueue<HolderSurveyJob>(job => job.RunAsync(CancellationToken.None));
+    }
+
+    /// <summary>
     /// At start-up of every node: AddOrUpdate is idempotent, so nodes starting together agree. In the background and
     /// tried again every 30 s, so a node started before the deploy's migrate step (Portal:MigrateOnStart=false) still
     /// starts, and registers them once the job schema exists.
     /// </summary>
-    private sealed class RecurringJobsRegistration(IRecurringJobManager recurring, ILogger<RecurringJobsRegistration> logger) : BackgroundService
+    private sealed class RecurringJobsRegistration(IRecurringJobManager recurring, IBackgroundJobClient jobs, JobsSettings settings, ILogger<RecurringJobsRegistration> logger) : BackgroundService
     {
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
@@ -98,6 +108,7 @@ public static class PortalJobsExtensions
                 try
                 {
                     RegisterRecurringJobs(recurring);
+                    if (settings.RunScheduler) EnqueueCatchUpRuns(jobs);
                     return;
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)

@@ -371,6 +371,16 @@ public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> user
             registration.CertifiedOn = juryDay;
         }
         yield return lucie;
+
+        // A holder from the organisation's records (no login), certified six months ago today: the survey job's catch-up
+        // run at start opens her 6-month survey and leaves the invitation in the outbox.
+        var ines = new Candidate { FirstName = "Inès", LastName = "Garnier", Email = "ines.garnier@exemple.fr", BirthDate = new DateOnly(1991, 2, 8), Sex = Sex.Female, Region = Region.Ouest };
+        ines.Registrations.Add(new Registration
+        {
+            Certification = certification, Route = CertificationRoute.Vae, EducationLevel = 4, EmploymentStatus = EmploymentStatus.Employee, Region = Region.Ouest,
+            RegisteredOn = today.AddMonths(-14), State = RegistrationState.Admissible, AdmissibilityDecidedOn = today.AddMonths(-14).AddDays(10), CertifiedOn = today.AddMonths(-6),
+        });
+        yield return ines;
     }
 
     private static DateTimeOffset At(DateOnly day, int hour) => new(day.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.Zero);

@@ -90,8 +90,6 @@ public sealed class SurveyCampaigns(CqpDbContext db, HolderSurveys surveys, Time
             survey.Registration.CertifiedOn ?? survey.DueOn.AddMonths(-(int)survey.Wave), recordedBy);
     }
 
-    public const int CompanyMaxLength = 200;
-
     /// <summary>
     /// Records an answer received by phone or on paper, once, through the holder's rules; with the channel, the company
     /// (kept for a holder in employment) and who typed it, in one transaction. Returns the problems (field, French message).
@@ -101,11 +99,10 @@ public sealed class SurveyCampaigns(CqpDbContext db, HolderSurveys surveys, Time
     {
         if (survey.RespondedOn is not null)
             return [("", "Cette enquête a déjà une réponse : elle ne peut pas être saisie une seconde fois.")];
+        typed = typed with { Company = company };
         var problems = new List<(string Field, string Message)>();
         if (channel is not (SurveyAnswerChannel.Phone or SurveyAnswerChannel.Paper))
             problems.Add(("Channel", "Indiquez comment la réponse est parvenue : par téléphone ou sur un questionnaire papier."));
-        if (company?.Trim().Length > CompanyMaxLength)
-            problems.Add(("Company", $"Le nom de l'entreprise ne peut dépasser {CompanyMaxLength} caractères."));
         problems.AddRange(SurveyAnswerRules.Check(typed));
         if (problems.Count > 0) return problems;
 
@@ -115,11 +112,9 @@ public sealed class SurveyCampaigns(CqpDbContext db, HolderSurveys surveys, Time
         await db.Entry(survey).ReloadAsync(cancellationToken);
         if (survey.RespondedOn is not null)
             return [("", "Cette enquête a déjà une réponse : elle ne peut pas être saisie une seconde fois.")];
-        var refused = await surveys.AnswerAsync(survey, typed);
+        var refused = await surveys.AnswerAsync(survey, typed, channel!.Value);
         if (refused.Count > 0) return refused;
-        survey.Channel = channel;
         survey.RecordedByUserId = staffUserId;
-        survey.Company = survey.Situation == HolderSituation.Employed && !string.IsNullOrWhiteSpace(company) ? company.Trim() : null;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return [];

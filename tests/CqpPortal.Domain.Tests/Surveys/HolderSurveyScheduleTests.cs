@@ -38,3 +38,20 @@ public class HolderSurveyScheduleTests
         Assert.Equal([SurveyWave.TwentyFourMonths], HolderSurveySchedule.WavesToInvite(CertifiedOn, new DateOnly(2027, 6, 12)));
     }
 }
+
+public class HolderSurveyWavesTests
+{
+    private static readonly DateOnly CertifiedOn = new(2025, 6, 12);
+
+    [Fact]
+    public void A_wave_already_opened_is_not_opened_again()
+    {
+        Assert.Equal([SurveyWave.SixMonths], HolderSurveySchedule.WavesToInvite(CertifiedOn, new DateOnly(2025, 12, 12), [], optedOut: false));
+        Assert.Empty(HolderSurveySchedule.WavesToInvite(CertifiedOn, new DateOnly(2025, 12, 13), [SurveyWave.SixMonths], optedOut: false));
+        Assert.Equal([SurveyWave.TwentyFourMonths], HolderSurveySchedule.WavesToInvite(CertifiedOn, new DateOnly(2027, 6, 12), [SurveyWave.SixMonths], optedOut: false));
+    }
+
+    [Fact]
+    public void A_holder_who_opted_out_gets_no_later_wave() =>
+        Assert.Empty(HolderSurveySchedule.WavesToInvite(CertifiedOn, new DateOnly(2027, 6, 12), [SurveyWave.SixMonths], optedOut: true));
+}

@@ -19,10 +19,11 @@ public class SurveyAnswerRulesTests
     }
 
     [Fact]
-    public void Employed_holders_give_contract_sector_and_job()
+    public void Employed_holders_give_contract_sector_and_their_job_when_in_the_branch()
     {
         var fields = SurveyAnswerRules.Check(Employed(null, null, "  ")).Select(p => p.Field).ToList();
-        Assert.Equal(["Contract", "Sector", "JobTitle"], fields);
+        Assert.Equal(["Contract", "Sector"], fields);
+        Assert.Equal("JobTitle", Assert.Single(SurveyAnswerRules.Check(Employed(job: "  "))).Field);
         Assert.Contains(SurveyAnswerRules.Check(Employed(job: new string('x', 121))), p => p.Field == "JobTitle");
         Assert.Empty(SurveyAnswerRules.Check(Employed(job: new string('x', 120))));
     }
@@ -46,13 +47,45 @@ public class SurveyAnswerRulesTests
         Assert.Empty(SurveyAnswerRules.Check(new SurveyAnswer(HolderSituation.InTraining, null, null, null, level, nsf)));
 
     [Fact]
-    public void Only_the_questions_that_apply_are_kept()
+    public void The_job_is_optional_for_an_employee_outside_the_branch_and_the_company_is_optional_up_to_200_characters()
     {
-        var typed = new SurveyAnswer(HolderSituation.JobSeeker, EmploymentContract.Cdd, EmploymentSector.Branch, "Standardiste", 5, "324");
-        Assert.Empty(SurveyAnswerRules.Check(typed));
-        Assert.Equal(new SurveyAnswer(HolderSituation.JobSeeker, null, null, null, null, null), SurveyAnswerRules.Normalise(typed));
+        Assert.Empty(SurveyAnswerRules.Check(Employed(sector: EmploymentSector.OtherBranch, job: null)));
+        Assert.Empty(SurveyAnswerRules.Check(Employed() with { Company = new string('x', 200) }));
+        var problem = Assert.Single(SurveyAnswerRules.Check(Employed() with { Company = new string('x', 201) }));
+        Assert.Equal(("Company", "Le nom de l'entreprise ne peut dépasser 200 caractères."), problem);
+    }
+
+    [Fact]
+    public void A_job_seeker_who_gives_a_contract_a_sector_a_job_or_a_company_is_refused_field_by_field_in_french()
+    {
+        var typed = new SurveyAnswer(HolderSituation.JobSeeker, EmploymentContract.Cdd, EmploymentSector.Branch, "Standardiste", null, null, "Cabinet Dupont");
+        var problems = SurveyAnswerRules.Check(typed);
+        Assert.Equal(["Contract", "Sector", "JobTitle", "Company"], problems.Select(p => p.Field));
+        Assert.StartsWith("Vous avez indiqué être demandeur d'emploi : le type de contrat ne concerne que les titulaires en emploi.", problems[0].Message);
+    }
+
+    [Fact]
+    public void An_employee_who_gives_a_training_level_or_an_nsf_code_is_refused()
+    {
+        var fields = SurveyAnswerRules.Check(Employed() with { TrainingLevel = 4, NsfCode = "324" }).Select(p => p.Field);
+        Assert.Equal(["TrainingLevel", "NsfCode"], fields);
+    }
+
+    [Fact]
+    public void A_holder_in_training_who_gives_a_contract_is_refused_and_blank_fields_are_not_answers()
+    {
+        Assert.Equal("Contract", Assert.Single(SurveyAnswerRules.Check(new SurveyAnswer(HolderSituation.InTraining, EmploymentContract.Cdi, null, null, 5, null))).Field);
+        Assert.Empty(SurveyAnswerRules.Check(new SurveyAnswer(HolderSituation.Other, null, null, "  ", null, " ", "")));
+    }
+
+    [Fact]
+    public void Normalise_trims_what_is_kept_and_keeps_only_the_questions_that_apply()
+    {
+        Assert.Equal(new SurveyAnswer(HolderSituation.JobSeeker, null, null, null, null, null), SurveyAnswerRules.Normalise(new SurveyAnswer(HolderSituation.JobSeeker, null, null, " ", null, "", " ")));
         Assert.Equal(new SurveyAnswer(HolderSituation.InTraining, null, null, null, 5, "324t"),
-            SurveyAnswerRules.Normalise(new SurveyAnswer(HolderSituation.InTraining, EmploymentContract.Cdi, null, "x", 5, " 324T ")));
-        Assert.Equal(Employed() with { JobTitle = "Standardiste" }, SurveyAnswerRules.Normalise(Employed(job: " Standardiste ") with { TrainingLevel = 4, NsfCode = "324" }));
+            SurveyAnswerRules.Normalise(new SurveyAnswer(HolderSituation.InTraining, null, null, null, 5, " 324T ")));
+        Assert.Equal(Employed() with { JobTitle = "Standardiste", Company = "Cabinet Dupont" },
+            SurveyAnswerRules.Normalise(Employed(job: " Standardiste ") with { Company = " Cabinet Dupont " }));
+        Assert.Null(SurveyAnswerRules.Normalise(Employed() with { Company = "  " }).Company);
     }
 }

@@ -45,6 +45,29 @@ public class SchedulerTests(JobsPortal portal) : IClassFixture<JobsPortal>
     }
 
     [Fact]
+    public async Task A_node_that_runs_the_scheduler_enqueues_one_catch_up_run_of_the_survey_job_at_start()
+    {
+        // The site may have been down at 09:00: the run is idempotent, so every start runs it once more.
+        var monitoring = portal.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CqpDbContext>();
+        var until = DateTime.UtcNow.AddSeconds(30);
+        long? jobId;
+        while ((jobId = (await db.Database.SqlQueryRaw<long>("SELECT id AS \"Value\" FROM hangfire.job WHERE invocationdata::text LIKE '%HolderSurveyJob%' ORDER BY id LIMIT 1")
+                   .ToListAsync()).Select(id => (long?)id).FirstOrDefault()) is null)
+        {
+            Assert.True(DateTime.UtcNow < until, "No catch-up run of the survey job was enqueued at start.");
+            await Task.Delay(100);
+        }
+        while (monitoring.JobDetails(jobId.Value.ToString()).History.FirstOrDefault()?.StateName is not ("Succeeded" or "Failed"))
+        {
+            Assert.True(DateTime.UtcNow < until, "The catch-up run did not finish.");
+            await Task.Delay(100);
+        }
+        Assert.Equal("Succeeded", monitoring.JobDetails(jobId.Value.ToString()).History.First().StateName);
+    }
+
+    [Fact]
     public void The_recurring_jobs_are_registered_at_start_up_in_paris_time_and_registering_again_changes_nothing()
     {
         var storage = portal.Services.GetRequiredService<JobStorage>();

@@ -43,7 +43,7 @@ public class HolderSurveyTests(DemoPortal portal)
     {
         await using var scope = portal.Services.CreateAsyncScope();
         var portalSettings = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<CqpPortal.Web.Hosting.PortalSettings>>().Value;
-        return await scope.ServiceProvider.GetRequiredService<HolderSurveys>().InviteDueAsync(id => HolderSurveyJob.AnswerLink(portalSettings, id));
+        return await scope.ServiceProvider.GetRequiredService<HolderSurveys>().InviteDueAsync(id => portalSettings.PublicLink(HolderSurveys.OwnSpacePath(id)));
     }
 
     private int MailsTo(string email) => portal.Mail.All().Count(m => m.Contains($"To: {email}", StringComparison.OrdinalIgnoreCase));
@@ -81,7 +81,7 @@ public class HolderSurveyTests(DemoPortal portal)
         var before = await SixMonthResponsesAsync(year);
         var answered = await holder.SubmitAsync(link, new Dictionary<string, string>
         {
-            ["Input.Situation"] = "Employed", ["Input.Contract"] = "Cdi", ["Input.Sector"] = "Branch", ["Input.JobTitle"] = "Standardiste", ["Input.NsfCode"] = "324",
+            ["Input.Situation"] = "Employed", ["Input.Contract"] = "Cdi", ["Input.Sector"] = "Branch", ["Input.JobTitle"] = "Standardiste",
         });
         Assert.True(PortalClient.IsRedirectTo(answered, link), $"{answered.StatusCode}");
         var (_, summary) = await holder.GetAsync(link);
@@ -92,6 +92,17 @@ public class HolderSurveyTests(DemoPortal portal)
         await using var scope = portal.Services.CreateAsyncScope();
         var survey = await scope.ServiceProvider.GetRequiredService<CqpDbContext>().HolderSurveys.SingleAsync(s => s.Registration!.Candidate!.Email == holder.Email);
         Assert.Equal((HolderSituation.Employed, EmploymentContract.Cdi, (string?)null), (survey.Situation!.Value, survey.Contract!.Value, survey.NsfCode));
+    }
+
+    [Fact]
+    public async Task The_demo_holder_from_the_records_is_invited_by_the_run_that_a_start_enqueues()
+    {
+        // ./portal run: the scheduler's catch-up run at start (SchedulerTests) invites her, certified six months before the seeding.
+        await InviteDueAsync();
+        var mail = portal.Mail.LatestTo("ines.garnier@exemple.fr");
+        Assert.Contains("Bonjour Inès", mail);
+        Assert.Contains("/Enquete/", mail);
+        Assert.DoesNotContain("/Candidat/Enquete/", mail); // no login
     }
 
     [Fact]

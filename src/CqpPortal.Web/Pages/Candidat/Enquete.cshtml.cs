@@ -1,6 +1,7 @@
 using CqpPortal.Domain.Surveys;
 using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Data;
+using CqpPortal.Web.Pages.Shared;
 using CqpPortal.Web.Surveys;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -8,24 +9,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CqpPortal.Web.Pages.Candidat;
 
-/// <summary>A holder answers their own 6- or 24-month follow-up survey, once.</summary>
+/// <summary>A holder answers their own 6- or 24-month follow-up survey, once, signed in (the same form as the personal link).</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Hosting.PortalRateLimits.FormPosts)]
 public class SurveyModel(HolderSurveys surveys, UserManager<Identity.PortalUser> users) : PageModel
 {
-    public sealed class InputModel
-    {
-        public HolderSituation? Situation { get; set; }
-        public EmploymentContract? Contract { get; set; }
-        public EmploymentSector? Sector { get; set; }
-        public string? JobTitle { get; set; }
-        public int? TrainingLevel { get; set; }
-        public string? NsfCode { get; set; }
-
-        public SurveyAnswer ToAnswer() => new(Situation, Contract, Sector, JobTitle, TrainingLevel, NsfCode);
-    }
-
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public SurveyAnswerInput Input { get; set; } = new();
 
     public HolderSurvey Survey { get; private set; } = null!;
 
@@ -42,7 +31,7 @@ public class SurveyModel(HolderSurveys surveys, UserManager<Identity.PortalUser>
         var survey = await surveys.FindOwnAsync(users.GetUserId(User)!, id);
         if (survey is null) return NotFound();
         Survey = survey;
-        var problems = await surveys.AnswerAsync(survey, Input.ToAnswer());
+        var problems = await surveys.AnswerAsync(survey, Input.ToAnswer(), SurveyAnswerChannel.Online);
         if (problems.Count == 0) return RedirectToPage(new { id });
         foreach (var (field, message) in problems)
             ModelState.AddModelError(field.Length == 0 ? "" : $"Input.{field}", message);

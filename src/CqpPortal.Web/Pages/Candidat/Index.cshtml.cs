@@ -68,7 +68,7 @@ public class CandidateHomeModel(CqpDbContext db, UserManager<Identity.PortalUser
             .Select(d => new DocumentRow(d.Id, d.Title, d.CreatedAt)));
 
     private static readonly Func<CqpDbContext, string, IAsyncEnumerable<SurveyRow>> OwnPendingSurveys = EF.CompileAsyncQuery((CqpDbContext db, string userId) =>
-        db.HolderSurveys.Where(s => s.Registration!.Candidate!.UserId == userId && s.RespondedOn == null && s.InvitedAt != null)
+        db.HolderSurveys.Where(s => s.Registration!.Candidate!.UserId == userId && s.RespondedOn == null && s.InvitedAt != null && s.OptedOutAt == null)
             .OrderBy(s => s.DueOn).Select(s => new SurveyRow(s.Id, s.Wave, s.DueOn)));
 
     /// <summary>The candidate changes whether their company may follow the file; the answer is dated and kept in the history.</summary>
