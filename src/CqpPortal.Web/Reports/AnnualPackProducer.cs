@@ -13,6 +13,9 @@ public sealed class AnnualPackProducer : IReportProducer
 {
     public string Kind => ReportKinds.AnnualPack;
 
+    public ReportKindDescriptor? Descriptor => new(Kind, ReportKinds.Label(Kind), ReportParameter.Year,
+        "Statistiques anonymes de l'année civile : profils des candidats, jurys, devenir des titulaires.");
+
     public static string JsonFileName(int year) => AnnualPackWriter.JsonFileName(year);
 
     public async Task<IReadOnlyList<ReportFile>> ProduceAsync(ReportRunContext context, CancellationToken cancellationToken)

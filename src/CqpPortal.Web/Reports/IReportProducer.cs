@@ -10,6 +10,9 @@ public interface IReportProducer
     /// <summary>The run kind it serves, e.g. <see cref="ReportKinds.AnnualPack"/>.</summary>
     string Kind { get; }
 
+    /// <summary>How the runs page offers this kind to start by hand; null: not offered (a kind only the scheduler or tests start).</summary>
+    ReportKindDescriptor? Descriptor => null;
+
     Task<IReadOnlyList<ReportFile>> ProduceAsync(ReportRunContext context, CancellationToken cancellationToken);
 }
 

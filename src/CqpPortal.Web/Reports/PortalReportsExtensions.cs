@@ -17,7 +17,10 @@ public static class PortalReportsExtensions
         services.AddScoped<ReportRunner>();
         services.AddScoped<ReportSchedules>();
         services.AddScoped<IReportProducer, AnnualPackProducer>();
-        services.AddScoped<IReportProducer, HolderOutcomesProducer>();
+        // One producer per wave: a run records its kind, not a wave.
+        foreach (var wave in Domain.Surveys.HolderSurveySchedule.Waves)
+            services.AddScoped<IReportProducer>(sp => new HolderOutcomesProducer(sp.GetRequiredService<Data.CqpDbContext>(), sp.GetRequiredService<TimeProvider>(), wave));
+        services.AddScoped<ReportRequests>();
         return services;
     }
 }

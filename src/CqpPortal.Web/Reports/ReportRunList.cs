@@ -17,9 +17,17 @@ public sealed record ReportRunFileRow(int Id, string FileName, long Length)
 }
 
 /// <summary>Reads the latest runs for the runs page.</summary>
-public sealed class ReportRunList(CqpDbContext db, TimeProvider clock)
+public sealed class ReportRunList(CqpDbContext db, IEnumerable<IReportProducer> producers, TimeProvider clock)
 {
     public const int Shown = 50;
+
+    /// <summary>Whether any run, shown or not, is still queued or running: what the page says and when its polling stops.</summary>
+    public Task<bool> AnyActiveAsync(CancellationToken cancellationToken = default) =>
+        db.ReportRuns.AnyAsync(r => r.State == ReportRunState.Queued || r.State == ReportRunState.Running, cancellationToken);
+
+    /// <summary>The kind's label as its producer declares it, else the known labels, else the kind itself.</summary>
+    public string KindLabel(string kind) =>
+        producers.FirstOrDefault(p => p.Kind == kind)?.Descriptor?.Label ?? ReportKinds.Label(kind);
 
     public async Task<IReadOnlyList<ReportRunRow>> LatestAsync(CancellationToken cancellationToken = default)
     {
@@ -38,15 +46,12 @@ public sealed class ReportRunList(CqpDbContext db, TimeProvider clock)
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         return runs.Select(r => new ReportRunRow(
-            r.Id, r.Kind, ReportKinds.Label(r.Kind),
-            r.Kind switch
-            {
-                ReportKinds.AnnualPack => $"Année {r.Year}",
-                ReportKinds.HolderOutcomes when r.SessionStartsAt is { } at => $"Jury du {FrenchFormat.Date(at)} ({r.SessionCity})",
-                ReportKinds.HolderOutcomes => $"Session n° {r.SessionId} (supprimée)",
-                ReportKinds.SurveyAnswers => "Toutes les réponses ; téléchargement réservé au SIST (Analyse › Enquêtes)",
-                _ => r.Year is { } y ? $"Année {y}" : "",
-            },
+            r.Id, r.Kind, KindLabel(r.Kind),
+            // The parameters a run carries, whatever its kind: a session, a year, or none.
+            r.Kind == ReportKinds.SurveyAnswers ? "Toutes les réponses ; téléchargement réservé au SIST (Analyse › Enquêtes)"
+                : r.SessionStartsAt is { } at ? $"Jury du {FrenchFormat.Date(at)} ({r.SessionCity})"
+                : r.SessionId is { } sessionId ? $"Session n° {sessionId} (supprimée)"
+                : r.Year is { } y ? $"Année {y}" : "",
             r.RequestedByName, r.CreatedAt, r.State, StateLabel(r.State), r.ProgressPercent, r.ProgressStep,
             r.StartedAt is { } started ? Duration((r.FinishedAt ?? now) - started) : "",
             r.ErrorMessage, r.Files)).ToList();

@@ -4,6 +4,7 @@ using CqpPortal.Web.Data;
 using CqpPortal.Web.Formatting;
 using Microsoft.EntityFrameworkCore;
 using CqpPortal.Domain.Time;
+using CqpPortal.Domain.Surveys;
 
 namespace CqpPortal.Web.Reports;
 
@@ -12,7 +13,12 @@ public sealed class ReportSchedules(CqpDbContext db, ReportRuns runs, TimeProvid
 {
     public static string AnnualPackKey(int year) => $"{ReportKinds.AnnualPack}:{year}:scheduled";
 
-    public static string HolderOutcomesKey(int sessionId) => $"{ReportKinds.HolderOutcomes}:session:{sessionId}";
+    /// <summary>
+    /// A session's report of a wave, queued once its answering window has closed. The key is not the one of the
+    /// reports queued before the window rule (« holder-outcomes:session:{id} », made the day the invitations left,
+    /// so empty): those sessions get their full report once, and the 24-month report never waits on the 6-month one.
+    /// </summary>
+    public static string HolderOutcomesKey(int sessionId, SurveyWave wave) => $"{ReportKinds.HolderOutcomesOf(wave)}:session:{sessionId}:window-closed";
 
     /// <summary>The annual pack of the previous year (Paris calendar). Null when it was already queued.</summary>
     public async Task<ReportRun?> QueueAnnualPackAsync(CancellationToken cancellationToken = default)
@@ -22,27 +28,43 @@ public sealed class ReportSchedules(CqpDbContext db, ReportRuns runs, TimeProvid
     }
 
     /// <summary>
-    /// A holder-outcome report for each jury session (not cancelled) that ended six months ago or more and has none yet.
-    /// Returns the runs queued now.
+    /// For each wave, a holder-outcome report for each jury session (not cancelled, with at least one holder) whose
+    /// answering window has closed (<see cref="HolderOutcomeReportSchedule"/>) and that has none yet. Returns the runs queued now.
     /// </summary>
     public async Task<IReadOnlyList<ReportRun>> QueueDueHolderOutcomesAsync(CancellationToken cancellationToken = default)
     {
         var today = DayInParis.Today(clock);
-        // Coarse filter in SQL (a session started 6 months and a day ago has ended), exact one below in Paris days.
-        var startedBefore = clock.GetUtcNow().AddMonths(-6);
-        var candidates = await db.Sessions.AsNoTracking()
-            .Where(s => s.Kind == SessionKind.Jury && s.CancelledAt == null && s.StartsAt <= startedBefore)
-            .Where(s => !db.ReportRuns.Any(r => r.Kind == ReportKinds.HolderOutcomes && r.SessionId == s.Id))
-            .OrderBy(s => s.StartsAt)
-            .Select(s => new { s.Id, s.StartsAt, s.DurationMinutes })
-            .ToListAsync(cancellationToken);
         var queued = new List<ReportRun>();
-        foreach (var session in candidates)
+        foreach (var wave in HolderSurveySchedule.Waves)
         {
-            var endsOn = DayInParis.Of(session.StartsAt.AddMinutes(session.DurationMinutes));
-            if (SessionHolderOutcomes.ReportDueOn(endsOn) > today) continue;
-            if (await runs.QueueOnceAsync(ReportKinds.HolderOutcomes, null, session.Id, HolderOutcomesKey(session.Id), cancellationToken) is { } run)
-                queued.Add(run);
+            var kind = ReportKinds.HolderOutcomesOf(wave);
+            // Coarse filter in SQL, exact one below in Paris days: five days of slack cover a sitting later in its day than
+            // the job's hour and the month ends (31 August + 6 months is 28 February).
+            var startedBefore = clock.GetUtcNow().AddMonths(-(int)wave).AddDays(-HolderOutcomeReportSchedule.AnswerWindowDays + 5);
+            var keyPrefix = $"{kind}:session:";
+            var candidates = await db.Sessions.AsNoTracking()
+                .Where(s => s.Kind == SessionKind.Jury && s.CancelledAt == null && s.StartsAt <= startedBefore)
+                // At least one holder, final (JuryDecision.IsFinal, written out: a subquery cannot take the expression).
+                .Where(s => db.JuryDecisions.Any(j => j.SessionId == s.Id && j.Result == JuryResult.TotalValidation
+                    && (j.RecordedByUserId == null || j.Session!.MinutesLockedAt != null)))
+                .Where(s => !db.ReportRuns.Any(r => r.DedupeKey == keyPrefix + s.Id.ToString() + ":window-closed"))
+                .OrderBy(s => s.StartsAt)
+                .Select(s => new
+                {
+                    s.Id, s.StartsAt, s.DurationMinutes,
+                    LastInvitedAt = db.HolderSurveys
+                        .Where(h => h.Wave == wave && db.JuryDecisions.Any(j => j.SessionId == s.Id && j.RegistrationId == h.RegistrationId && j.Result == JuryResult.TotalValidation))
+                        .Max(h => h.InvitedAt),
+                })
+                .ToListAsync(cancellationToken);
+            foreach (var session in candidates)
+            {
+                var endsOn = DayInParis.Of(session.StartsAt.AddMinutes(session.DurationMinutes));
+                var lastInvitedOn = session.LastInvitedAt is { } at ? DayInParis.Of(at) : (DateOnly?)null;
+                if (!HolderOutcomeReportSchedule.IsDue(endsOn, wave, today, lastInvitedOn)) continue;
+                if (await runs.QueueOnceAsync(kind, null, session.Id, HolderOutcomesKey(session.Id, wave), cancellationToken) is { } run)
+                    queued.Add(run);
+            }
         }
         return queued;
     }
@@ -61,7 +83,7 @@ public sealed class AnnualPackScheduleJob(ReportSchedules schedules, ILogger<Ann
     }
 }
 
-/// <summary>Every day, 06:30 Paris: the holder-outcome reports of the jury sessions that ended six months ago.</summary>
+/// <summary>Every day, 06:30 Paris: the 6- and 24-month holder-outcome reports of the jury sessions whose answering window has closed.</summary>
 public sealed class HolderOutcomeScheduleJob(ReportSchedules schedules, ILogger<HolderOutcomeScheduleJob> logger)
 {
     public const string Id = "holder-outcomes-daily";

@@ -15,6 +15,14 @@ public sealed record Indicator(string Id, string Title, string Chart, IReadOnlyL
     public int Total => Rows.Sum(r => r.Count);
 
     public double? Share(int count) => Total == 0 ? null : (double)count / Total;
+
+    /// <summary>
+    /// Whether a chart is drawn: not for all-zero data, where a pie would draw equal slices of nothing (issue 17); the
+    /// figure says « Aucune donnée » instead, and the table still gives its zeros.
+    /// </summary>
+    public bool HasData => Rows.Any(r => r.Count > 0);
+
+    public const string NoDataText = "Aucune donnée";
 }
 
 /// <summary>A line of the three-year comparison: a count or a share (0–1, null without data) per year.</summary>

@@ -160,6 +160,6 @@ public class ReportRecoveryTests
         var (_, page) = await client.GetAsync("/Analyse/Rapports");
         Assert.Empty(page.QuerySelectorAll($"#runs tr[data-run='{runId}'] a"));
         var json = JsonDocument.Parse(await client.Http.GetStringAsync("/Analyse/Rapports?handler=State")).RootElement;
-        Assert.Equal(0, json.EnumerateArray().Single(r => r.GetProperty("id").GetInt32() == runId).GetProperty("files").GetArrayLength());
+        Assert.Equal(0, json.GetProperty("runs").EnumerateArray().Single(r => r.GetProperty("id").GetInt32() == runId).GetProperty("files").GetArrayLength());
     }
 }

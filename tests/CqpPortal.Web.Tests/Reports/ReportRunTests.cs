@@ -6,6 +6,7 @@ using CqpPortal.Web.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using CqpPortal.Domain.Time;
+using CqpPortal.Domain.Vocabulary;
 
 namespace CqpPortal.Web.Tests.Reports;
 
@@ -101,29 +102,33 @@ public class ReportRunTests(ReportsPortal portal) : IClassFixture<ReportsPortal>
     }
 
     [Fact]
-    public async Task The_holder_outcome_report_of_a_jury_counts_its_holders_answers_without_any_name()
+    public async Task The_holder_outcome_report_of_a_jury_counts_its_holders_answers_without_any_name_in_a_workbook_and_a_pdf()
     {
         var queued = await portal.QueueAsync(ReportKinds.HolderOutcomes, sessionId: portal.DueJuryId);
 
         var done = await portal.WaitForAsync(queued.Id, r => r.State is ReportRunState.Succeeded or ReportRunState.Failed);
 
         Assert.Equal(ReportRunState.Succeeded, done.State);
-        var file = Assert.Single(done.Files);
-        Assert.StartsWith("devenir-titulaires-jury-", file.FileName);
+        Assert.Equal(2, done.Files.Count);
+        var workbook = done.Files.Single(f => f.FileName.EndsWith(".xlsx"));
+        Assert.StartsWith("devenir-titulaires-6-mois-jury-", workbook.FileName);
+        var file = done.Files.Single(f => f.FileName.EndsWith(".pdf"));
+        Assert.StartsWith("devenir-titulaires-6-mois-jury-", file.FileName);
         Assert.Equal("application/pdf", file.ContentType);
-        var text = string.Join(" ", PdfText.Of(file.Content).Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        var text = string.Join(" ", PdfText.Of(file.Content).Replace('\u00a0', ' ').Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
         // 3 holders, 2 answers (1 employed on a CDI in the branch, 1 job seeker): each is 1 to 4 people, shown as in the annual pack.
+        Assert.Contains("Devenir des titulaires à 6 mois", text);
         Assert.Contains("Titulaires certifiés (validation totale) : < 5", text);
-        Assert.Contains("Enquêtes à 6 mois envoyées : < 5", text);
+        Assert.Contains("Invitations envoyées : < 5", text);
         Assert.Contains("Réponses reçues : < 5", text);
-        Assert.Contains("En emploi : < 5", text);
-        Assert.Contains("Demandeur d'emploi : < 5", text);
-        Assert.Contains("En formation : 0", text);
-        Assert.Contains("CDI : < 5", text);
-        Assert.Contains("Dans la branche : < 5", text);
-        Assert.DoesNotContain("En emploi : 1", text);
-        // One chart per outcome: situation, contract, sector.
-        Assert.Equal(3, PdfText.ImageCount(file.Content));
+        Assert.Contains("En emploi <5 masqué", text);
+        Assert.Contains("Demandeur d'emploi <5 masqué", text);
+        Assert.Contains("En formation 0 masqué", text);
+        Assert.Contains("CDI <5", text);
+        Assert.Contains("Dans la branche <5", text);
+        Assert.DoesNotContain("En emploi 1", text);
+        // One chart per table: the campaign, the channels, situation, contract, sector.
+        Assert.Equal(5, PdfText.ImageCount(file.Content));
         Assert.DoesNotContain("Titulaire1", text);
         Assert.DoesNotContain("Confidentiel", text);
     }
@@ -140,7 +145,7 @@ public class ReportRunTests(ReportsPortal portal) : IClassFixture<ReportsPortal>
     }
 
     [Fact]
-    public async Task The_daily_job_queues_one_report_per_jury_ended_six_months_ago_and_nothing_more_when_run_again()
+    public async Task The_daily_job_queues_one_report_per_jury_whose_answering_window_has_closed_and_nothing_more_when_run_again()
     {
         await using var scope = portal.Services.CreateAsyncScope();
         var schedules = scope.ServiceProvider.GetRequiredService<ReportSchedules>();
@@ -155,7 +160,7 @@ public class ReportRunTests(ReportsPortal portal) : IClassFixture<ReportsPortal>
         Assert.Null(run.RequestedById);
         Assert.Empty(second);
         var db = scope.ServiceProvider.GetRequiredService<CqpDbContext>();
-        Assert.Equal(1, await db.ReportRuns.CountAsync(r => r.DedupeKey == ReportSchedules.HolderOutcomesKey(portal.DueJuryId)));
+        Assert.Equal(1, await db.ReportRuns.CountAsync(r => r.DedupeKey == ReportSchedules.HolderOutcomesKey(portal.DueJuryId, SurveyWave.SixMonths)));
         Assert.False(await db.ReportRuns.AnyAsync(r => r.DedupeKey != null && (r.SessionId == portal.RecentJuryId || r.SessionId == portal.CancelledJuryId || r.SessionId == portal.OldEvaluationId)));
         Assert.Equal(ReportRunState.Succeeded, (await portal.WaitForAsync(run.Id, r => r.State is ReportRunState.Succeeded or ReportRunState.Failed)).State);
     }

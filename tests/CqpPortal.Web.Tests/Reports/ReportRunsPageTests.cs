@@ -15,11 +15,14 @@ public class ReportRunsPageTests(ReportsPortal portal) : IClassFixture<ReportsPo
     private const string Page = "/Analyse/Rapports";
     private static readonly int LastYear = DateTime.UtcNow.Year - 1;
 
-    private static async Task<JsonElement[]> StateAsync(PortalClient client)
+    private static async Task<JsonElement[]> StateAsync(PortalClient client) =>
+        (await StateDocumentAsync(client)).GetProperty("runs").EnumerateArray().ToArray();
+
+    private static async Task<JsonElement> StateDocumentAsync(PortalClient client)
     {
         var response = await client.Http.GetAsync(Page + "?handler=State");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.EnumerateArray().ToArray();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
 
     [Theory]
@@ -141,6 +144,128 @@ public class ReportRunsPageTests(ReportsPortal portal) : IClassFixture<ReportsPo
         Assert.Equal(HttpStatusCode.OK, (await staff.Http.GetAsync(fileUrl)).StatusCode);
         // Staff reach the runs page, not the rest of the analytics.
         Assert.True(PortalClient.IsRedirectTo(await staff.Http.GetAsync("/Analyse"), "/Compte/AccesRefuse"));
+    }
+
+    [Fact]
+    public async Task The_year_stays_chosen_after_a_launch()
+    {
+        using var sist = await TestAccounts.SignedInAsync(portal, Roles.SistAnalyst);
+        var year = LastYear - 2;
+
+        var posted = await sist.SubmitAsync(Page, new Dictionary<string, string> { ["Kind"] = ReportKinds.AnnualPack, ["Year"] = year.ToString() });
+
+        Assert.True(PortalClient.IsRedirectTo(posted, Page), $"{posted.StatusCode} {posted.Headers.Location}");
+        var (_, page) = await sist.GetAsync(posted.Headers.Location!.ToString());
+        Assert.Equal(year.ToString(), page.QuerySelector("#Year option[selected]")!.GetAttribute("value"));
+        Assert.Contains($"Le dossier annuel {year} est lancé", page.QuerySelector("[role=status].notice")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData(ReportKinds.HolderOutcomes, "devenir-titulaires-6-mois-jury-")]
+    [InlineData(ReportKinds.HolderOutcomes24, "devenir-titulaires-24-mois-jury-")]
+    public async Task A_session_outcome_report_of_each_wave_is_started_by_hand_for_a_past_jury_which_stays_chosen(string kind, string stem)
+    {
+        using var staff = await TestAccounts.SignedInAsync(portal, Roles.Staff, "Sam Rapport");
+        var (_, form) = await staff.GetAsync(Page);
+        var options = form.QuerySelectorAll($"#SessionId-{kind} option").Select(o => o.GetAttribute("value")).ToList();
+        Assert.Contains(portal.DueJuryId.ToString(), options);
+        Assert.DoesNotContain(portal.CancelledJuryId.ToString(), options);
+        Assert.DoesNotContain(portal.OldEvaluationId.ToString(), options);
+
+        var posted = await staff.SubmitAsync(Page, new Dictionary<string, string> { ["Kind"] = kind, ["SessionId"] = portal.DueJuryId.ToString() });
+
+        Assert.True(PortalClient.IsRedirectTo(posted, Page), $"{posted.StatusCode} {posted.Headers.Location}");
+        var (_, page) = await staff.GetAsync(posted.Headers.Location!.ToString());
+        Assert.Equal(portal.DueJuryId.ToString(), page.QuerySelector($"#SessionId-{kind} option[selected]")!.GetAttribute("value"));
+        var row = page.QuerySelector("#runs tbody tr")!;
+        var runId = int.Parse(row.GetAttribute("data-run")!);
+        Assert.Contains(ReportKinds.Label(kind), row.TextContent);
+        Assert.Contains("Jury du", row.TextContent);
+        var done = await portal.WaitForAsync(runId, r => r.State is ReportRunState.Succeeded or ReportRunState.Failed);
+        Assert.Equal(ReportRunState.Succeeded, done.State);
+        Assert.All(done.Files, f => Assert.StartsWith(stem, f.FileName));
+        Assert.Equal([".pdf", ".xlsx"], done.Files.Select(f => Path.GetExtension(f.FileName)).Order());
+    }
+
+    [Fact]
+    public async Task A_report_started_before_the_answering_window_closes_is_run_but_the_page_says_the_answers_are_not_all_in()
+    {
+        using var sist = await TestAccounts.SignedInAsync(portal, Roles.SistAnalyst);
+
+        // The due jury's 6-month window has closed: no warning. Its 24-month window has not even opened.
+        var closed = await sist.SubmitAsync(Page, new Dictionary<string, string> { ["Kind"] = ReportKinds.HolderOutcomes, ["SessionId"] = portal.DueJuryId.ToString() });
+        var (_, page) = await sist.GetAsync(closed.Headers.Location!.ToString());
+        Assert.Null(page.QuerySelector("#report-notice"));
+
+        var open = await sist.SubmitAsync(Page, new Dictionary<string, string> { ["Kind"] = ReportKinds.HolderOutcomes24, ["SessionId"] = portal.DueJuryId.ToString() });
+        Assert.True(PortalClient.IsRedirectTo(open, Page));
+        (_, page) = await sist.GetAsync(open.Headers.Location!.ToString());
+        Assert.Contains("Les réponses à l'enquête à 24 mois de ce jury ne sont pas toutes arrivées", page.QuerySelector("#report-notice")!.TextContent);
+        var runId = int.Parse(page.QuerySelector("#runs tbody tr")!.GetAttribute("data-run")!);
+        var done = await portal.WaitForAsync(runId, r => r.State is ReportRunState.Succeeded or ReportRunState.Failed);
+        var pdf = PdfText.Of(done.Files.Single(f => f.FileName.EndsWith(".pdf")).Content).Replace('\u00a0', ' ');
+        Assert.Contains("Rapport provisoire", pdf);
+    }
+
+    [Fact]
+    public async Task An_unknown_cancelled_or_missing_jury_is_refused_in_french_beside_its_field_and_nothing_is_queued()
+    {
+        using var sist = await TestAccounts.SignedInAsync(portal, Roles.SistAnalyst);
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CqpDbContext>();
+        var before = await db.ReportRuns.CountAsync();
+
+        foreach (var (session, message) in new[]
+        {
+            ("", "Choisissez un jury."),
+            ("999999", "Choisissez un jury passé dans la liste."),
+            (portal.CancelledJuryId.ToString(), "Choisissez un jury passé dans la liste."),
+            (portal.OldEvaluationId.ToString(), "Choisissez un jury passé dans la liste."),
+        })
+        {
+            var response = await sist.SubmitAsync(Page, new Dictionary<string, string> { ["Kind"] = ReportKinds.HolderOutcomes24, ["SessionId"] = session, ["Year"] = "2024" });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var page = await PortalClient.ParseAsync(response);
+            Assert.Equal(message, page.QuerySelector($"#session-error-{ReportKinds.HolderOutcomes24}")!.TextContent.Trim());
+            Assert.Equal("true", page.QuerySelector($"#SessionId-{ReportKinds.HolderOutcomes24}")!.GetAttribute("aria-invalid"));
+            // What was chosen elsewhere on the page is kept.
+            Assert.Equal("2024", page.QuerySelector("#Year option[selected]")?.GetAttribute("value"));
+        }
+        Assert.Equal(before, await db.ReportRuns.CountAsync());
+
+        var unknownKind = await sist.SubmitAsync(Page, new Dictionary<string, string> { ["Kind"] = GatedProducer.GatedKind, ["Year"] = "2024" });
+        Assert.Equal(HttpStatusCode.OK, unknownKind.StatusCode);
+        Assert.Contains("Choisissez un rapport proposé sur cette page.", (await PortalClient.ParseAsync(unknownKind)).QuerySelector("[role=alert]")!.TextContent);
+        Assert.Equal(before, await db.ReportRuns.CountAsync());
+    }
+
+    [Fact]
+    public async Task The_state_endpoint_says_a_run_is_running_while_one_goes_and_no_run_once_all_are_finished()
+    {
+        using var sist = await TestAccounts.SignedInAsync(portal, Roles.SistAnalyst);
+        var queued = await portal.QueueAsync(GatedProducer.GatedKind, year: 1003);
+        await portal.WaitForAsync(queued.Id, r => r.ProgressPercent == 40);
+
+        Assert.True((await StateDocumentAsync(sist)).GetProperty("running").GetBoolean());
+        var (_, page) = await sist.GetAsync(Page);
+        Assert.Equal("true", page.QuerySelector("#runs")!.GetAttribute("data-active"));
+        Assert.StartsWith("Des rapports sont en cours", page.QuerySelector("#runs-refresh")!.TextContent);
+
+        portal.Gated.Gate(1003).SetResult();
+        await portal.WaitForAsync(queued.Id, r => r.State == ReportRunState.Succeeded);
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CqpDbContext>();
+            foreach (var id in await db.ReportRuns.Where(r => r.State == ReportRunState.Queued || r.State == ReportRunState.Running).Select(r => r.Id).ToListAsync())
+                await portal.WaitForAsync(id, r => r.State is ReportRunState.Succeeded or ReportRunState.Failed);
+        }
+
+        var state = await StateDocumentAsync(sist);
+        Assert.False(state.GetProperty("running").GetBoolean());
+        Assert.All(state.GetProperty("runs").EnumerateArray(), r => Assert.Contains(r.GetProperty("state").GetString(), new[] { "Succeeded", "Failed" }));
+        (_, page) = await sist.GetAsync(Page);
+        Assert.Equal("false", page.QuerySelector("#runs")!.GetAttribute("data-active"));
+        Assert.Equal("Aucun rapport en cours.", page.QuerySelector("#runs-refresh")!.TextContent.Trim());
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace CqpPortal.Web.Tests.Reports;
 
 /// <summary>
 /// The portal (scheduler on) on a database of its own, without demo data, with a test producer whose run waits at a
-/// gate the test opens, and a small set of jury sessions around "six months ago".
+/// gate the test opens, and a small set of jury sessions around "six months and the answering window ago".
 /// </summary>
 public sealed class ReportsPortal() : PortalFactory(TestCluster.NewDatabase("reports"), demoData: false,
     new Dictionary<string, string?> { ["Jobs:RunScheduler"] = "true" }), IAsyncLifetime
@@ -44,7 +44,8 @@ public sealed class ReportsPortal() : PortalFactory(TestCluster.NewDatabase("rep
             RegistrationDeadline = DayInParis.Of(startsAt).AddDays(-7),
             CancelledAt = cancelled ? startsAt.AddDays(-30) : null, CancellationReason = cancelled ? "Essai" : null,
         };
-        var due = Make(SessionKind.Jury, now.AddMonths(-7));
+        // Due: its 6-month answering window (6 months + 60 days after the sitting) has closed; recent: not even invited.
+        var due = Make(SessionKind.Jury, now.AddMonths(-9));
         var recent = Make(SessionKind.Jury, now.AddMonths(-5));
         var cancelledJury = Make(SessionKind.Jury, now.AddMonths(-8), cancelled: true);
         var evaluation = Make(SessionKind.Evaluation, now.AddMonths(-8));
@@ -70,8 +71,8 @@ public sealed class ReportsPortal() : PortalFactory(TestCluster.NewDatabase("rep
             if (answer.Item2 == JuryResult.TotalValidation)
                 registration.Surveys.Add(new HolderSurvey
                 {
-                    Wave = SurveyWave.SixMonths, DueOn = juryDay.AddMonths(6), InvitedAt = now.AddDays(-20),
-                    RespondedOn = answer.s.Situation is null ? null : DayInParis.Of(now).AddDays(-10),
+                    Wave = SurveyWave.SixMonths, DueOn = juryDay.AddMonths(6), InvitedAt = due.StartsAt.AddMonths(6),
+                    RespondedOn = answer.s.Situation is null ? null : juryDay.AddMonths(6).AddDays(10),
                     Situation = answer.s.Situation, Contract = answer.s.Contract, Sector = answer.s.Sector,
                 });
             db.Candidates.Add(new Candidate

@@ -142,11 +142,11 @@ public sealed record AnnualPackContent(int Year, IReadOnlyList<PackRow> Summary,
 
     private static PackRow Line(string label, PackValue value) => new(label, [value]);
 
-    private static List<(string Label, int Count)> Tally<TKey>(Tally<TKey> tally, Func<TKey, string> label) where TKey : notnull =>
+    internal static List<(string Label, int Count)> Tally<TKey>(Tally<TKey> tally, Func<TKey, string> label) where TKey : notnull =>
         // Labels are merged as in the JSON, so an unexpected value sharing a label ("Autre") never repeats a row.
         tally.Entries.GroupBy(e => label(e.Key)).Select(g => (g.Key, g.Sum(e => e.Count))).ToList();
 
-    private static PackTable Counts(string sheet, string title, string section, string header, IReadOnlyList<(string Label, int Count)> rows, ChartKind chart, string note)
+    internal static PackTable Counts(string sheet, string title, string section, string header, IReadOnlyList<(string Label, int Count)> rows, ChartKind chart, string note)
     {
         var masked = SmallCountMasking.Mask(rows.Select(r => r.Count).ToList());
         var lines = rows.Select((r, i) => new PackRow(r.Label, [PackValue.Count(masked.Cells[i]), PackValue.Percent(masked.Share(i), hidden: masked.Cells[i].Hidden || masked.Total.Hidden)]))

@@ -49,7 +49,8 @@ public static class AnnualPackWorkbook
         sheet.Finish();
     }
 
-    private static void WriteTable(WorkbookWriter workbook, PackTable table)
+    /// <summary>One indicator's sheet: its table, its notes and its native chart (a pie per <see cref="TruthfulPie"/>).</summary>
+    internal static void WriteTable(WorkbookWriter workbook, PackTable table)
     {
         var sheet = workbook.AddSheet(table.SheetName, table.Headers, [36, .. table.Headers.Skip(1).Select(_ => 16.0)]);
         foreach (var row in table.Rows)
@@ -61,6 +62,13 @@ public static class AnnualPackWorkbook
 
         var categories = table.Categories.ToList();
         var valueFormat = categories.Select(r => r.Values[table.ChartValue].Format).FirstOrDefault();
+        if (table.Chart == ChartKind.Pie &&
+            (categories.Any(r => r.Values[table.ChartValue].Masked) || categories.All(r => r.Values[table.ChartValue].Number is null or 0)))
+        {
+            WritePie(sheet, table, categories);
+            sheet.Finish();
+            return;
+        }
         sheet.Chart(new ChartSpec(
             table.Chart, table.Title, table.Headers[table.ChartValue + 1],
             CategoryColumn: 0, ValueColumn: table.ChartValue + 1, FirstRow: 2,
@@ -72,6 +80,38 @@ public static class AnnualPackWorkbook
                 : null));
         sheet.Finish();
     }
+
+    /// <summary>
+    /// A pie over a table with masked or empty cells: drawn from a small block below the notes — the shown parts and one
+    /// « masqué » slice for the rest of the total — or not drawn, with the reason on the sheet (<see cref="TruthfulPie"/>).
+    /// </summary>
+    private static void WritePie(SheetWriter sheet, PackTable table, IReadOnlyList<PackRow> categories)
+    {
+        var total = table.Rows.FirstOrDefault(r => r.IsTotal)?.Values[table.ChartValue];
+        var pie = TruthfulPie.Of(
+            categories.Select(r => (r.Label, Masked(r.Values[table.ChartValue]))).ToList(),
+            total is { } t ? Masked(t) : new MaskedCount(0, false));
+        sheet.Row(XlCell.Empty);
+        if (!pie.Drawn)
+        {
+            sheet.Row(XlCell.Of(pie.NoChartReason!, CellStyle.TotalLabel));
+            return;
+        }
+        sheet.Row(XlCell.Of("Données du graphique", CellStyle.TotalLabel), XlCell.Of(table.Headers[table.ChartValue + 1], CellStyle.TotalLabel));
+        var firstRow = sheet.RowCount + 1;
+        foreach (var slice in pie.Slices) sheet.Row(XlCell.Of(slice.Label), XlCell.Of(slice.Count, CellStyle.Count));
+        var masked = pie.Slices.Select((s, i) => (s, i)).Where(x => x.s.Masked).Select(x => (int?)x.i).FirstOrDefault();
+        sheet.Chart(new ChartSpec(
+            ChartKind.Pie, table.Title, table.Headers[table.ChartValue + 1],
+            CategoryColumn: 0, ValueColumn: 1, FirstRow: firstRow,
+            pie.Slices.Select(s => s.Label).ToList(), pie.Slices.Select(s => (double?)s.Count).ToList(),
+            GreySlice: masked));
+    }
+
+    /// <summary>A count as the table shows it: masked (its true size unknown to the reader) or its number.</summary>
+    private static MaskedCount Masked(PackValue value) => value.Masked || value.Number is null
+        ? new MaskedCount(value.Mask == SmallCountMasking.MaskedText ? 1 : 0, Hidden: true)
+        : new MaskedCount((int)value.Number.Value, Hidden: false);
 
     private static void WriteDetail(WorkbookWriter workbook, IEnumerable<ProfileRow> registrations, IProgress<double>? progress, int expected, CancellationToken cancellationToken)
     {

@@ -23,7 +23,8 @@ public sealed record ChartSpec(
     IReadOnlyList<string> Categories,
     IReadOnlyList<double?> Values,
     bool Percent = false,
-    ChartSeries? Second = null)
+    ChartSeries? Second = null,
+    int? GreySlice = null)
 {
     public uint LastRow => FirstRow + (uint)Categories.Count - 1;
 }
@@ -41,6 +42,8 @@ internal static class ChartWriter
     private static readonly string[] Palette = ["0072B2", "E69F00", "009E73", "CC79A7", "56B4E9", "D55E00", "F0E442", "666666"];
     private const string BarColour = "1F4E79";
     private const string SecondBarColour = "E69F00";
+    // A pie's « masqué » slice: grey, told apart from the palette's colours by its label too.
+    private const string MaskedColour = "BFBFBF";
     private const int ChartColumns = 8, ChartRows = 18;
 
     /// <summary>Writes the charts, then the drawing that places them; returns the drawing's part path.</summary>
@@ -114,7 +117,7 @@ internal static class ChartWriter
         {
             var series = new C.PieChartSeries(new C.Index { Val = 0 }, new C.Order { Val = 0 }, seriesText);
             for (var i = 0; i < spec.Categories.Count; i++)
-                series.Append(new C.DataPoint(new C.Index { Val = (uint)i }, new C.Bubble3D { Val = false }, Fill(Palette[i % Palette.Length], outline: "FFFFFF")));
+                series.Append(new C.DataPoint(new C.Index { Val = (uint)i }, new C.Bubble3D { Val = false }, Fill(i == spec.GreySlice ? MaskedColour : Palette[i % Palette.Length], outline: "FFFFFF")));
             series.Append(Labels(formatCode, category: true, position: null));
             series.Append(categoryData, valueData);
             plot = new C.PieChart(new C.VaryColors { Val = true }, series, new C.FirstSliceAngle { Val = 0 });

@@ -240,6 +240,9 @@ public sealed class SheetWriter
 
     internal bool IsFinished => writer is null;
 
+    /// <summary>The rows written so far, the header included: the next row is <c>RowCount + 1</c> (1-based).</summary>
+    public uint RowCount => row;
+
     public SheetWriter Row(params XlCell[] cells) => Row((IReadOnlyList<XlCell>)cells);
 
     public SheetWriter Row(IReadOnlyList<XlCell> cells)

@@ -60,12 +60,23 @@
         const table = figure.querySelector('table.chart-data');
         if (!table) continue;
         const title = figure.querySelector('h3, h4')?.textContent.trim() ?? '';
+        const data = readTable(table);
+        // All zeros (or nothing): no chart — a pie would draw equal slices of nothing. Say so, the table keeps its zeros.
+        if (!data.series.some(s => s.values.some(v => v !== null && v !== 0))) {
+            if (!figure.querySelector('.chart-empty')) {
+                const empty = document.createElement('p');
+                empty.className = 'chart-empty';
+                empty.textContent = 'Aucune donnée';
+                figure.insertBefore(empty, table);
+            }
+            continue;
+        }
         const container = document.createElement('div');
         container.className = 'chart';
         container.setAttribute('role', 'img');
         figure.insertBefore(container, table);
         const chart = echarts.init(container, null, { renderer: 'canvas' });
-        chart.setOption(option(figure.dataset.chart, title, readTable(table), figure.dataset.unit));
+        chart.setOption(option(figure.dataset.chart, title, data, figure.dataset.unit));
         // ECharts writes its aria description on the container: a labelled image, its figures in the table below.
         if (!container.getAttribute('aria-label')) container.setAttribute('aria-label', `Graphique : ${title}`);
         charts.push(chart);

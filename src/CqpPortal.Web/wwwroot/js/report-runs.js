@@ -1,5 +1,7 @@
-// Runs page: while a run is queued or running, asks the server for the runs every 2 seconds and updates the rows in
-// place (state, progress, duration, files once succeeded). Without JavaScript, a refresh of the page shows the same.
+// Runs page: while the server says a run is queued or running, asks it for the runs every 2 seconds and updates the
+// rows in place (state, progress, duration, files once succeeded). The server's "running" decides when to stop and what
+// the page says, not the rows on screen (a run queued after the page was drawn has no row; the rows once decided that the
+// page kept saying runs were going on after all were « Terminé »). Without JavaScript, a refresh of the page shows the same.
 (function () {
     'use strict';
     const table = document.getElementById('runs');
@@ -50,19 +52,26 @@
         }
     }
 
+    function say(running) {
+        if (refresh) refresh.textContent = running
+            ? 'Des rapports sont en cours : l\'avancement se met à jour tout seul (sans JavaScript, actualisez la page).'
+            : 'Aucun rapport en cours.';
+    }
+
     async function poll() {
-        if (![...table.querySelectorAll('tbody tr')].some(isActive)) {
-            if (refresh) refresh.textContent = 'Aucun rapport en cours.';
-            return;
-        }
         try {
             const response = await fetch(table.dataset.stateUrl, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
-            if (response.ok) (await response.json()).forEach(update);
+            if (response.ok) {
+                const state = await response.json();
+                state.runs.forEach(update);
+                say(state.running);
+                if (!state.running) return;
+            }
         } catch (e) {
             // The network failed for a moment: the next poll tries again.
         }
         window.setTimeout(poll, 2000);
     }
 
-    window.setTimeout(poll, 1000);
+    if (table.dataset.active === 'true' || [...table.querySelectorAll('tbody tr')].some(isActive)) window.setTimeout(poll, 1000);
 })();

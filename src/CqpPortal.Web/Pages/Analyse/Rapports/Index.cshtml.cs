@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using CqpPortal.Domain.Statistics;
-using CqpPortal.Web.Formatting;
 using CqpPortal.Web.Identity;
 using CqpPortal.Web.Reports;
 using Microsoft.AspNetCore.Identity;
@@ -11,59 +8,84 @@ using CqpPortal.Domain.Time;
 namespace CqpPortal.Web.Pages.Analyse.Rapports;
 
 /// <summary>
-/// The report runs (SIST, the committee, the training organisation): start an annual pack, follow each run's progress,
-/// download the files of the runs that succeeded. The page can be left and come back to: runs go on in the scheduler.
+/// The report runs (SIST, the committee, the training organisation): start any kind of report a producer declares (a
+/// year, a past jury), follow each run's progress, download the files of the runs that succeeded. The page can be left
+/// and come back to: runs go on in the scheduler. After a launch the chosen parameters stay chosen (they come back in
+/// the redirect's query).
 /// </summary>
-public class ReportRunsModel(ReportRunList list, ReportRuns runs, UserManager<PortalUser> users, TimeProvider clock) : PageModel
+public class ReportRunsModel(ReportRunList list, ReportRuns runs, ReportRequests requests, UserManager<PortalUser> users, TimeProvider clock) : PageModel
 {
-    public const int YearsOffered = 10;
+    /// <summary>The kind to start; the annual pack when absent (the page's first form).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Kind { get; set; }
 
-    [BindProperty]
-    [Display(Name = "Année du dossier")]
-    [Required(ErrorMessage = "Choisissez l'année du dossier annuel.")]
+    [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public int? SessionId { get; set; }
+
+    public IReadOnlyList<ReportKindDescriptor> Kinds { get; private set; } = [];
     public IReadOnlyList<int> Years { get; private set; } = [];
+    public IReadOnlyList<JuryChoice> Juries { get; private set; } = [];
     public IReadOnlyList<ReportRunRow> Runs { get; private set; } = [];
+    public bool AnyActive { get; private set; }
 
     [TempData]
     public string? Message { get; set; }
 
+    [TempData]
+    public string? Notice { get; set; }
+
     public async Task OnGetAsync()
     {
+        ModelState.Clear(); // parameters in the query only choose what the forms show
         Year ??= DayInParis.Today(clock).Year - 1;
         await LoadAsync();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        Years = OfferedYears();
-        if (ModelState.IsValid && !Years.Contains(Year!.Value))
-            ModelState.AddModelError(nameof(Year), $"Choisissez une année entre {Years[^1]} et {Years[0]}.");
-        if (!ModelState.IsValid)
+        var kind = requests.Find(Kind ?? ReportKinds.AnnualPack);
+        if (kind is null)
         {
-            await LoadAsync();
-            return Page();
+            ModelState.AddModelError(nameof(Kind), "Choisissez un rapport proposé sur cette page.");
+            return await PageAsync();
         }
+        Kind = kind.Kind;
+        var check = await requests.CheckAsync(kind, Year, SessionId, HttpContext.RequestAborted);
+        foreach (var (field, message) in check.Errors) ModelState.AddModelError(field, message);
+        if (!ModelState.IsValid) return await PageAsync();
+
         var user = await users.GetUserAsync(User);
-        var run = await runs.QueueAsync(ReportKinds.AnnualPack, Year, null, user?.Id, user?.DisplayName is { Length: > 0 } name ? name : User.Identity?.Name ?? "",
-            HttpContext.RequestAborted);
-        Message = $"Le dossier annuel {Year} est lancé (n° {run.Id}) : son avancement s'affiche ci-dessous. Vous pouvez quitter cette page et y revenir.";
-        return RedirectToPage();
+        var run = await runs.QueueAsync(kind.Kind, kind.Parameter == ReportParameter.Year ? Year : null, kind.Parameter == ReportParameter.JurySession ? SessionId : null,
+            user?.Id, user?.DisplayName is { Length: > 0 } name ? name : User.Identity?.Name ?? "", HttpContext.RequestAborted);
+        Message = kind.Kind == ReportKinds.AnnualPack
+            ? $"Le dossier annuel {Year} est lancé (n° {run.Id}) : son avancement s'affiche ci-dessous. Vous pouvez quitter cette page et y revenir."
+            : $"Le rapport « {kind.Label} » est lancé (n° {run.Id}) : son avancement s'affiche ci-dessous. Vous pouvez quitter cette page et y revenir.";
+        Notice = check.Notice;
+        return RedirectToPage(new { Kind = kind.Kind, Year, SessionId });
     }
 
-    /// <summary>The runs as JSON for the page's progress polling.</summary>
-    public async Task<IActionResult> OnGetStateAsync() => new JsonResult(await list.LatestAsync(HttpContext.RequestAborted));
-
-    private IReadOnlyList<int> OfferedYears()
+    /// <summary>The runs as JSON for the page's progress polling, and whether any is still queued or running.</summary>
+    public async Task<IActionResult> OnGetStateAsync() => new JsonResult(new
     {
-        var current = DayInParis.Today(clock).Year;
-        return Enumerable.Range(0, YearsOffered).Select(i => current - i).Where(AnnualStatistics.IsValidYear).ToList();
+        running = await list.AnyActiveAsync(HttpContext.RequestAborted),
+        runs = await list.LatestAsync(HttpContext.RequestAborted),
+    });
+
+    private async Task<IActionResult> PageAsync()
+    {
+        await LoadAsync();
+        return Page();
     }
 
     private async Task LoadAsync()
     {
-        Years = OfferedYears();
+        Kinds = requests.Offered();
+        Years = requests.OfferedYears();
+        Juries = Kinds.Any(k => k.Parameter == ReportParameter.JurySession) ? await requests.PastJuriesAsync(HttpContext.RequestAborted) : [];
         Runs = await list.LatestAsync(HttpContext.RequestAborted);
+        AnyActive = await list.AnyActiveAsync(HttpContext.RequestAborted);
     }
 }
