@@ -52,7 +52,8 @@ public static class DiplomaGroups
     {
         if (!string.IsNullOrWhiteSpace(title))
         {
-            var words = RecordText.Key(title).Replace('-', ' ').Replace('.', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var letters = RecordText.Key(title).Select(c => char.IsLetterOrDigit(c) || c == '+' ? c : ' ').ToArray();
+            var words = new string(letters).Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var text = " " + string.Join(' ', words) + " ";
             bool Has(params string[] any) => any.Any(a => text.Contains(" " + a + " ", StringComparison.Ordinal));
             if (Has("aucun", "sans diplome", "aucun diplome")) return DiplomaGroup.None;

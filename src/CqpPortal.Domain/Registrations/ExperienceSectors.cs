@@ -65,6 +65,19 @@ public static class ExperienceSectors
         return (All.Select(s => s.Code).Where(codes.Contains).ToList(), other);
     }
 
+    /// <summary>
+    /// The sectors as the import template writes them (a file for SIST, read back by <see cref="FromFreeText"/>): the
+    /// labels, and the precision of « Autre » in its place.
+    /// </summary>
+    public static IReadOnlyList<string> AsFreeText(IEnumerable<string> stored, string? otherText)
+    {
+        var codes = stored.Select(Classify).ToHashSet();
+        var texts = All.Where(s => s.Code != OtherCode && codes.Contains(s.Code)).Select(s => s.Label).ToList();
+        if (!string.IsNullOrWhiteSpace(otherText)) texts.Add(otherText.Trim());
+        else if (codes.Contains(OtherCode)) texts.Add(Label(OtherCode));
+        return texts;
+    }
+
     /// <summary>« Secrétariat médical, Autre secteur (crèche) »: the sectors as a person reads them.</summary>
     public static string Describe(IEnumerable<string> stored, string? otherText)
     {

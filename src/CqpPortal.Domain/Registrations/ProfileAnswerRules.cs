@@ -13,17 +13,28 @@ public static class ProfileAnswerRules
     public const int TitleMaxLength = 200;
 
     /// <summary>Each problem as (field, French message); empty when the answer can be saved.</summary>
-    public static IReadOnlyList<(string Field, string Message)> Check(ProfileAnswer answer)
+    public static IReadOnlyList<(string Field, string Message)> Check(ProfileAnswer answer) =>
+        [.. CheckDiploma(answer.DiplomaGroup, answer.DiplomaTitle), .. CheckSectors(answer.Sectors, answer.OtherSector)];
+
+    /// <summary>The diploma's questions (the form's « Parcours » step).</summary>
+    public static IReadOnlyList<(string Field, string Message)> CheckDiploma(DiplomaGroup? group, string? title)
     {
         var problems = new List<(string, string)>();
-        if (answer.DiplomaGroup is not { } group || !DiplomaGroups.IsValid(group))
+        if (group is not { } g || !DiplomaGroups.IsValid(g))
             problems.Add((nameof(ProfileAnswer.DiplomaGroup), "Choisissez votre plus haut diplôme dans la liste."));
-        if (answer.DiplomaTitle?.Trim().Length > TitleMaxLength)
+        if (title?.Trim().Length > TitleMaxLength)
             problems.Add((nameof(ProfileAnswer.DiplomaTitle), $"L'intitulé ne peut dépasser {TitleMaxLength} caractères."));
-        var codes = Codes(answer.Sectors);
+        return problems;
+    }
+
+    /// <summary>The sectors' questions (the form's « Expérience » step).</summary>
+    public static IReadOnlyList<(string Field, string Message)> CheckSectors(IReadOnlyList<string>? sectors, string? otherSector)
+    {
+        var problems = new List<(string, string)>();
+        var codes = Codes(sectors);
         if (codes.Any(c => !ExperienceSectors.IsCode(c)))
             problems.Add((nameof(ProfileAnswer.Sectors), "Choisissez les secteurs dans la liste."));
-        var other = answer.OtherSector?.Trim() ?? "";
+        var other = otherSector?.Trim() ?? "";
         if (codes.Contains(ExperienceSectors.OtherCode) && other.Length == 0)
             problems.Add((nameof(ProfileAnswer.OtherSector), "Précisez l'autre secteur où vous avez travaillé."));
         if (other.Length > ExperienceSectors.OtherTextMaxLength)

@@ -45,6 +45,22 @@ public class ProfileListsTests
     }
 
     [Fact]
+    public void Each_group_of_the_list_written_as_its_label_is_read_back_as_itself()
+    {
+        Assert.All(DiplomaGroups.All, g => Assert.Equal(g, DiplomaGroups.Infer(DiplomaGroups.Label(g), 4)));
+    }
+
+    [Fact]
+    public void Sectors_written_for_a_file_are_read_back_as_the_same_codes_and_precision()
+    {
+        var written = ExperienceSectors.AsFreeText(["medical-secretariat", "other"], "Crèche");
+        Assert.Equal(["Secrétariat médical", "Crèche"], written);
+        var (codes, other) = ExperienceSectors.FromFreeText(written);
+        Assert.Equal(["medical-secretariat", "other"], codes);
+        Assert.Equal("Crèche", other);
+    }
+
+    [Fact]
     public void A_level_4_without_a_title_tells_no_group()
     {
         Assert.Null(DiplomaGroups.Infer(null, 4));

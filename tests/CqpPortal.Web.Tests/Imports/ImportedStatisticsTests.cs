@@ -107,7 +107,7 @@ public abstract class ImportedStatisticsTests(EmptyPortal portal)
             Assert.Equal(("lea.durand@exemple.fr", Sex.Female, Region.Nord), (lea.Email, lea.Sex, lea.Region));
             var leaRegistration = lea.Registrations.Single();
             Assert.Equal((new DateOnly(2025, 2, 3), "Allo Services", "Bac pro", new DateOnly(2025, 6, 20)), (leaRegistration.RegisteredOn!.Value, leaRegistration.EmployerName!, leaRegistration.HighestDiploma!, leaRegistration.CertifiedOn!.Value));
-            Assert.Equal(["Secrétariat médical"], leaRegistration.Sectors);
+            Assert.Equal(["medical-secretariat"], leaRegistration.Sectors); // the file's free text, read as the form's code
             var history = await db.RegistrationStatusChanges.Where(h => h.RegistrationId == leaRegistration.Id).SingleAsync();
             Assert.Equal((RegistrationState.Admissible, "Import de l'historique : historique" + extension + ", ligne 2."), (history.To, history.Comment!));
         }
