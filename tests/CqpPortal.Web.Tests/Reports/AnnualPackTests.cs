@@ -196,7 +196,7 @@ public class AnnualPackTests(AnnualPackPortal portal) : IClassFixture<AnnualPack
             // Training draws two series (hours planned, hours done); every other indicator one.
             var series = sheet == "Formation" ? 2 : 1;
             Assert.Equal(series, chart.Descendants<C.Values>().Count(v => v.Descendants<C.Formula>().Single().Text is not null));
-            Assert.All(chart.Descendants<C.CategoryAxisData>(), c => Assert.StartsWith($"'{sheet}'!$", c.Descendants<C.Formula>().Single().Text));
+            Assert.All(chart.Descendants<C.CategoryAxisData>(), c => Assert.StartsWith($"'{sheet.Replace("'", "''")}'!$", c.Descendants<C.Formula>().Single().Text));
             Assert.Equal(series, chart.Descendants<C.ShowValue>().Count(v => v.Val!.Value));
         }
 
