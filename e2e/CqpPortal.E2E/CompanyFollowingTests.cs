@@ -55,6 +55,7 @@ public class CompanyFollowingTests(BrowserPortal portal)
         await employee.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et continuer" }).ClickAsync();
         await employee.GetByLabel("Financement envisagé").SelectOptionAsync("ProfessionalisationPeriod");
         await employee.GetByLabel("Niveau de votre plus haut diplôme ou titre").SelectOptionAsync("4");
+        await employee.GetByLabel("Plus haut diplôme obtenu").SelectOptionAsync("ProfessionalBaccalaureate");
         await employee.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et continuer" }).ClickAsync();
         await employee.GetByLabel("Mois d'expérience continue en télésecrétariat").FillAsync("10");
         await employee.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et continuer" }).ClickAsync();

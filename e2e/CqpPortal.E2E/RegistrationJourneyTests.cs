@@ -57,6 +57,7 @@ public class RegistrationJourneyTests(BrowserPortal portal)
         await page.GetByLabel("Nom de l'entreprise").FillAsync("Allo Secrétariat Services");
         await page.GetByLabel("SIRET de l'établissement").FillAsync(siret);
         await page.GetByLabel("Niveau de votre plus haut diplôme ou titre").SelectOptionAsync("4");
+        await page.GetByLabel("Plus haut diplôme obtenu").SelectOptionAsync("ProfessionalBaccalaureate");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et continuer" }).ClickAsync();
 

@@ -46,11 +46,11 @@ await Parallel.ForEachAsync(emails, new ParallelOptions { MaxDegreeOfParallelism
         Expect(await client.SubmitAsync("/Candidat/Inscription/Parcours", new Dictionary<string, string>
         {
             ["Input.Route"] = "Training", ["Input.Funding"] = "Cpf", ["Input.EmploymentStatus"] = "JobSeeker", ["Input.EmployerName"] = "",
-            ["Input.EmployerSiret"] = "", ["Input.EducationLevel"] = "4", ["Input.HighestDiploma"] = "",
+            ["Input.EmployerSiret"] = "", ["Input.EducationLevel"] = "4", ["Input.DiplomaGroup"] = "ProfessionalBaccalaureate", ["Input.HighestDiploma"] = "",
         }), "/Candidat/Inscription/Experience");
         Expect(await client.SubmitAsync("/Candidat/Inscription/Experience", new Dictionary<string, string>
         {
-            ["Input.TeleSecretaryMonths"] = "9", ["Input.PhoneJobMonths"] = "0", ["Input.PhoneTimeShare"] = "0", ["Input.PhoneJobKind"] = "", ["Input.Sectors"] = "Médical",
+            ["Input.TeleSecretaryMonths"] = "9", ["Input.PhoneJobMonths"] = "0", ["Input.PhoneTimeShare"] = "0", ["Input.PhoneJobKind"] = "", ["Input.Sectors"] = "medical-secretariat",
         }), "/Candidat/Inscription/Justificatifs");
         // One proof of experience, sent as the browser does (multipart with the page's anti-forgery token).
         var (_, proofsPage) = await client.GetAsync("/Candidat/Inscription/Justificatifs");

@@ -1,3 +1,4 @@
+using CqpPortal.Domain.Registrations;
 using CqpPortal.Domain.Vocabulary;
 
 namespace CqpPortal.Domain.Statistics;
@@ -58,9 +59,25 @@ public sealed record ProfileStatistics(
     double? MedianPhoneJobMonths,
     Tally<JourneyClosure> Closures)
 {
+    /// <summary>Highest diploma by group; registrations without one (made before the list, title unknown) in <see cref="DiplomaGroupNotGiven"/>.</summary>
+    public Tally<DiplomaGroup> DiplomaGroup { get; init; } = Tally<DiplomaGroup>.Of([], DiplomaGroups.All);
+    public int DiplomaGroupNotGiven { get; init; }
+
+    /// <summary>
+    /// Candidates who named each sector of experience (by code, every sector of the list, zeros included): a candidate
+    /// may name several, so the counts add up to more than the candidates; those who named none in <see cref="SectorsNotGiven"/>.
+    /// </summary>
+    public Tally<string> Sectors { get; init; } = Tally<string>.Of([], ExperienceSectors.All.Select(s => s.Code));
+    public int SectorsNotGiven { get; init; }
+
+    /// <summary>Experience declared at registration as a distribution, in completed years (the medians stay).</summary>
+    public Tally<ExperienceBand> TeleSecretaryYears { get; init; } = Tally<ExperienceBand>.Of([], Enum.GetValues<ExperienceBand>());
+    public Tally<ExperienceBand> PhoneJobYears { get; init; } = Tally<ExperienceBand>.Of([], Enum.GetValues<ExperienceBand>());
+
     public static ProfileStatistics Compute(int year, IReadOnlyList<ProfileRow> registrations)
     {
         var rows = registrations.Where(r => r.RegisteredOn.Year == year).ToList();
+        var sectors = rows.Select(r => r.SectorCodes.Select(ExperienceSectors.Classify).Distinct().ToList()).ToList();
         return new ProfileStatistics(
             rows.Count,
             Tally<Sex>.Of(rows.Select(r => r.Sex), Enum.GetValues<Sex>()),
@@ -75,7 +92,15 @@ public sealed record ProfileStatistics(
             rows.Count(r => r.Funding is null),
             Median.Of(rows.Select(r => r.TeleSecretaryMonths)),
             Median.Of(rows.Select(r => r.PhoneJobMonths)),
-            Tally<JourneyClosure>.Of(rows.Select(r => JourneyClosures.Of(r.State)).OfType<JourneyClosure>(), Enum.GetValues<JourneyClosure>()));
+            Tally<JourneyClosure>.Of(rows.Select(r => JourneyClosures.Of(r.State)).OfType<JourneyClosure>(), Enum.GetValues<JourneyClosure>()))
+        {
+            DiplomaGroup = Tally<DiplomaGroup>.Of(rows.Select(r => r.DiplomaGroup).OfType<DiplomaGroup>(), DiplomaGroups.All),
+            DiplomaGroupNotGiven = rows.Count(r => r.DiplomaGroup is null),
+            Sectors = Tally<string>.Of(sectors.SelectMany(s => s), ExperienceSectors.All.Select(s => s.Code)),
+            SectorsNotGiven = sectors.Count(s => s.Count == 0),
+            TeleSecretaryYears = Tally<ExperienceBand>.Of(rows.Select(r => ExperienceBands.Of(r.TeleSecretaryMonths)), Enum.GetValues<ExperienceBand>()),
+            PhoneJobYears = Tally<ExperienceBand>.Of(rows.Select(r => ExperienceBands.Of(r.PhoneJobMonths)), Enum.GetValues<ExperienceBand>()),
+        };
     }
 }
 
@@ -116,6 +141,27 @@ public sealed record HolderStatistics(
     int Invited,
     int InvitedAnswered)
 {
+    /// <summary>Holders in training: the level of that training (3 to 8); answers without one in <see cref="TrainingLevelNotGiven"/>.</summary>
+    public Tally<int> TrainingLevel { get; init; } = Tally<int>.Of([], TrainingLevels);
+    public int TrainingLevelNotGiven { get; init; }
+
+    /// <summary>
+    /// Holders in training by the two-digit group of their NSF code (<see cref="NsfSpecialities.GroupLabel"/>, only the
+    /// groups met); without a code, or with one outside the nomenclature (an old answer), in the two counts below.
+    /// </summary>
+    public Tally<string> NsfGroup { get; init; } = Tally<string>.Of([], []);
+    public int NsfNotGiven { get; init; }
+    public int NsfOutsideList { get; init; }
+
+    /// <summary>Holders employed in the branch by the job they hold (<see cref="JobTitleGroups"/>: rare titles merged); without a title in <see cref="JobTitleNotGiven"/>.</summary>
+    public IReadOnlyList<JobTitleCount> JobTitles { get; init; } = [];
+    public int JobTitleNotGiven { get; init; }
+
+    /// <summary>Holders employed in the branch: those the job question is about.</summary>
+    public int EmployedInBranch { get; init; }
+
+    private static readonly IReadOnlyList<int> TrainingLevels = EducationLevels.All.Where(l => l != EducationLevels.None).ToList();
+
     /// <summary>Null when nobody of this wave was invited in the year.</summary>
     public double? ResponseRate => Invited == 0 ? null : (double)InvitedAnswered / Invited;
 
@@ -125,6 +171,8 @@ public sealed record HolderStatistics(
         var answered = ofWave.Where(s => s.RespondedOn?.Year == year).ToList();
         var employed = answered.Where(s => s.Situation == HolderSituation.Employed).ToList();
         var invited = ofWave.Where(s => s.InvitedOn?.Year == year).ToList();
+        var inTraining = answered.Where(s => s.Situation == HolderSituation.InTraining).ToList();
+        var inBranch = employed.Where(s => s.Sector == EmploymentSector.Branch).ToList();
         return new HolderStatistics(
             wave,
             answered.Count,
@@ -132,7 +180,17 @@ public sealed record HolderStatistics(
             Tally<EmploymentContract>.Of(employed.Select(s => s.Contract).OfType<EmploymentContract>(), Enum.GetValues<EmploymentContract>()),
             Tally<EmploymentSector>.Of(employed.Select(s => s.Sector).OfType<EmploymentSector>(), Enum.GetValues<EmploymentSector>()),
             invited.Count,
-            invited.Count(s => s.RespondedOn is not null));
+            invited.Count(s => s.RespondedOn is not null))
+        {
+            TrainingLevel = Tally<int>.Of(inTraining.Select(s => s.TrainingLevel).OfType<int>(), TrainingLevels),
+            TrainingLevelNotGiven = inTraining.Count(s => s.TrainingLevel is null),
+            NsfGroup = Tally<string>.Of(inTraining.Select(s => NsfSpecialities.Speciality(s.NsfCode)).OfType<NsfSpeciality>().Select(n => NsfSpecialities.GroupLabel(n.GroupCode)), []),
+            NsfNotGiven = inTraining.Count(s => string.IsNullOrWhiteSpace(s.NsfCode)),
+            NsfOutsideList = inTraining.Count(s => !string.IsNullOrWhiteSpace(s.NsfCode) && !NsfSpecialities.IsValid(s.NsfCode)),
+            JobTitles = JobTitleGroups.Group(inBranch.Select(s => s.JobTitle).OfType<string>()),
+            JobTitleNotGiven = inBranch.Count(s => string.IsNullOrWhiteSpace(s.JobTitle)),
+            EmployedInBranch = inBranch.Count,
+        };
     }
 }
 

@@ -4,7 +4,10 @@ namespace CqpPortal.Domain.Statistics;
 
 // The anonymous rows the statistics are computed from: no name, e-mail or birth date, only what a figure needs.
 
-/// <summary>A submitted registration's profile as it was when registering; the age is already in completed years.</summary>
+/// <summary>
+/// A submitted registration's profile as it was when registering; the age is already in completed years; the diploma's
+/// group (null when unknown) and the sectors of experience as codes.
+/// </summary>
 public sealed record ProfileRow(
     DateOnly RegisteredOn,
     Sex Sex,
@@ -16,21 +19,33 @@ public sealed record ProfileRow(
     RegistrationState State,
     int TeleSecretaryMonths,
     int PhoneJobMonths,
-    Funding? Funding);
+    Funding? Funding,
+    Registrations.DiplomaGroup? DiplomaGroup = null,
+    IReadOnlyList<string>? Sectors = null)
+{
+    /// <summary>The sector codes named (<see cref="Registrations.ExperienceSectors"/>), none when not given.</summary>
+    public IReadOnlyList<string> SectorCodes => Sectors ?? [];
+}
 
 /// <summary>One jury decision and what it said of each unit (by unit number).</summary>
 public sealed record JuryRow(DateOnly DecidedOn, JuryResult Result, IReadOnlyList<UnitResultRow> Units);
 
 public sealed record UnitResultRow(int UnitNumber, bool Validated);
 
-/// <summary>One holder survey: when it was sent (day in Paris, when known) and the answer, if any.</summary>
+/// <summary>
+/// One holder survey: when it was sent (day in Paris, when known) and the answer, if any: for an employed holder the
+/// job held, for one in training its level and NSF code.
+/// </summary>
 public sealed record SurveyRow(
     SurveyWave Wave,
     DateOnly? InvitedOn,
     DateOnly? RespondedOn,
     HolderSituation? Situation,
     EmploymentContract? Contract,
-    EmploymentSector? Sector);
+    EmploymentSector? Sector,
+    string? JobTitle = null,
+    int? TrainingLevel = null,
+    string? NsfCode = null);
 
 /// <summary>A unit of the certification, labelled as the portal labels it (« Unité 1 – … »): the training figures' lines.</summary>
 public sealed record TrainingUnitRow(int UnitId, int Number, string Title);

@@ -38,8 +38,8 @@ public static partial class SurveyAnswerRules
                 if (answer.TrainingLevel is null) problems.Add((nameof(SurveyAnswer.TrainingLevel), "Indiquez le niveau de la formation suivie."));
                 else if (!EducationLevels.IsValid(answer.TrainingLevel.Value) || answer.TrainingLevel == EducationLevels.None)
                     problems.Add((nameof(SurveyAnswer.TrainingLevel), "Choisissez un niveau de 3 à 8."));
-                if (!string.IsNullOrWhiteSpace(answer.NsfCode) && !NsfPattern().IsMatch(answer.NsfCode.Trim()))
-                    problems.Add((nameof(SurveyAnswer.NsfCode), "Le code NSF s'écrit avec trois chiffres, suivis éventuellement d'une lettre (par exemple 324 ou 324t)."));
+                if (!string.IsNullOrWhiteSpace(answer.NsfCode) && !NsfSpecialities.IsValid(answer.NsfCode))
+                    problems.Add((nameof(SurveyAnswer.NsfCode), "Le code NSF s'écrit avec les trois chiffres d'une spécialité de la nomenclature (de 100 à 346), suivis éventuellement d'une lettre (par exemple 324 ou 324t)."));
                 break;
         }
         if (answer.Situation is { } situation) problems.AddRange(Contradictions(answer, situation));

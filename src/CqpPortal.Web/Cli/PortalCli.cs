@@ -21,8 +21,10 @@ public static class PortalCli
         ["migrate"] = ("apply the database migrations and seed the referential", Migrate),
         ["seed-demo"] = ("add the demonstration data (never in Production)", SeedDemo),
         ["worker"] = ("run the background jobs without the web site (Jobs:RunScheduler=false on the web nodes)", Worker),
-        ["report"] = ("stats-json --year YYYY [--out file.json]: the year's anonymous statistics as JSON (stdout without --out)\n"
-            + "           annual --year YYYY --out DIR: the annual pack, DIR/annual-YYYY.xlsx, .json, .pdf and -graphiques.zip", Report),
+        ["report"] = ("stats-json --year YYYY [--out file.json] [--certification CODE]: the year's anonymous statistics as JSON (stdout without --out)\n"
+            + "           annual --year YYYY --out DIR [--certification CODE]: the annual pack, DIR/annual-YYYY.xlsx, .json, .pdf and -graphiques.zip\n"
+            + "           three-years --to YYYY --out DIR [--certification CODE]: the years YYYY-2 to YYYY side by side for the CPNEFP (accord, article 5)\n"
+            + "           (figures of one certification: CODE, by default the portal's first one)", Report),
         ["bench"] = ("import [--rows N]: time the import of 100,000 generated candidate lines against PostgreSQL COPY, in throwaway databases", Bench),
         ["import"] = ("candidates FILE | surveys FILE: import a .csv or .xlsx in the template of its kind (all or nothing; exit 1 and the errors on a bad file)", Import),
     };
@@ -68,8 +70,20 @@ public static class PortalCli
             builder.Services.AddPortalReports();
             builder.Services.AddPortalOrganisation(); // the identity block of the PDFs that reports and jobs write
             using var host = builder.Build();
-            // `migrate` writes no document: a deploy may run it before the nodes' settings are complete.
-            if (args[0] != "migrate") host.Services.UseOrganisationLetterhead();
+            // `migrate` writes no document: a deploy may run it before the nodes' settings are complete; nor does a
+            // `seed-demo` refused in Production.
+            if (args[0] != "migrate" && !(args[0] == "seed-demo" && builder.Environment.IsProduction()))
+            {
+                try
+                {
+                    host.Services.UseOrganisationLetterhead();
+                }
+                catch (Microsoft.Extensions.Options.OptionsValidationException e)
+                {
+                    Console.Error.WriteLine(e.Message);
+                    return 1;
+                }
+            }
             return await Verbs[args[0]].Run(host, args[1..]);
         }
         finally
@@ -107,27 +121,46 @@ public static class PortalCli
         return 0;
     }
 
-    private const string ReportUsage = "Usage: report stats-json --year YYYY [--out file.json]\n       report annual --year YYYY --out DIR";
+    private const string ReportUsage = "Usage: report stats-json --year YYYY [--out file.json] [--certification CODE]\n"
+        + "       report annual --year YYYY --out DIR [--certification CODE]\n       report three-years --to YYYY --out DIR [--certification CODE]";
 
     private static async Task<int> Report(IHost host, string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("stats-json" or "annual") || !TryReadOptions(args[1..], out var options)
-            || !options.TryGetValue("year", out var yearText) || !int.TryParse(yearText, out var year) || options.Keys.Any(k => k is not ("year" or "out"))
-            || (args[0] == "annual" && !options.ContainsKey("out")))
+        var yearOption = args.Length > 0 && args[0] == "three-years" ? "to" : "year";
+        if (args.Length == 0 || args[0] is not ("stats-json" or "annual" or "three-years") || !TryReadOptions(args[1..], out var options)
+            || !options.TryGetValue(yearOption, out var yearText) || !int.TryParse(yearText, out var year)
+            || options.Keys.Any(k => k != yearOption && k is not ("out" or "certification"))
+            || (args[0] is "annual" or "three-years" && !options.ContainsKey("out")))
         {
             Console.Error.WriteLine(ReportUsage);
             return 2;
         }
-        if (!AnnualStatistics.IsValidYear(year))
+        if (!AnnualStatistics.IsValidYear(year) || (args[0] == "three-years" && !AnnualStatistics.IsValidYear(year - 2)))
         {
             Console.Error.WriteLine($"The year must be between {AnnualStatistics.FirstYear} and {AnnualStatistics.LastYear}.");
             return 2;
         }
         await host.Services.MigrateDatabaseAsync();
         await using var scope = host.Services.CreateAsyncScope();
+        var certification = await scope.ServiceProvider.GetRequiredService<StatisticsCertifications>().FindAsync(options.GetValueOrDefault("certification"));
+        if (certification is null && options.ContainsKey("certification"))
+        {
+            Console.Error.WriteLine($"Unknown certification code: {options["certification"]}.");
+            return 2;
+        }
+        if (args[0] == "three-years")
+        {
+            Directory.CreateDirectory(options["out"]);
+            var path = Path.GetFullPath(Path.Combine(options["out"], Reports.ThreeYears.ThreeYearWorkbook.FileName(year)));
+            await using (var output = File.Create(path))
+                await scope.ServiceProvider.GetRequiredService<Reports.ThreeYears.ThreeYearWorkbook>().WriteAsync(year, certification?.Id, output);
+            Console.WriteLine(path);
+            Console.Error.WriteLine($"Three years {year - 2}-{year} written to {path}.");
+            return 0;
+        }
         if (args[0] == "annual")
         {
-            var files = await scope.ServiceProvider.GetRequiredService<AnnualPackWriter>().WriteAsync(year, options["out"]);
+            var files = await scope.ServiceProvider.GetRequiredService<AnnualPackWriter>().WriteAsync(year, options["out"], certificationId: certification?.Id);
             Console.WriteLine(files.Workbook);
             Console.WriteLine(files.Json);
             Console.WriteLine(files.Pdf);
@@ -135,8 +168,8 @@ public static class PortalCli
             Console.Error.WriteLine($"Annual pack {year} written to {Path.GetDirectoryName(files.Workbook)}.");
             return 0;
         }
-        var statistics = await ActivatorUtilities.CreateInstance<StatisticsLoader>(scope.ServiceProvider).ForYearAsync(year);
-        var json = StatisticsJson.Serialize(statistics);
+        var statistics = await ActivatorUtilities.CreateInstance<StatisticsLoader>(scope.ServiceProvider).ForYearAsync(year, certification?.Id);
+        var json = StatisticsJson.Serialize(statistics, certification);
         if (!options.TryGetValue("out", out var outPath))
         {
             await using var stdout = Console.OpenStandardOutput();

@@ -21,11 +21,18 @@ public class Registration : IAudited
     public string? EmployerSiret { get; set; }
     public int EducationLevel { get; set; }
     public string? HighestDiploma { get; set; }
+
+    /// <summary>The highest diploma's group from the form's list (the statistics' category); null on files made before the list.</summary>
+    public Domain.Registrations.DiplomaGroup? DiplomaGroup { get; set; }
     public int TeleSecretaryMonths { get; set; }
     public int PhoneJobMonths { get; set; }
     public int PhoneTimeShare { get; set; }
     public PhoneJobKind? PhoneJobKind { get; set; }
+    /// <summary>The sectors of experience as codes of <see cref="Domain.Registrations.ExperienceSectors"/> (older files: free text).</summary>
     public List<string> Sectors { get; set; } = [];
+
+    /// <summary>The precision of the sector « Autre » (free text), when it is ticked.</summary>
+    public string? OtherSector { get; set; }
     public Region Region { get; set; }
     public DateTimeOffset? PrivacyConsentAt { get; set; }
 

@@ -19,6 +19,9 @@ public class ReportRun
     public int? SessionId { get; set; }
     public Session? Session { get; set; }
 
+    /// <summary>The certification whose figures a statistics report gives (the annual pack); null: the portal's first one.</summary>
+    public int? CertificationId { get; set; }
+
     /// <summary>Null when the scheduler asked; the name is kept as it was, for the list.</summary>
     public string? RequestedById { get; set; }
     public required string RequestedByName { get; set; }

@@ -53,7 +53,7 @@ internal sealed class BulkCopy(CqpDbContext db)
 
     public Task RegistrationsAsync(IReadOnlyList<Registration> rows, CancellationToken cancellationToken) =>
         CopyAsync("Registrations", "\"Id\", \"CandidateId\", \"CertificationId\", \"Route\", \"Funding\", \"EmploymentStatus\", \"EmployerName\", "
-            + "\"EducationLevel\", \"HighestDiploma\", \"TeleSecretaryMonths\", \"PhoneJobMonths\", \"PhoneTimeShare\", \"PhoneJobKind\", \"Sectors\", "
+            + "\"EducationLevel\", \"HighestDiploma\", \"DiplomaGroup\", \"TeleSecretaryMonths\", \"PhoneJobMonths\", \"PhoneTimeShare\", \"PhoneJobKind\", \"Sectors\", \"OtherSector\", "
             + "\"Region\", \"State\", \"RegisteredOn\", \"CertifiedOn\", \"CreatedAt\", \"UpdatedAt\"", rows, (w, r) =>
         {
             w.Write(r.Id, NpgsqlDbType.Integer);
@@ -65,11 +65,13 @@ internal sealed class BulkCopy(CqpDbContext db)
             WriteText(w, r.EmployerName);
             w.Write(r.EducationLevel, NpgsqlDbType.Integer);
             WriteText(w, r.HighestDiploma);
+            WriteNullable(w, (int?)r.DiplomaGroup);
             w.Write(r.TeleSecretaryMonths, NpgsqlDbType.Integer);
             w.Write(r.PhoneJobMonths, NpgsqlDbType.Integer);
             w.Write(r.PhoneTimeShare, NpgsqlDbType.Integer);
             WriteNullable(w, (int?)r.PhoneJobKind);
             w.Write(r.Sectors.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+            WriteText(w, r.OtherSector);
             w.Write((int)r.Region, NpgsqlDbType.Integer);
             w.Write((int)r.State, NpgsqlDbType.Integer);
             if (r.RegisteredOn is { } on) w.Write(on, NpgsqlDbType.Date); else w.WriteNull();

@@ -127,11 +127,15 @@ public sealed class CandidateImport(CqpDbContext db, TimeProvider clock)
         changes.Set(r.EmployerName, record.Employer, v => r.EmployerName = v);
         changes.Set(r.EducationLevel, record.EducationLevel, v => r.EducationLevel = v);
         changes.Set(r.HighestDiploma, record.HighestDiploma, v => r.HighestDiploma = v);
+        // The template keeps free text (older files too): the diploma's group and the sectors' codes are read from it.
+        changes.Set(r.DiplomaGroup, Domain.Registrations.DiplomaGroups.Infer(record.HighestDiploma, record.EducationLevel), v => r.DiplomaGroup = v);
         changes.Set(r.TeleSecretaryMonths, record.TeleSecretaryMonths, v => r.TeleSecretaryMonths = v);
         changes.Set(r.PhoneJobMonths, record.PhoneJobMonths, v => r.PhoneJobMonths = v);
         changes.Set(r.PhoneTimeShare, record.PhoneTimeShare, v => r.PhoneTimeShare = v);
         changes.Set(r.PhoneJobKind, record.PhoneJobKind, v => r.PhoneJobKind = v);
-        if (!r.Sectors.SequenceEqual(record.Sectors)) { r.Sectors = [.. record.Sectors]; changes.Changed = true; }
+        var (sectors, otherSector) = Domain.Registrations.ExperienceSectors.FromFreeText(record.Sectors);
+        if (!r.Sectors.SequenceEqual(sectors)) { r.Sectors = [.. sectors]; changes.Changed = true; }
+        changes.Set(r.OtherSector, otherSector, v => r.OtherSector = v);
         changes.Set(r.Region, record.Region, v => r.Region = v);
         changes.Set(r.State, record.Admissibility, v => r.State = v);
         changes.Set(r.CertifiedOn, certifiedOn, v => r.CertifiedOn = v);

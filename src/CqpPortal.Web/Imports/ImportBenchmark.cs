@@ -122,7 +122,9 @@ public static class ImportBenchmark
     }
 
     private static readonly string[] FirstNames = ["Camille", "Léa", "Chloé", "Manon", "Inès", "Sarah", "Julie", "Émilie", "Nadia", "Sophie", "Paul", "Hugo", "Lucas", "Karim", "Julien"];
-    private static readonly string[] Sectors = ["Secrétariat médical", "Secrétariat juridique", "Permanence téléphonique d'entreprises", "Centre d'appels", "Hôtellerie"];
+    // The form's lists as the template writes them: sector labels (and an « Autre » precision), diploma groups' labels.
+    private static readonly string[] Sectors = [.. Domain.Registrations.ExperienceSectors.All.Where(s => s.Code != Domain.Registrations.ExperienceSectors.OtherCode).Select(s => s.Label), "Crèche"];
+    private static readonly string[] Diplomas = [.. Domain.Registrations.DiplomaGroups.All.Select(Domain.Registrations.DiplomaGroups.Label)];
 
     /// <summary>Lines in the candidates template, every one valid, with the mix of the demo data: most admissible, two thirds with a jury.</summary>
     public static IEnumerable<IReadOnlyList<string>> Generate(int count, int seed)
@@ -142,7 +144,7 @@ public static class ImportBenchmark
                 LastName = "Banc" + i.ToString("D6", CultureInfo.InvariantCulture), FirstName = Pick(FirstNames),
                 BirthDate = registeredOn.AddYears(-random.Next(19, 60)).AddDays(-random.Next(0, 365)),
                 Sex = random.NextDouble() < 0.82 ? Sex.Female : Sex.Male, Email = $"banc{i}@exemple.fr",
-                EducationLevel = Pick(EducationLevels.All), HighestDiploma = random.NextDouble() < 0.5 ? "Baccalauréat professionnel" : null,
+                EducationLevel = Pick(EducationLevels.All), HighestDiploma = random.NextDouble() < 0.5 ? Pick(Diplomas) : null,
                 TeleSecretaryMonths = random.Next(0, 121), PhoneJobMonths = phoneMonths, PhoneTimeShare = phoneMonths == 0 ? 0 : random.Next(30, 101),
                 PhoneJobKind = phoneMonths == 0 ? null : Pick(Enum.GetValues<PhoneJobKind>()), Sectors = [Pick(Sectors)], Status = status,
                 Employer = status == EmploymentStatus.Employee ? "Entreprise " + random.Next(1, 500) : null, Route = Pick(Enum.GetValues<CertificationRoute>()),

@@ -37,7 +37,7 @@ public sealed class TransmissionFile(CqpDbContext db)
                 LastName = r.LastName, FirstName = r.FirstName, BirthDate = r.BirthDate, Sex = r.Sex, Email = r.Email,
                 EducationLevel = r.Registration.EducationLevel, HighestDiploma = r.Registration.HighestDiploma,
                 TeleSecretaryMonths = r.Registration.TeleSecretaryMonths, PhoneJobMonths = r.Registration.PhoneJobMonths,
-                PhoneTimeShare = r.Registration.PhoneTimeShare, PhoneJobKind = r.Registration.PhoneJobKind, Sectors = r.Registration.Sectors,
+                PhoneTimeShare = r.Registration.PhoneTimeShare, PhoneJobKind = r.Registration.PhoneJobKind, Sectors = Domain.Registrations.ExperienceSectors.AsFreeText(r.Registration.Sectors, r.Registration.OtherSector),
                 Status = r.Registration.EmploymentStatus, Employer = r.Registration.EmployerName, Route = r.Registration.Route,
                 Funding = r.Registration.Funding, Region = r.Registration.Region,
                 RegisteredOn = r.Registration.RegisteredOn ?? DayInParis.Of(r.Registration.CreatedAt),

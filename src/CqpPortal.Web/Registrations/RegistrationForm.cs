@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using CqpPortal.Domain.Registrations;
 using CqpPortal.Domain.Vocabulary;
 using Microsoft.AspNetCore.Html;
 
@@ -58,7 +59,9 @@ public static class RegistrationForm
     public static readonly FormField EducationLevel = new("EducationLevel", "Niveau de votre plus haut diplôme ou titre",
         "L'ancien « niveau IV » est le niveau 4 (baccalauréat).",
         Choices: EducationLevels.All.Select(l => new FormChoice(l.ToString(System.Globalization.CultureInfo.InvariantCulture), EducationLevels.Label(l))).ToList());
-    public static readonly FormField HighestDiploma = new("HighestDiploma", "Intitulé de ce diplôme", Optional: true);
+    public static readonly FormField DiplomaGroup = new("DiplomaGroup", "Plus haut diplôme obtenu",
+        Choices: DiplomaGroups.All.Select(g => new FormChoice(g.ToString(), DiplomaGroups.Label(g))).ToList());
+    public static readonly FormField HighestDiploma = new("HighestDiploma", "Intitulé de ce diplôme", "Par exemple : bac pro gestion-administration.", Optional: true);
 
     // Experience
     public const string ExperienceIntro = "Comptez en équivalent temps plein : 12 mois à mi-temps font 6 mois.";
@@ -70,7 +73,8 @@ public static class RegistrationForm
     public static readonly FormField PhoneTimeShare = new("PhoneTimeShare", "Part du temps de travail au téléphone (en %)", Group: PhoneJobGroup);
     public static readonly FormField PhoneJobKind = new("PhoneJobKind", "Type de poste", Choices: FromEnum<PhoneJobKind>(FrenchLabels.Of), Group: PhoneJobGroup);
     public static readonly FormField Sectors = new("Sectors", "Secteurs d'activité où vous avez travaillé",
-        "Séparés par des virgules, par exemple : secrétariat médical, juridique.", Optional: true);
+        "Cochez tous ceux qui conviennent.", Optional: true, Choices: ExperienceSectors.All.Select(s => new FormChoice(s.Code, s.Label)).ToList());
+    public static readonly FormField OtherSector = new("OtherSector", "Précisez l'autre secteur", "Si vous avez coché « Autre secteur ».", Optional: true);
 
     // Proofs (« justificatifs »): files online, copies enclosed with the paper form
     public const string ProofsIntro = "Joignez au moins un justificatif de votre expérience (certificat de travail, attestation d'employeur, bulletin de salaire, contrat…) "
@@ -84,8 +88,8 @@ public static class RegistrationForm
     public static readonly IReadOnlyList<FormStep> Steps =
     [
         new("Identite", "1. Identité", null, [FirstName, LastName, Email, Phone, BirthDate, Sex, Region]),
-        new("Parcours", "2. Parcours", null, [Route, Funding, EmploymentStatus, EmployerName, EmployerSiret, EducationLevel, HighestDiploma]),
-        new("Experience", "3. Expérience professionnelle", ExperienceIntro, [TeleSecretaryMonths, PhoneJobMonths, PhoneTimeShare, PhoneJobKind, Sectors]),
+        new("Parcours", "2. Parcours", null, [Route, Funding, EmploymentStatus, EmployerName, EmployerSiret, EducationLevel, DiplomaGroup, HighestDiploma]),
+        new("Experience", "3. Expérience professionnelle", ExperienceIntro, [TeleSecretaryMonths, PhoneJobMonths, PhoneTimeShare, PhoneJobKind, Sectors, OtherSector]),
         new("Justificatifs", "4. Justificatifs", ProofsIntro, []),
         new("Envoi", "5. Vérification et envoi", null, [Consent]),
     ];

@@ -13,11 +13,13 @@ public sealed record IdentityStep(string FirstName, string LastName, string? Pho
 
 /// <param name="CertificationId">The certification chosen when the portal offers several; null keeps the current one.</param>
 public sealed record CourseStep(CertificationRoute Route, Funding Funding, EmploymentStatus EmploymentStatus, string? EmployerName, string? EmployerSiret, int EducationLevel, string? HighestDiploma,
-    int? CertificationId = null);
+    int? CertificationId = null, DiplomaGroup? DiplomaGroup = null);
 
 public sealed record CertificationChoice(int Id, string Title);
 
-public sealed record ExperienceStep(int TeleSecretaryMonths, int PhoneJobMonths, int PhoneTimeShare, PhoneJobKind? PhoneJobKind, IReadOnlyList<string> Sectors);
+/// <param name="Sectors">Codes of <see cref="ExperienceSectors"/>, checked by <see cref="ProfileAnswerRules"/>; <paramref name="OtherSector"/> the precision of « Autre ».</param>
+public sealed record ExperienceStep(int TeleSecretaryMonths, int PhoneJobMonths, int PhoneTimeShare, PhoneJobKind? PhoneJobKind, IReadOnlyList<string> Sectors,
+    string? OtherSector = null);
 
 /// <summary>
 /// Whose registration the steps edit: the signed-in candidate's own (<paramref name="UserId"/>), or a paper form staff
@@ -110,6 +112,7 @@ public sealed class RegistrationWizard(CqpDbContext db, CandidateMailer mailer, 
         registration.EmployerSiret = employed ? Siret.Normalize(step.EmployerSiret) : null;
         registration.EducationLevel = step.EducationLevel;
         registration.HighestDiploma = string.IsNullOrWhiteSpace(step.HighestDiploma) ? null : step.HighestDiploma.Trim();
+        if (step.DiplomaGroup is not null) registration.DiplomaGroup = step.DiplomaGroup;
         await db.SaveChangesAsync();
         return true;
     }
@@ -122,7 +125,9 @@ public sealed class RegistrationWizard(CqpDbContext db, CandidateMailer mailer, 
         registration.PhoneJobMonths = step.PhoneJobMonths;
         registration.PhoneTimeShare = step.PhoneJobMonths == 0 ? 0 : step.PhoneTimeShare;
         registration.PhoneJobKind = step.PhoneJobMonths == 0 ? null : step.PhoneJobKind;
-        registration.Sectors = step.Sectors.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct().ToList();
+        var profile = ProfileAnswerRules.Normalise(new ProfileAnswer(registration.DiplomaGroup, registration.HighestDiploma, step.Sectors, step.OtherSector));
+        registration.Sectors = [.. profile.Sectors];
+        registration.OtherSector = profile.OtherSector;
         await db.SaveChangesAsync();
         return true;
     }

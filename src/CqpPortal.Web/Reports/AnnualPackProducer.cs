@@ -28,7 +28,7 @@ public sealed class AnnualPackProducer : IReportProducer
         var folder = Path.Combine(Path.GetTempPath(), $"cqp-pack-{context.RunId}-{Guid.NewGuid():N}");
         try
         {
-            var files = await context.Services.GetRequiredService<AnnualPackWriter>().WriteAsync(year, folder, null, cancellationToken);
+            var files = await context.Services.GetRequiredService<AnnualPackWriter>().WriteAsync(year, folder, null, cancellationToken, context.CertificationId);
             await context.ReportProgressAsync(90, "Écriture des fichiers", cancellationToken);
             return
             [

@@ -29,6 +29,9 @@ public sealed class ReportRunContext(int runId, int? year, int? sessionId, IServ
     public int? Year => year;
     public int? SessionId => sessionId;
 
+    /// <summary>The certification of a statistics report; null: the portal's first one.</summary>
+    public int? CertificationId { get; init; }
+
     /// <summary>The run's scope: a producer resolves what it needs here (CqpDbContext, StatisticsLoader…).</summary>
     public IServiceProvider Services => services;
 

@@ -10,8 +10,10 @@ public static class PortalReportsExtensions
     {
         services.TryAddSingleton(configuration?.GetSection(ReportsSettings.Section).Get<ReportsSettings>() ?? new ReportsSettings());
         services.TryAddScoped<Statistics.StatisticsLoader>();
+        services.TryAddScoped<Statistics.StatisticsCertifications>();
         services.TryAddSingleton<Certificates.CertificationNames>(); // the pack's titles name the certification
         services.TryAddScoped<AnnualPackWriter>();
+        services.TryAddScoped<ThreeYears.ThreeYearWorkbook>();
         services.AddScoped<ReportRuns>();
         services.AddScoped<ReportRunList>();
         services.AddScoped<ReportRunner>();

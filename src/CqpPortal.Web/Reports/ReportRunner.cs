@@ -52,7 +52,7 @@ public sealed class ReportRunner(CqpDbContext db, IEnumerable<IReportProducer> p
         try
         {
             var context = new ReportRunContext(runId, run.Year, run.SessionId, services,
-                (percent, step, ct) => ProgressAsync(runId, attempt, percent, step, ct));
+                (percent, step, ct) => ProgressAsync(runId, attempt, percent, step, ct)) { CertificationId = run.CertificationId };
             files = await producer.ProduceAsync(context, cancellationToken);
             if (files.Count == 0) throw new ReportException("Le rapport n'a produit aucun fichier.");
         }

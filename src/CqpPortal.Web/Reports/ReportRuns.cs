@@ -11,12 +11,13 @@ public sealed class ReportRuns(CqpDbContext db, IBackgroundJobClient jobs, TimeP
     public const string SchedulerName = "Planification automatique";
 
     /// <summary>Queues a run asked by a user (or by the scheduler when <paramref name="requestedById"/> is null).</summary>
+    /// <param name="certificationId">The certification of a statistics report (the annual pack); null: the portal's first one.</param>
     public async Task<ReportRun> QueueAsync(string kind, int? year, int? sessionId, string? requestedById, string requestedByName,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, int? certificationId = null)
     {
         var run = new ReportRun
         {
-            Kind = kind, Year = year, SessionId = sessionId, RequestedById = requestedById, RequestedByName = requestedByName,
+            Kind = kind, Year = year, SessionId = sessionId, CertificationId = certificationId, RequestedById = requestedById, RequestedByName = requestedByName,
             State = ReportRunState.Queued, CreatedAt = clock.GetUtcNow(),
         };
         db.ReportRuns.Add(run);

@@ -1,5 +1,6 @@
 using Bogus;
 using CqpPortal.Domain.Journey;
+using CqpPortal.Domain.Registrations;
 using CqpPortal.Domain.Surveys;
 using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Data;
@@ -209,11 +210,17 @@ public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> user
             EmployerSiret = company?.Siret,
             EducationLevel = education,
             HighestDiploma = education switch { 0 => null, 3 => "CAP agent administratif", 4 => "Baccalauréat professionnel gestion-administration", 5 => "BTS support à l'action managériale", _ => "Licence" },
+            DiplomaGroup = education switch
+            {
+                0 => DiplomaGroup.None, 3 => DiplomaGroup.CapBep, 4 => DiplomaGroup.ProfessionalBaccalaureate, 5 => DiplomaGroup.TwoYearsAfterBaccalaureate,
+                _ => DiplomaGroup.ThreeYearsOrMoreAfterBaccalaureate,
+            },
             TeleSecretaryMonths = route == CertificationRoute.Vae ? faker.Random.Int(36, 120) : faker.Random.Int(0, 48),
             PhoneJobMonths = faker.Random.Int(0, 60),
             PhoneTimeShare = faker.Random.Int(30, 100),
             PhoneJobKind = faker.PickRandom<PhoneJobKind>(),
-            Sectors = [faker.PickRandom("Secrétariat médical", "Secrétariat juridique", "Permanence téléphonique d'entreprises", "Centre d'appels", "Hôtellerie")],
+            // Codes of the form's list; as many choices as before, so the rest of the generated data stays the same.
+            Sectors = [faker.PickRandom("medical-secretariat", "legal-secretariat", "call-centre", "business-services", "hospitality")],
             Region = region,
             RegisteredOn = registeredOn,
             PrivacyConsentAt = At(registeredOn, 10),
@@ -321,7 +328,8 @@ public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> user
                 EmploymentStatus = company is null ? EmploymentStatus.JobSeeker : EmploymentStatus.Employee,
                 EmployerName = company?.Name, EmployerSiret = company?.Siret,
                 Region = company?.Region ?? Region.IleDeFrance, RegisteredOn = registeredOn, State = state,
-                PrivacyConsentAt = At(registeredOn, 9), Sectors = ["Secrétariat médical"],
+                PrivacyConsentAt = At(registeredOn, 9), Sectors = ["medical-secretariat"],
+                DiplomaGroup = DiplomaGroups.Infer(null, education) ?? DiplomaGroup.ProfessionalBaccalaureate,
                 CompanyMayFollow = company is null ? null : companyMayFollow, CompanyConsentAt = company is null ? null : At(registeredOn, 9),
             };
             registration.History.Add(new RegistrationStatusChange { From = RegistrationState.Draft, To = RegistrationState.Submitted, At = At(registeredOn, 9) });

@@ -1,3 +1,4 @@
+using CqpPortal.Domain.Registrations;
 using CqpPortal.Domain.Statistics;
 using CqpPortal.Domain.Vocabulary;
 
@@ -8,11 +9,13 @@ public sealed record IndicatorRow(string Label, int Count);
 
 /// <summary>
 /// An indicator of the dashboard: its table (count and share of the indicator's total) is the truth the page renders;
-/// the chart drawn in the browser reads the same cells. Chart: "bar", "hbar" (long labels) or "pie".
+/// the chart drawn in the browser reads the same cells. Chart: "bar", "hbar" (long labels) or "pie". A question with
+/// several answers per person gives <paramref name="Whole"/>: the people asked, which the shares are of.
 /// </summary>
-public sealed record Indicator(string Id, string Title, string Chart, IReadOnlyList<IndicatorRow> Rows, string? Note = null, int HeadingLevel = 3)
+public sealed record Indicator(string Id, string Title, string Chart, IReadOnlyList<IndicatorRow> Rows, string? Note = null, int HeadingLevel = 3,
+    int? Whole = null, string TotalLabel = "Total")
 {
-    public int Total => Rows.Sum(r => r.Count);
+    public int Total => Whole ?? Rows.Sum(r => r.Count);
 
     public double? Share(int count) => Total == 0 ? null : (double)count / Total;
 
@@ -47,6 +50,12 @@ public sealed class StatisticsDashboard
             new("recevabilite", "Recevabilité", "pie", Rows(p.Admissibility, AdmissibilityOutcomes.Label),
                 "Les dossiers abandonnés ne comptent que dans le total des inscriptions ; un parcours au délai dépassé avait été déclaré recevable."),
             new("parcours-clos", "Parcours clos avant leur terme", "bar", Rows(p.Closures, JourneyClosures.Label), "Abandons (du candidat ou enregistrés par l'organisme) et délais dépassés."),
+            new("diplome", "Diplôme le plus élevé", "hbar", [.. Rows(p.DiplomaGroup, DiplomaGroups.Label), new(StatisticsJson.NotGiven, p.DiplomaGroupNotGiven)],
+                "« Non renseigné » : dossiers antérieurs à la liste du bulletin dont l'intitulé ne dit pas le groupe."),
+            new("secteurs", "Secteurs d'expérience", "hbar", [.. Rows(p.Sectors, ExperienceSectors.Label), new(StatisticsJson.NotGiven, p.SectorsNotGiven)],
+                "Plusieurs réponses possibles : les parts sont celles des candidats inscrits.", Whole: p.Total, TotalLabel: "Candidats inscrits"),
+            new("experience-telesecretariat", "Expérience en télésecrétariat", "bar", Rows(p.TeleSecretaryYears, ExperienceBands.Label), "Années révolues, en équivalent temps plein."),
+            new("experience-telephone", "Expérience en emploi au téléphone", "bar", Rows(p.PhoneJobYears, ExperienceBands.Label), "Années révolues ; « Moins d'un an » compte aussi ceux qui n'en ont pas."),
         ];
         JuryResults = new("resultats", "Résultats des jurys", "pie", Rows(current.Juries.Result, FrenchLabels.Of));
         Holders = current.Holders.Select(h =>
@@ -58,6 +67,13 @@ public sealed class StatisticsDashboard
                 new($"situation-{id}", $"Situation à {wave}", "pie", Rows(h.Situation, FrenchLabels.Of), HeadingLevel: 4),
                 new($"contrat-{id}", $"Contrat à {wave} (titulaires en emploi)", "bar", Rows(h.Contract, FrenchLabels.Of), HeadingLevel: 4),
                 new($"secteur-{id}", $"Secteur à {wave} (titulaires en emploi)", "pie", Rows(h.Sector, FrenchLabels.Of), HeadingLevel: 4),
+                new($"emploi-{id}", $"Emploi occupé dans la branche à {wave}", "hbar", [.. h.JobTitles.Select(j => new IndicatorRow(j.Label, j.Count)), new(StatisticsJson.NotGiven, h.JobTitleNotGiven)],
+                    "Intitulés regroupés sans tenir compte des majuscules, accents et espaces ; ceux de moins de 5 titulaires sont réunis.", HeadingLevel: 4),
+                new($"niveau-formation-{id}", $"Niveau de la formation suivie à {wave}", "bar", [.. Rows(h.TrainingLevel, EducationLevels.Label), new(StatisticsJson.NotGiven, h.TrainingLevelNotGiven)],
+                    "Titulaires en formation.", HeadingLevel: 4),
+                new($"nsf-{id}", $"Spécialité (NSF) de la formation suivie à {wave}", "hbar",
+                    [.. Rows(h.NsfGroup, g => g), new(StatisticsJson.NotGiven, h.NsfNotGiven), new(StatisticsJson.NsfOutsideList, h.NsfOutsideList)],
+                    "Titulaires en formation, par groupe à deux chiffres de la nomenclature des spécialités de formation.", HeadingLevel: 4),
             ]);
         }).ToList();
         Counts =
@@ -92,12 +108,15 @@ public sealed class StatisticsDashboard
 
     public const int ComparedYears = 3;
 
+    /// <summary>The certification the figures are of (null: every certification).</summary>
+    public StatisticsCertification? Certification { get; private init; }
+
     /// <summary>The chosen year and the two before it, taken from <paramref name="years"/> or empty when a year had no activity.</summary>
-    public static StatisticsDashboard For(int year, IReadOnlyList<AnnualStatistics> years)
+    public static StatisticsDashboard For(int year, IReadOnlyList<AnnualStatistics> years, StatisticsCertification? certification = null)
     {
         AnnualStatistics Of(int y) => years.FirstOrDefault(s => s.Year == y) ?? AnnualStatistics.Compute(y, [], [], []);
         var compared = Enumerable.Range(year - ComparedYears + 1, ComparedYears).Where(AnnualStatistics.IsValidYear).Select(Of).ToList();
-        return new StatisticsDashboard(Of(year), compared);
+        return new StatisticsDashboard(Of(year), compared) { Certification = certification };
     }
 
     private static List<IndicatorRow> Rows<TKey>(Tally<TKey> tally, Func<TKey, string> label) where TKey : notnull =>

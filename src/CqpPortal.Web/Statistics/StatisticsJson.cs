@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using CqpPortal.Domain.Registrations;
 using CqpPortal.Domain.Statistics;
 using CqpPortal.Domain.Vocabulary;
 
@@ -18,13 +19,21 @@ public static class StatisticsJson
 
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static byte[] Serialize(AnnualStatistics statistics)
+    /// <param name="certification">The certification the figures are of, written as « certification » (code and name); left out when null.</param>
+    public static byte[] Serialize(AnnualStatistics statistics, StatisticsCertification? certification = null)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, Options))
         {
             json.WriteStartObject();
             json.WriteNumber("year", statistics.Year);
+            if (certification is not null)
+            {
+                json.WriteStartObject("certification");
+                json.WriteString("code", certification.Code);
+                json.WriteString("name", certification.Name);
+                json.WriteEndObject();
+            }
             WriteProfiles(json, statistics.Profiles);
             WriteJuries(json, statistics.Juries);
             json.WriteStartObject("holders");
@@ -36,7 +45,13 @@ public static class StatisticsJson
         return stream.ToArray();
     }
 
-    public static string SerializeToString(AnnualStatistics statistics) => Encoding.UTF8.GetString(Serialize(statistics));
+    public static string SerializeToString(AnnualStatistics statistics, StatisticsCertification? certification = null) => Encoding.UTF8.GetString(Serialize(statistics, certification));
+
+    /// <summary>What the JSON writes for an answer left blank (and the pack's tables for the same rows).</summary>
+    public const string NotGiven = "Non renseigné";
+
+    /// <summary>An NSF code outside the nomenclature (an answer recorded before the list was checked).</summary>
+    public const string NsfOutsideList = "Code hors nomenclature";
 
     private static void WriteProfiles(Utf8JsonWriter json, ProfileStatistics p)
     {
@@ -58,6 +73,12 @@ public static class StatisticsJson
         // The import template's labels (issue 6: "labels are the import template's labels"): "Personnel", not the form's "Financement personnel".
         foreach (var group in p.Funding.Entries.GroupBy(e => FrenchLabels.TemplateLabel(e.Key))) json.WriteNumber(group.Key, group.Sum(e => e.Count));
         json.WriteNumber("Non renseigné", p.FundingNotGiven);
+        json.WriteEndObject();
+        WriteTally(json, "diplomaGroup", p.DiplomaGroup, DiplomaGroups.Label, (NotGiven, p.DiplomaGroupNotGiven));
+        WriteTally(json, "experienceSectors", p.Sectors, ExperienceSectors.Label, (NotGiven, p.SectorsNotGiven));
+        json.WriteStartObject("experienceYears");
+        WriteTally(json, "teleSecretary", p.TeleSecretaryYears, ExperienceBands.Label);
+        WriteTally(json, "phoneJob", p.PhoneJobYears, ExperienceBands.Label);
         json.WriteEndObject();
         json.WriteEndObject();
     }
@@ -92,6 +113,13 @@ public static class StatisticsJson
         json.WriteNumber("invited", h.Invited);
         json.WriteNumber("invitedAnswered", h.InvitedAnswered);
         WriteNumberOrNull(json, "responseRate", h.ResponseRate is { } rate ? Rate(rate) : null);
+        WriteTally(json, "trainingLevel", h.TrainingLevel, EducationLevels.Label, (NotGiven, h.TrainingLevelNotGiven));
+        WriteTally(json, "trainingNsfGroup", h.NsfGroup, g => g, (NotGiven, h.NsfNotGiven), (NsfOutsideList, h.NsfOutsideList));
+        json.WriteNumber("employedInBranch", h.EmployedInBranch);
+        json.WriteStartObject("jobInBranch");
+        foreach (var job in h.JobTitles) json.WriteNumber(job.Label, job.Count);
+        json.WriteNumber(NotGiven, h.JobTitleNotGiven);
+        json.WriteEndObject();
         json.WriteEndObject();
     }
 
@@ -115,11 +143,12 @@ public static class StatisticsJson
         json.WriteEndObject();
     }
 
-    private static void WriteTally<TKey>(Utf8JsonWriter json, string name, Tally<TKey> tally, Func<TKey, string> label) where TKey : notnull
+    private static void WriteTally<TKey>(Utf8JsonWriter json, string name, Tally<TKey> tally, Func<TKey, string> label, params (string Label, int Count)[] extra) where TKey : notnull
     {
         // Labels are merged, so an unexpected value sharing a label ("Autre") never repeats a key.
         json.WriteStartObject(name);
         foreach (var group in tally.Entries.GroupBy(e => label(e.Key))) json.WriteNumber(group.Key, group.Sum(e => e.Count));
+        foreach (var (extraLabel, count) in extra) json.WriteNumber(extraLabel, count);
         json.WriteEndObject();
     }
 

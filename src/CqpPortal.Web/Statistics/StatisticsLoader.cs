@@ -1,3 +1,4 @@
+using CqpPortal.Domain.Registrations;
 using CqpPortal.Domain.Statistics;
 using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Data;
@@ -13,38 +14,53 @@ namespace CqpPortal.Web.Statistics;
 /// </summary>
 public sealed class StatisticsLoader(CqpDbContext db)
 {
-    public async Task<AnnualStatistics> ForYearAsync(int year, CancellationToken cancellationToken = default)
+    public Task<AnnualStatistics> ForYearAsync(int year, CancellationToken cancellationToken = default) => ForYearAsync(year, null, cancellationToken);
+
+    /// <summary>The year's figures of one certification (its registrations, their juries, surveys and training); null: every certification.</summary>
+    public async Task<AnnualStatistics> ForYearAsync(int year, int? certificationId, CancellationToken cancellationToken = default)
     {
-        var (profiles, juries, surveys, training) = await LoadAsync(year, cancellationToken);
+        var (profiles, juries, surveys, training) = await LoadAsync(year, certificationId, cancellationToken);
         return AnnualStatistics.Compute(year, profiles, juries, surveys, training);
     }
+
+    public Task<(AnnualStatistics Statistics, IReadOnlyList<ProfileRow> Registrations)> ForYearWithRegistrationsAsync(int year, CancellationToken cancellationToken = default) =>
+        ForYearWithRegistrationsAsync(year, null, cancellationToken);
 
     /// <summary>
     /// The year's figures and the anonymous rows of its registrations (by registration date), for the annual pack's
     /// detail sheet: the same rows the figures were computed from.
     /// </summary>
-    public async Task<(AnnualStatistics Statistics, IReadOnlyList<ProfileRow> Registrations)> ForYearWithRegistrationsAsync(int year, CancellationToken cancellationToken = default)
+    public async Task<(AnnualStatistics Statistics, IReadOnlyList<ProfileRow> Registrations)> ForYearWithRegistrationsAsync(int year, int? certificationId, CancellationToken cancellationToken = default)
     {
-        var (profiles, juries, surveys, training) = await LoadAsync(year, cancellationToken);
+        var (profiles, juries, surveys, training) = await LoadAsync(year, certificationId, cancellationToken);
         return (AnnualStatistics.Compute(year, profiles, juries, surveys, training), profiles);
     }
 
+    public Task<IReadOnlyList<AnnualStatistics>> AllYearsAsync(CancellationToken cancellationToken = default) => AllYearsAsync(null, cancellationToken);
+
     /// <summary>Every year with some activity, newest first.</summary>
-    public async Task<IReadOnlyList<AnnualStatistics>> AllYearsAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AnnualStatistics>> AllYearsAsync(int? certificationId, CancellationToken cancellationToken = default)
     {
-        var (profiles, juries, surveys, training) = await LoadAsync(null, cancellationToken);
+        var (profiles, juries, surveys, training) = await LoadAsync(null, certificationId, cancellationToken);
         return AnnualStatistics.YearsWithActivity(profiles, juries, surveys, training)
             .Select(year => AnnualStatistics.Compute(year, profiles, juries, surveys, training)).ToList();
     }
 
     /// <summary>The rows of one year (invitations with a day's margin for the time zone: the domain keeps the exact year), or of all years.</summary>
-    private async Task<(List<ProfileRow>, List<JuryRow>, List<SurveyRow>, TrainingRows)> LoadAsync(int? year, CancellationToken cancellationToken)
+    private async Task<(List<ProfileRow>, List<JuryRow>, List<SurveyRow>, TrainingRows)> LoadAsync(int? year, int? certificationId, CancellationToken cancellationToken)
     {
         IQueryable<Registration> registrationsOfYear = db.Registrations.Where(r => r.RegisteredOn != null);
         // Decisions deliberated in the portal count once the minutes are locked (signed by every member).
         IQueryable<JuryDecision> juriesOfYear = db.JuryDecisions.Where(JuryDecision.IsFinal);
         IQueryable<HolderSurvey> surveysOfYear = db.HolderSurveys.Where(s => s.RespondedOn != null || s.InvitedAt != null);
         IQueryable<SessionEnrolment> trainingOfYear = db.SessionEnrolments.Where(e => e.Session!.Kind == SessionKind.Training);
+        if (certificationId is { } c)
+        {
+            registrationsOfYear = registrationsOfYear.Where(r => r.CertificationId == c);
+            juriesOfYear = juriesOfYear.Where(j => j.Registration!.CertificationId == c);
+            surveysOfYear = surveysOfYear.Where(s => s.Registration!.CertificationId == c);
+            trainingOfYear = trainingOfYear.Where(e => e.Registration!.CertificationId == c);
+        }
         if (year is { } y)
         {
             AnnualStatistics.EnsureValidYear(y);
@@ -71,11 +87,16 @@ public sealed class StatisticsLoader(CqpDbContext db)
                 r.TeleSecretaryMonths,
                 r.PhoneJobMonths,
                 r.Funding,
+                r.DiplomaGroup,
+                r.HighestDiploma,
+                r.Sectors,
             })
             .ToListAsync(cancellationToken);
         var profiles = registrations.Select(r => new ProfileRow(
                 r.RegisteredOn, r.Sex, AgeBands.CompletedYears(r.BirthDate, r.RegisteredOn), r.EducationLevel, r.Route,
-                r.EmploymentStatus, r.Region, r.State, r.TeleSecretaryMonths, r.PhoneJobMonths, r.Funding))
+                r.EmploymentStatus, r.Region, r.State, r.TeleSecretaryMonths, r.PhoneJobMonths, r.Funding,
+                // Files made before the list: the group their title or level tells, if any.
+                r.DiplomaGroup ?? DiplomaGroups.Infer(r.HighestDiploma, r.EducationLevel), r.Sectors))
             .ToList();
 
         var juries = await juriesOfYear.AsNoTracking()
@@ -83,24 +104,25 @@ public sealed class StatisticsLoader(CqpDbContext db)
             .ToListAsync(cancellationToken);
 
         var surveys = await surveysOfYear.AsNoTracking()
-            .Select(s => new { s.Wave, s.InvitedAt, s.RespondedOn, s.Situation, s.Contract, s.Sector })
+            .Select(s => new { s.Wave, s.InvitedAt, s.RespondedOn, s.Situation, s.Contract, s.Sector, s.JobTitle, s.TrainingLevel, s.NsfCode })
             .ToListAsync(cancellationToken);
         // The invitation's day is the day in Paris, as everywhere else in the portal.
         var surveyRows = surveys.Select(s => new SurveyRow(
                 s.Wave, s.InvitedAt is { } at ? DayInParis.Of(at) : null,
-                s.RespondedOn, s.Situation, s.Contract, s.Sector))
+                s.RespondedOn, s.Situation, s.Contract, s.Sector, s.JobTitle, s.TrainingLevel, s.NsfCode))
             .ToList();
 
-        return (profiles, juries, surveyRows, await LoadTrainingAsync(trainingOfYear, cancellationToken));
+        return (profiles, juries, surveyRows, await LoadTrainingAsync(trainingOfYear, certificationId, cancellationToken));
     }
 
     /// <summary>
     /// The training rows: the certification's units, the training enrolments (sessions with a day's margin for the time
     /// zone: the domain keeps the exact year, and decides who is a trainee) and the current paths of those enrolled.
     /// </summary>
-    private async Task<TrainingRows> LoadTrainingAsync(IQueryable<SessionEnrolment> enrolments, CancellationToken cancellationToken)
+    private async Task<TrainingRows> LoadTrainingAsync(IQueryable<SessionEnrolment> enrolments, int? certificationId, CancellationToken cancellationToken)
     {
         var units = await db.CertificationUnits.AsNoTracking()
+            .Where(u => certificationId == null || u.CertificationId == certificationId)
             .OrderBy(u => u.Number).ThenBy(u => u.Id)
             .Select(u => new TrainingUnitRow(u.Id, u.Number, u.Title))
             .ToListAsync(cancellationToken);

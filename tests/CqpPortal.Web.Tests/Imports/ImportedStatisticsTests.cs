@@ -108,7 +108,7 @@ public abstract class ImportedStatisticsTests(EmptyPortal portal)
             Assert.Equal(("lea.durand@exemple.fr", Sex.Female, Region.Nord), (lea.Email, lea.Sex, lea.Region));
             var leaRegistration = lea.Registrations.Single();
             Assert.Equal((new DateOnly(2025, 2, 3), "Allo Services", "Bac pro", new DateOnly(2025, 6, 20)), (leaRegistration.RegisteredOn!.Value, leaRegistration.EmployerName!, leaRegistration.HighestDiploma!, leaRegistration.CertifiedOn!.Value));
-            Assert.Equal(["Secrétariat médical"], leaRegistration.Sectors);
+            Assert.Equal(["medical-secretariat"], leaRegistration.Sectors); // the file's free text, read as the form's code
             var history = await db.RegistrationStatusChanges.Where(h => h.RegistrationId == leaRegistration.Id).SingleAsync();
             Assert.Equal((RegistrationState.Admissible, "Import de l'historique : historique" + extension + ", ligne 2."), (history.To, history.Comment!));
         }
@@ -124,6 +124,30 @@ public abstract class ImportedStatisticsTests(EmptyPortal portal)
             ["units"] = new JsonObject(labels.Select(l => KeyValuePair.Create(l, (JsonNode?)new JsonObject { ["plannedHours"] = 0, ["doneHours"] = 0 }))),
             ["plannedHours"] = 0, ["doneHours"] = 0,
         };
+        // Issue 15's figures from the old template's free text: diploma groups from the titles and levels, sectors matched to the list.
+        expected["certification"] = JsonNode.Parse("""{ "code": "CQP-TSQ", "name": "CQP Télésecrétaire qualifié(e)" }""");
+        var profiles = expected["profiles"]!.AsObject();
+        profiles["diplomaGroup"] = JsonNode.Parse("""
+            { "Aucun diplôme": 1, "CAP, BEP": 1, "Baccalauréat général": 0, "Baccalauréat technologique": 0, "Baccalauréat professionnel": 1,
+              "Bac + 2 (BTS, DUT, DEUG…)": 1, "Bac + 3 et plus (licence, BUT, master…)": 0, "Autre diplôme": 0, "Non renseigné": 0 }
+            """);
+        profiles["experienceSectors"] = JsonNode.Parse("""
+            { "Secrétariat médical": 1, "Secrétariat juridique": 0, "Permanence téléphonique, centre d'appels": 1, "Services aux entreprises": 0,
+              "Commerce, vente": 0, "Santé, social": 0, "Administration publique": 0, "Industrie, BTP": 0, "Hôtellerie, restauration": 1,
+              "Autre secteur": 0, "Non renseigné": 1 }
+            """);
+        profiles["experienceYears"] = JsonNode.Parse("""
+            { "teleSecretary": { "Moins d'un an": 1, "1 à 2 ans": 2, "3 à 5 ans": 1, "6 à 10 ans": 0, "Plus de 10 ans": 0 },
+              "phoneJob": { "Moins d'un an": 3, "1 à 2 ans": 1, "3 à 5 ans": 0, "6 à 10 ans": 0, "Plus de 10 ans": 0 } }
+            """);
+        foreach (var (wave, inBranch, jobs) in new[] { ("6 mois", 1, """{ "Autres intitulés (moins de 5 titulaires chacun)": 1, "Non renseigné": 0 }"""), ("24 mois", 0, """{ "Non renseigné": 0 }""") })
+        {
+            var holder = expected["holders"]![wave]!.AsObject();
+            holder["trainingLevel"] = JsonNode.Parse("""{ "Niveau 3": 0, "Niveau 4": 0, "Niveau 5": 0, "Niveau 6": 0, "Niveau 7": 0, "Niveau 8": 0, "Non renseigné": 0 }""");
+            holder["trainingNsfGroup"] = JsonNode.Parse("""{ "Non renseigné": 0, "Code hors nomenclature": 0 }""");
+            holder["employedInBranch"] = inBranch;
+            holder["jobInBranch"] = JsonNode.Parse(jobs);
+        }
         Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(json)), "JSON differs from the expected one:\n" + json);
     }
 }

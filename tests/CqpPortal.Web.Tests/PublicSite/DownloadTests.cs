@@ -54,7 +54,7 @@ public partial class DownloadTests(DemoPortal portal)
         Assert.True(PortalClient.IsRedirectTo(await candidate.SubmitAsync("/Candidat/Inscription/Identite", Identity), "/Candidat/Inscription/Parcours"));
         Assert.True(PortalClient.IsRedirectTo(await candidate.SubmitAsync("/Candidat/Inscription/Parcours", new Dictionary<string, string>
         {
-            ["Input.Route"] = "Free", ["Input.Funding"] = "Cpf", ["Input.EmploymentStatus"] = "JobSeeker", ["Input.EducationLevel"] = "4",
+            ["Input.Route"] = "Free", ["Input.Funding"] = "Cpf", ["Input.EmploymentStatus"] = "JobSeeker", ["Input.EducationLevel"] = "4", ["Input.DiplomaGroup"] = "GeneralBaccalaureate",
         }), "/Candidat/Inscription/Experience"));
         foreach (var step in RegistrationForm.Steps)
         {

@@ -22,7 +22,7 @@ public class PaperRegistrationTests(DemoPortal portal)
 
     private static readonly Dictionary<string, string> Course = new()
     {
-        ["Input.Route"] = "Free", ["Input.Funding"] = "Personal", ["Input.EmploymentStatus"] = "JobSeeker", ["Input.EducationLevel"] = "3",
+        ["Input.Route"] = "Free", ["Input.Funding"] = "Personal", ["Input.EmploymentStatus"] = "JobSeeker", ["Input.EducationLevel"] = "3", ["Input.DiplomaGroup"] = "CapBep",
     };
 
     private static readonly Dictionary<string, string> Experience = new()

@@ -20,13 +20,13 @@ public class RegistrationWizardTests(DemoPortal portal)
     private static Dictionary<string, string> Course(string siret) => new()
     {
         ["Input.Route"] = "Training", ["Input.Funding"] = "ProfessionalisationPeriod", ["Input.EmploymentStatus"] = "Employee",
-        ["Input.EmployerName"] = "Permanence Plus", ["Input.EmployerSiret"] = siret, ["Input.EducationLevel"] = "4", ["Input.HighestDiploma"] = "Bac pro",
+        ["Input.EmployerName"] = "Permanence Plus", ["Input.EmployerSiret"] = siret, ["Input.EducationLevel"] = "4", ["Input.DiplomaGroup"] = "ProfessionalBaccalaureate", ["Input.HighestDiploma"] = "Bac pro",
     };
 
     private static readonly Dictionary<string, string> Experience = new()
     {
         ["Input.TeleSecretaryMonths"] = "7", ["Input.PhoneJobMonths"] = "0", ["Input.PhoneTimeShare"] = "0", ["Input.PhoneJobKind"] = "",
-        ["Input.Sectors"] = "Secrétariat médical, juridique",
+        ["Input.Sectors"] = "medical-secretariat", ["Input.OtherSector"] = "Crèche",
     };
 
     private async Task<string> SiretOfSecondDemoCompanyAsync()
@@ -72,7 +72,9 @@ public class RegistrationWizardTests(DemoPortal portal)
         Assert.NotNull(registration.RegisteredOn);
         Assert.NotNull(registration.PrivacyConsentAt);
         Assert.Equal(siret, registration.EmployerSiret);
-        Assert.Equal(["Secrétariat médical", "juridique"], registration.Sectors);
+        Assert.Equal(["medical-secretariat", "other"], registration.Sectors);
+        Assert.Equal("Crèche", registration.OtherSector);
+        Assert.Equal(Domain.Registrations.DiplomaGroup.ProfessionalBaccalaureate, registration.DiplomaGroup);
         Assert.Equal(await db.Companies.Where(c => c.Siret == siret).Select(c => (int?)c.Id).SingleAsync(), registration.Candidate!.CompanyId);
         Assert.Contains(registration.History, h => h.From == RegistrationState.Draft && h.To == RegistrationState.Submitted);
 

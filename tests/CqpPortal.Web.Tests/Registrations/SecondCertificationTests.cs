@@ -48,7 +48,7 @@ public class SecondCertificationTests
         Assert.Equal(3, options.Count); // « Choisissez », the CQP, the CCS
         var course = new Dictionary<string, string>
         {
-            ["Input.Route"] = "Training", ["Input.Funding"] = "Personal", ["Input.EmploymentStatus"] = "JobSeeker", ["Input.EducationLevel"] = "4",
+            ["Input.Route"] = "Training", ["Input.Funding"] = "Personal", ["Input.EmploymentStatus"] = "JobSeeker", ["Input.EducationLevel"] = "4", ["Input.DiplomaGroup"] = "GeneralBaccalaureate",
             ["Input.CertificationId"] = "",
         };
         var refused = await client.SubmitAsync("/Candidat/Inscription/Parcours", course);

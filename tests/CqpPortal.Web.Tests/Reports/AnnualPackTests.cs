@@ -22,9 +22,10 @@ public class AnnualPackTests(AnnualPackPortal portal) : IClassFixture<AnnualPack
     private static readonly string[] IndicatorSheets =
     [
         "Sexe", "Âge", "Niveau de formation", "Voie", "Statut", "Région", "Recevabilité", "Financement", "Expérience",
+        "Diplôme", "Secteurs d'expérience", "Années de télésecrétariat", "Années au téléphone",
         "Résultats des jurys", "Validation par unité",
-        "6 mois – situation", "6 mois – contrat", "6 mois – secteur", "6 mois – réponse",
-        "24 mois – situation", "24 mois – contrat", "24 mois – secteur", "24 mois – réponse",
+        "6 mois – situation", "6 mois – contrat", "6 mois – secteur", "6 mois – emploi branche", "6 mois – niveau formation", "6 mois – code NSF", "6 mois – réponse",
+        "24 mois – situation", "24 mois – contrat", "24 mois – secteur", "24 mois – emploi branche", "24 mois – niveau formation", "24 mois – code NSF", "24 mois – réponse",
         "Formation",
     ];
 
@@ -202,7 +203,7 @@ public class AnnualPackTests(AnnualPackPortal portal) : IClassFixture<AnnualPack
             // Training draws two series (hours planned, hours done); every other indicator one.
             var series = sheet == "Formation" ? 2 : 1;
             Assert.Equal(series, chart.Descendants<C.Values>().Count(v => v.Descendants<C.Formula>().Single().Text is not null));
-            Assert.All(chart.Descendants<C.CategoryAxisData>(), c => Assert.StartsWith($"'{sheet}'!$", c.Descendants<C.Formula>().Single().Text));
+            Assert.All(chart.Descendants<C.CategoryAxisData>(), c => Assert.StartsWith($"'{sheet.Replace("'", "''")}'!$", c.Descendants<C.Formula>().Single().Text));
             Assert.Equal(series, chart.Descendants<C.ShowValue>().Count(v => v.Val!.Value));
         }
 
@@ -335,7 +336,7 @@ public class AnnualPackTests(AnnualPackPortal portal) : IClassFixture<AnnualPack
         Assert.Equal(IndicatorSheets.Length, names.Count);
         Assert.Equal("annual-2025-01-sexe.png", names[0]);
         Assert.Equal("annual-2025-02-age.png", names[1]);
-        Assert.Equal("annual-2025-12-6-mois-situation.png", names[11]);
+        Assert.Equal("annual-2025-16-6-mois-situation.png", names[15]);
         Assert.Equal(names.Order(StringComparer.Ordinal), names);
         foreach (var entry in zip.Entries)
         {

@@ -28,6 +28,19 @@ public class StatisticsJsonTests(StatisticsPortal portal) : IClassFixture<Statis
         "funding": {
           "Contrat de professionnalisation": 1, "Période de professionnalisation": 0, "CPF": 2, "CIF": 1,
           "Plan de développement des compétences": 0, "Personnel": 0, "Autre": 0, "Non renseigné": 1
+        },
+        "diplomaGroup": {
+          "Aucun diplôme": 1, "CAP, BEP": 1, "Baccalauréat général": 0, "Baccalauréat technologique": 0, "Baccalauréat professionnel": 0,
+          "Bac + 2 (BTS, DUT, DEUG…)": 1, "Bac + 3 et plus (licence, BUT, master…)": 1, "Autre diplôme": 0, "Non renseigné": 1
+        },
+        "experienceSectors": {
+          "Secrétariat médical": 0, "Secrétariat juridique": 0, "Permanence téléphonique, centre d'appels": 0, "Services aux entreprises": 0,
+          "Commerce, vente": 0, "Santé, social": 0, "Administration publique": 0, "Industrie, BTP": 0, "Hôtellerie, restauration": 0,
+          "Autre secteur": 0, "Non renseigné": 5
+        },
+        "experienceYears": {
+          "teleSecretary": { "Moins d'un an": 1, "1 à 2 ans": 3, "3 à 5 ans": 1, "6 à 10 ans": 0, "Plus de 10 ans": 0 },
+          "phoneJob": { "Moins d'un an": 2, "1 à 2 ans": 2, "3 à 5 ans": 1, "6 à 10 ans": 0, "Plus de 10 ans": 0 }
         }
       },
       "juries": {
@@ -45,14 +58,22 @@ public class StatisticsJsonTests(StatisticsPortal portal) : IClassFixture<Statis
           "situation": { "En emploi": 2, "Demandeur d'emploi": 1, "En formation": 1, "Autre": 0 },
           "contract": { "CDI": 1, "CDD": 1, "Non salarié": 0, "Intérimaire": 0 },
           "sector": { "Dans la branche": 1, "Autre branche": 1 },
-          "invited": 6, "invitedAnswered": 5, "responseRate": 0.8333
+          "invited": 6, "invitedAnswered": 5, "responseRate": 0.8333,
+          "trainingLevel": { "Niveau 3": 0, "Niveau 4": 0, "Niveau 5": 0, "Niveau 6": 0, "Niveau 7": 0, "Niveau 8": 0, "Non renseigné": 1 },
+          "trainingNsfGroup": { "Non renseigné": 1, "Code hors nomenclature": 0 },
+          "employedInBranch": 1,
+          "jobInBranch": { "Non renseigné": 1 }
         },
         "24 mois": {
           "responses": 2,
           "situation": { "En emploi": 1, "Demandeur d'emploi": 0, "En formation": 0, "Autre": 1 },
           "contract": { "CDI": 0, "CDD": 0, "Non salarié": 1, "Intérimaire": 0 },
           "sector": { "Dans la branche": 0, "Autre branche": 1 },
-          "invited": 1, "invitedAnswered": 1, "responseRate": 1
+          "invited": 1, "invitedAnswered": 1, "responseRate": 1,
+          "trainingLevel": { "Niveau 3": 0, "Niveau 4": 0, "Niveau 5": 0, "Niveau 6": 0, "Niveau 7": 0, "Niveau 8": 0, "Non renseigné": 0 },
+          "trainingNsfGroup": { "Non renseigné": 0, "Code hors nomenclature": 0 },
+          "employedInBranch": 0,
+          "jobInBranch": { "Non renseigné": 0 }
         }
       }
     }
@@ -65,6 +86,9 @@ public class StatisticsJsonTests(StatisticsPortal portal) : IClassFixture<Statis
         var expected = JsonNode.Parse(Expected2025)!.AsObject();
         var units = string.Join(", ", labels.Select(l => $"{JsonSerializer.Serialize(l)}: {{ \"plannedHours\": 0, \"doneHours\": 0 }}"));
         expected["training"] = JsonNode.Parse($$"""{ "trainees": 0, "units": { {{units}} }, "plannedHours": 0, "doneHours": 0 }""");
+        // The certification the figures are of: by default the portal's first one, named from the data.
+        var certification = await CompanyFollowing.DbAsync(portal, db => db.Certifications.OrderBy(c => c.Id).Select(c => new { c.Code, Name = c.Kind + " " + c.Title }).FirstAsync());
+        expected["certification"] = new JsonObject { ["code"] = certification.Code, ["name"] = certification.Name };
         return expected.ToJsonString();
     }
 

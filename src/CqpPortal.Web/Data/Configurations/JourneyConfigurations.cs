@@ -10,6 +10,7 @@ public sealed class RegistrationConfiguration : IEntityTypeConfiguration<Registr
         builder.HasOne(r => r.Candidate).WithMany(c => c.Registrations).HasForeignKey(r => r.CandidateId);
         builder.HasOne(r => r.Certification).WithMany().HasForeignKey(r => r.CertificationId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(r => r.HighestDiploma).HasMaxLength(200);
+        builder.Property(r => r.OtherSector).HasMaxLength(Domain.Registrations.ExperienceSectors.OtherTextMaxLength);
         builder.Property(r => r.EmployerName).HasMaxLength(200);
         builder.Property(r => r.EmployerSiret).HasMaxLength(14);
         builder.Ignore(r => r.IsEditableByCandidate);

@@ -15,6 +15,7 @@ public sealed class ReportRunConfiguration : IEntityTypeConfiguration<ReportRun>
         builder.HasIndex(r => r.DedupeKey).IsUnique();
         builder.HasIndex(r => r.CreatedAt);
         builder.HasOne(r => r.Session).WithMany().HasForeignKey(r => r.SessionId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Certification>().WithMany().HasForeignKey(r => r.CertificationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Identity.PortalUser>().WithMany().HasForeignKey(r => r.RequestedById).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(r => r.Files).WithOne().HasForeignKey(f => f.ReportRunId).OnDelete(DeleteBehavior.Cascade);
     }

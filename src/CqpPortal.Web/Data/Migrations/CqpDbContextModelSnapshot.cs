@@ -1475,6 +1475,9 @@ namespace CqpPortal.Web.Data.Migrations
                     b.Property<string>("DecisionMotive")
                         .HasColumnType("text");
 
+                    b.Property<int?>("DiplomaGroup")
+                        .HasColumnType("integer");
+
                     b.Property<int>("EducationLevel")
                         .HasColumnType("integer");
 
@@ -1497,6 +1500,10 @@ namespace CqpPortal.Web.Data.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("HighestDiploma")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OtherSector")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
@@ -1644,6 +1651,9 @@ namespace CqpPortal.Web.Data.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("CertificationId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1691,6 +1701,8 @@ namespace CqpPortal.Web.Data.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CertificationId");
 
                     b.HasIndex("CreatedAt");
 
@@ -2755,6 +2767,11 @@ namespace CqpPortal.Web.Data.Migrations
 
             modelBuilder.Entity("CqpPortal.Web.Data.ReportRun", b =>
                 {
+                    b.HasOne("CqpPortal.Web.Data.Certification", null)
+                        .WithMany()
+                        .HasForeignKey("CertificationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CqpPortal.Web.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("RequestedById")

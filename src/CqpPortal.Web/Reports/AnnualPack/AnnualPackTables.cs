@@ -1,4 +1,5 @@
 using System.Globalization;
+using CqpPortal.Domain.Registrations;
 using CqpPortal.Domain.Statistics;
 using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Reports.Excel;
@@ -114,6 +115,14 @@ public sealed record AnnualPackContent(int Year, IReadOnlyList<PackRow> Summary,
                 [.. Tally(p.Funding, FrenchLabels.Of), ("Non renseigné", p.FundingNotGiven)], ChartKind.Bar,
                 "Dispositif de financement déclaré à l'inscription."),
             Experience(p, profiles),
+            Counts("Diplôme", "Candidats inscrits par diplôme le plus élevé", profiles, "Diplôme le plus élevé",
+                [.. Tally(p.DiplomaGroup, DiplomaGroups.Label), (Statistics.StatisticsJson.NotGiven, p.DiplomaGroupNotGiven)], ChartKind.Bar,
+                "Diplôme déclaré à l'inscription, par groupe de la liste du bulletin ; « Non renseigné » : dossiers antérieurs à la liste dont l'intitulé ne dit pas le groupe."),
+            Sectors(p, profiles),
+            Counts("Années de télésecrétariat", "Expérience en télésecrétariat des candidats inscrits", profiles, "Expérience (années révolues)",
+                Tally(p.TeleSecretaryYears, ExperienceBands.Label), ChartKind.Bar, "Expérience continue en télésecrétariat déclarée à l'inscription, en équivalent temps plein."),
+            Counts("Années au téléphone", "Expérience en emploi au téléphone des candidats inscrits", profiles, "Expérience (années révolues)",
+                Tally(p.PhoneJobYears, ExperienceBands.Label), ChartKind.Bar, "Expérience dans un emploi comportant du temps au téléphone, déclarée à l'inscription ; « Moins d'un an » compte aussi ceux qui n'en ont pas."),
             Counts("Résultats des jurys", "Décisions de jury par résultat", juries, "Résultat", Tally(j.Result, FrenchLabels.Of), ChartKind.Pie,
                 $"Décisions de jury datées de {year}."),
             Units(j, juries),
@@ -166,6 +175,25 @@ public sealed record AnnualPackContent(int Year, IReadOnlyList<PackRow> Summary,
             ChartKind.Bar, 0, "Durées déclarées à l'inscription, en mois ; la médiane d'un groupe de moins de 5 personnes est masquée.");
     }
 
+    /// <summary>
+    /// Candidates who named each sector: a candidate may name several, so the lines add up to more than the candidates
+    /// and no line can be worked out from the others; each count of 1 to 4 is masked, and its share with it.
+    /// </summary>
+    private static PackTable Sectors(ProfileStatistics p, string section)
+    {
+        var total = MaskedCount.Of(p.Total);
+        var rows = Tally(p.Sectors, ExperienceSectors.Label).Append((Statistics.StatisticsJson.NotGiven, p.SectorsNotGiven))
+            .Select(r =>
+            {
+                var count = MaskedCount.Of(r.Item2);
+                return new PackRow(r.Item1, [PackValue.Count(count), PackValue.Percent(p.Total == 0 ? null : (double)r.Item2 / p.Total, count.Hidden || total.Hidden)]);
+            })
+            .Append(new PackRow("Candidats inscrits", [PackValue.Count(total), PackValue.Percent(p.Total == 0 ? null : 1, total.Hidden)], IsTotal: true))
+            .ToList();
+        return new PackTable("Secteurs d'expérience", "Secteurs d'expérience des candidats inscrits", section, ["Secteur", "Candidats", "Part des inscrits"],
+            rows, ChartKind.Bar, 0, "Secteurs où le candidat a travaillé, choisis dans la liste du bulletin ; plusieurs réponses possibles, la somme dépasse donc le nombre d'inscrits.");
+    }
+
     private static PackTable Units(JuryStatistics j, string section)
     {
         var rows = j.Units.Select(u =>
@@ -208,6 +236,15 @@ public sealed record AnnualPackContent(int Year, IReadOnlyList<PackRow> Summary,
             "Titulaires en emploi seulement.");
         yield return Counts($"{wave} – secteur", $"Secteur des titulaires en emploi à {wave}", section, "Secteur", Tally(h.Sector, FrenchLabels.Of), ChartKind.Pie,
             "Titulaires en emploi seulement.");
+        yield return Counts($"{wave} – emploi branche", $"Emploi occupé dans la branche à {wave}", section, "Emploi déclaré",
+            [.. h.JobTitles.Select(j => (j.Label, j.Count)), (Statistics.StatisticsJson.NotGiven, h.JobTitleNotGiven)], ChartKind.Bar,
+            "Titulaires en emploi dans la branche ; intitulés regroupés sans tenir compte des majuscules, accents et espaces, ceux de moins de 5 titulaires réunis.");
+        yield return Counts($"{wave} – niveau formation", $"Niveau de la formation suivie à {wave}", section, "Niveau (Éducation nationale)",
+            [.. Tally(h.TrainingLevel, EducationLevels.Label), (Statistics.StatisticsJson.NotGiven, h.TrainingLevelNotGiven)], ChartKind.Bar,
+            "Titulaires en formation seulement.");
+        yield return Counts($"{wave} – code NSF", $"Spécialité (NSF) de la formation suivie à {wave}", section, "Groupe de spécialités NSF",
+            [.. Tally(h.NsfGroup, g => g), (Statistics.StatisticsJson.NotGiven, h.NsfNotGiven), (Statistics.StatisticsJson.NsfOutsideList, h.NsfOutsideList)], ChartKind.Bar,
+            "Titulaires en formation seulement ; codes NSF regroupés par groupe à deux chiffres de la nomenclature des spécialités de formation.");
         var invited = SmallCountMasking.Mask([h.InvitedAnswered, h.Invited - h.InvitedAnswered]);
         yield return new PackTable($"{wave} – réponse", $"Taux de réponse à l'enquête à {wave}", section, ["Titulaires", "Effectif", "Part"],
             [

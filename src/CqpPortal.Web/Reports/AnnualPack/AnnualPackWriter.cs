@@ -13,7 +13,7 @@ public sealed record AnnualPackFiles(string Workbook, string Json, string Pdf, s
 /// <c>annual-Y-graphiques.zip</c> (each indicator's chart as a PNG, for slides; masked like the PDF). The files are
 /// written under temporary names in the target folder, then renamed into place together: a reader never sees half a file.
 /// </summary>
-public sealed class AnnualPackWriter(StatisticsLoader statistics, Certificates.CertificationNames names)
+public sealed class AnnualPackWriter(StatisticsLoader statistics, StatisticsCertifications certifications)
 {
     public const string WorkbookContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string PdfContentType = "application/pdf";
@@ -27,16 +27,19 @@ public sealed class AnnualPackWriter(StatisticsLoader statistics, Certificates.C
     /// <summary>
     /// Writes the four files of <paramref name="year"/> into <paramref name="directory"/> (created if missing), replacing
     /// earlier ones. Progress goes from 0 to 1. On cancellation or failure no new file is published and no temporary
-    /// file is left behind.
+    /// file is left behind. The figures are those of one certification (<paramref name="certificationId"/>, by
+    /// default the portal's first one), named in the titles and the JSON.
     /// </summary>
-    public async Task<AnnualPackFiles> WriteAsync(int year, string directory, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<AnnualPackFiles> WriteAsync(int year, string directory, IProgress<double>? progress = null, CancellationToken cancellationToken = default,
+        int? certificationId = null)
     {
         AnnualStatistics.EnsureValidYear(year);
         Directory.CreateDirectory(directory);
         progress?.Report(0);
-        var (figures, registrations) = await statistics.ForYearWithRegistrationsAsync(year, cancellationToken);
+        var certification = await certifications.ByIdAsync(certificationId, cancellationToken);
+        var (figures, registrations) = await statistics.ForYearWithRegistrationsAsync(year, certification?.Id, cancellationToken);
         progress?.Report(0.2);
-        var content = AnnualPackContent.From(figures) with { Certification = await names.NameAsync() };
+        var content = AnnualPackContent.From(figures) with { Certification = Name(certification) };
         var files = new AnnualPackFiles(
             Path.GetFullPath(Path.Combine(directory, WorkbookFileName(year))),
             Path.GetFullPath(Path.Combine(directory, JsonFileName(year))),
@@ -55,7 +58,7 @@ public sealed class AnnualPackWriter(StatisticsLoader statistics, Certificates.C
                 return Task.CompletedTask;
             }, cancellationToken);
             progress?.Report(0.8);
-            await WriteTemporaryAsync(files.Json, temporaries, stream => stream.WriteAsync(StatisticsJson.Serialize(figures), cancellationToken).AsTask(), cancellationToken);
+            await WriteTemporaryAsync(files.Json, temporaries, stream => stream.WriteAsync(StatisticsJson.Serialize(figures, certification), cancellationToken).AsTask(), cancellationToken);
             progress?.Report(0.85);
             var pdf = AnnualPackPdf.Write(content);
             await WriteTemporaryAsync(files.Pdf, temporaries, stream => stream.WriteAsync(pdf, cancellationToken).AsTask(), cancellationToken);
@@ -79,19 +82,23 @@ public sealed class AnnualPackWriter(StatisticsLoader statistics, Certificates.C
     }
 
     /// <summary>The workbook alone, for a download: written to <paramref name="output"/> (any writable stream; left open).</summary>
-    public async Task WriteWorkbookAsync(int year, Stream output, CancellationToken cancellationToken = default)
+    public async Task WriteWorkbookAsync(int year, Stream output, CancellationToken cancellationToken = default, int? certificationId = null)
     {
         AnnualStatistics.EnsureValidYear(year);
-        var (figures, registrations) = await statistics.ForYearWithRegistrationsAsync(year, cancellationToken);
-        AnnualPackWorkbook.Write(AnnualPackContent.From(figures) with { Certification = await names.NameAsync() }, registrations, output, cancellationToken: cancellationToken);
+        var certification = await certifications.ByIdAsync(certificationId, cancellationToken);
+        var (figures, registrations) = await statistics.ForYearWithRegistrationsAsync(year, certification?.Id, cancellationToken);
+        AnnualPackWorkbook.Write(AnnualPackContent.From(figures) with { Certification = Name(certification) }, registrations, output, cancellationToken: cancellationToken);
     }
 
     /// <summary>The PDF summary alone, for a download.</summary>
-    public async Task<byte[]> PdfAsync(int year, CancellationToken cancellationToken = default)
+    public async Task<byte[]> PdfAsync(int year, CancellationToken cancellationToken = default, int? certificationId = null)
     {
         AnnualStatistics.EnsureValidYear(year);
-        return AnnualPackPdf.Write(AnnualPackContent.From(await statistics.ForYearAsync(year, cancellationToken)) with { Certification = await names.NameAsync() });
+        var certification = await certifications.ByIdAsync(certificationId, cancellationToken);
+        return AnnualPackPdf.Write(AnnualPackContent.From(await statistics.ForYearAsync(year, certification?.Id, cancellationToken)) with { Certification = Name(certification) });
     }
+
+    private static string Name(StatisticsCertification? certification) => certification?.Name ?? Certificates.CertificationNames.Fallback.Name;
 
     /// <summary>Writes a file beside its target (same folder, so publishing it is a rename), flushed to disk.</summary>
     private static async Task WriteTemporaryAsync(string target, List<(string Temporary, string Target)> temporaries, Func<Stream, Task> write, CancellationToken cancellationToken)

@@ -95,7 +95,9 @@ public class SubmitStepModel(RegistrationWizard wizard, CertificationRules rules
         FrenchLabels.Of(r.Route),
         r.Funding is { } f ? FrenchLabels.Of(f) : "—",
         FrenchLabels.Of(r.EmploymentStatus) + (r.EmployerName is null ? "" : $" – {r.EmployerName} (SIRET {r.EmployerSiret})"),
-        EducationLevels.Label(r.EducationLevel) + (r.HighestDiploma is null ? "" : $" – {r.HighestDiploma}"),
+        EducationLevels.Label(r.EducationLevel) + (r.DiplomaGroup is { } g ? $" – {Domain.Registrations.DiplomaGroups.Label(g)}" : "")
+            + (r.HighestDiploma is null ? "" : $" – {r.HighestDiploma}"),
         $"{r.TeleSecretaryMonths} mois en télésecrétariat ; {r.PhoneJobMonths} mois dans un emploi au téléphone"
-            + (r.PhoneJobKind is { } k ? $" ({FrenchLabels.Of(k)}, {r.PhoneTimeShare} % du temps)" : ""));
+            + (r.PhoneJobKind is { } k ? $" ({FrenchLabels.Of(k)}, {r.PhoneTimeShare} % du temps)" : "")
+            + (r.Sectors.Count > 0 || r.OtherSector is not null ? $" ; secteurs : {Domain.Registrations.ExperienceSectors.Describe(r.Sectors, r.OtherSector)}" : ""));
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CqpPortal.Domain.Registrations;
 using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Identity;
 using CqpPortal.Web.Registrations;
@@ -24,8 +25,10 @@ public class ExperienceStepModel(RegistrationWizard wizard, UserManager<PortalUs
 
         public PhoneJobKind? PhoneJobKind { get; set; }
 
-        [StringLength(500, ErrorMessage = "500 caractères au plus.")]
-        public string? Sectors { get; set; }
+        /// <summary>Codes of the sectors ticked (<see cref="ExperienceSectors"/>).</summary>
+        public List<string> Sectors { get; set; } = [];
+
+        public string? OtherSector { get; set; }
     }
 
     [BindProperty]
@@ -42,7 +45,10 @@ public class ExperienceStepModel(RegistrationWizard wizard, UserManager<PortalUs
         Input = new InputModel
         {
             TeleSecretaryMonths = registration.TeleSecretaryMonths, PhoneJobMonths = registration.PhoneJobMonths,
-            PhoneTimeShare = registration.PhoneTimeShare, PhoneJobKind = registration.PhoneJobKind, Sectors = string.Join(", ", registration.Sectors),
+            PhoneTimeShare = registration.PhoneTimeShare, PhoneJobKind = registration.PhoneJobKind,
+            // An older file's free text shows as the sectors it names (« Autre » with its text for the rest).
+            Sectors = [.. ExperienceSectors.FromFreeText(registration.Sectors).Codes],
+            OtherSector = registration.OtherSector ?? ExperienceSectors.FromFreeText(registration.Sectors).OtherText,
         };
         return Page();
     }
@@ -52,10 +58,11 @@ public class ExperienceStepModel(RegistrationWizard wizard, UserManager<PortalUs
         if (Subject is not { } who) return NotFound();
         if (Input.PhoneJobMonths > 0 && Input.PhoneJobKind is null)
             ModelState.AddModelError("Input.PhoneJobKind", "Choisissez le type de poste de cet emploi au téléphone.");
+        foreach (var (field, message) in ProfileAnswerRules.CheckSectors(Input.Sectors, Input.OtherSector))
+            ModelState.AddModelError(field == nameof(ProfileAnswer.OtherSector) ? "Input.OtherSector" : "Input.Sectors", message);
         if (!ModelState.IsValid) return Page();
-        var sectors = (Input.Sectors ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var saved = await wizard.SaveExperienceAsync(who,
-            new ExperienceStep(Input.TeleSecretaryMonths, Input.PhoneJobMonths, Input.PhoneTimeShare, Input.PhoneJobKind, sectors));
+            new ExperienceStep(Input.TeleSecretaryMonths, Input.PhoneJobMonths, Input.PhoneTimeShare, Input.PhoneJobKind, Input.Sectors, Input.OtherSector));
         return saved ? Step("Justificatifs") : Step("Identite");
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CqpPortal.Domain.Registrations;
 using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Identity;
 using CqpPortal.Web.Registrations;
@@ -29,7 +30,8 @@ public class CourseStepModel(RegistrationWizard wizard, UserManager<PortalUser> 
 
         public int EducationLevel { get; set; }
 
-        [StringLength(200, ErrorMessage = "L'intitulé ne peut dépasser 200 caractères.")]
+        public DiplomaGroup? DiplomaGroup { get; set; }
+
         public string? HighestDiploma { get; set; }
 
         /// <summary>Asked only when the portal offers more than one certification.</summary>
@@ -60,6 +62,7 @@ public class CourseStepModel(RegistrationWizard wizard, UserManager<PortalUser> 
             EmployerName = registration.EmployerName,
             EmployerSiret = registration.EmployerSiret,
             EducationLevel = registration.EducationLevel,
+            DiplomaGroup = registration.DiplomaGroup,
             HighestDiploma = registration.HighestDiploma,
         };
         return Page();
@@ -73,6 +76,8 @@ public class CourseStepModel(RegistrationWizard wizard, UserManager<PortalUser> 
             ModelState.AddModelError("Input.CertificationId", "Choisissez la certification visée.");
         if (!EducationLevels.IsValid(Input.EducationLevel))
             ModelState.AddModelError("Input.EducationLevel", "Choisissez un niveau dans la liste.");
+        foreach (var (field, message) in ProfileAnswerRules.CheckDiploma(Input.DiplomaGroup, Input.HighestDiploma))
+            ModelState.AddModelError(field == nameof(ProfileAnswer.DiplomaGroup) ? "Input.DiplomaGroup" : "Input.HighestDiploma", message);
         if (Input.EmploymentStatus == Domain.Vocabulary.EmploymentStatus.Employee)
         {
             if (string.IsNullOrWhiteSpace(Input.EmployerName))
@@ -83,7 +88,7 @@ public class CourseStepModel(RegistrationWizard wizard, UserManager<PortalUser> 
         if (!ModelState.IsValid) return Page();
         var saved = await wizard.SaveCourseAsync(who, new CourseStep(Input.Route!.Value, Input.Funding!.Value,
             Input.EmploymentStatus!.Value, Input.EmployerName, Input.EmployerSiret, Input.EducationLevel, Input.HighestDiploma,
-            Certifications.Count > 1 ? Input.CertificationId : null));
+            Certifications.Count > 1 ? Input.CertificationId : null, Input.DiplomaGroup));
         return saved ? Step("Experience") : Step("Identite");
     }
 }

@@ -21,7 +21,7 @@ public class AdmissibilityFileModel(CqpDbContext db, CertificationRules rules, A
     public sealed record FileView(int Id, string Name, string Email, DateOnly BirthDate, Region Region, CertificationRoute Route, Funding? Funding,
         EmploymentStatus Status, string? EmployerName, string? EmployerSiret, int EducationLevel, string? HighestDiploma, int TeleSecretaryMonths,
         int PhoneJobMonths, int PhoneTimeShare, PhoneJobKind? PhoneJobKind, List<string> Sectors, RegistrationState State, int CandidateId,
-        DateOnly? PaperFormDate, string? EnteredBy, bool? CompanyMayFollow);
+        DateOnly? PaperFormDate, string? EnteredBy, bool? CompanyMayFollow, Domain.Registrations.DiplomaGroup? DiplomaGroup = null, string? OtherSector = null);
     public sealed record HistoryRow(DateTimeOffset At, RegistrationState? From, RegistrationState To, string? By, string? Comment);
     public sealed record DocumentRow(int Id, string Title, DateTimeOffset CreatedAt);
 
@@ -80,7 +80,8 @@ public class AdmissibilityFileModel(CqpDbContext db, CertificationRules rules, A
         var file = await db.Registrations.Where(r => r.Id == id).Select(r => new FileView(r.Id, r.Candidate!.FirstName + " " + r.Candidate.LastName,
             r.Candidate.Email, r.Candidate.BirthDate, r.Region, r.Route, r.Funding, r.EmploymentStatus, r.EmployerName, r.EmployerSiret, r.EducationLevel,
             r.HighestDiploma, r.TeleSecretaryMonths, r.PhoneJobMonths, r.PhoneTimeShare, r.PhoneJobKind, r.Sectors, r.State, r.CandidateId,
-            r.PaperFormDate, db.Users.Where(u => u.Id == r.EnteredByStaffUserId).Select(u => u.DisplayName).FirstOrDefault(), r.CompanyMayFollow)).FirstOrDefaultAsync();
+            r.PaperFormDate, db.Users.Where(u => u.Id == r.EnteredByStaffUserId).Select(u => u.DisplayName).FirstOrDefault(), r.CompanyMayFollow,
+            r.DiplomaGroup, r.OtherSector)).FirstOrDefaultAsync();
         if (file is null || file.State == RegistrationState.Draft) return false;
         Case = file;
         var engine = await rules.ForCertificationAsync(await db.Registrations.Where(r => r.Id == id).Select(r => r.CertificationId).FirstAsync());
