@@ -46,7 +46,7 @@ public class HolderSurveyTests(BrowserPortal portal)
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.GetByLabel("En formation").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer ma réponse" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("Indiquez le niveau de la formation suivie.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#level-error")).ToHaveTextAsync("Indiquez le niveau de la formation suivie.");
         await Assertions.Expect(page.GetByLabel("En formation")).ToBeCheckedAsync();
         await page.GetByLabel("Niveau de la formation suivie").SelectOptionAsync("5");
         await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer ma réponse" }).ClickAsync();

@@ -14,6 +14,8 @@ public static class PortalReportsExtensions
         services.TryAddSingleton<Certificates.CertificationNames>(); // the pack's titles name the certification
         services.TryAddScoped<AnnualPackWriter>();
         services.TryAddScoped<ThreeYears.ThreeYearWorkbook>();
+        // Called by the web site and by the jobs' set-up: the producers are registered once (the runs page offers each kind once).
+        if (services.Any(d => d.ServiceType == typeof(ReportRuns))) return services;
         services.AddScoped<ReportRuns>();
         services.AddScoped<ReportRunList>();
         services.AddScoped<ReportRunner>();
