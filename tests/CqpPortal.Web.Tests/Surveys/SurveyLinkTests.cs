@@ -153,6 +153,18 @@ public class SurveyLinkTests(SurveyLinkPortal portal) : IClassFixture<SurveyLink
         Assert.Equal(DayInParis.Today(TimeProvider.System), answer.RespondedOn);
         Assert.Null(answer.FirstReminderAt);
 
+        // The answers file for SIST gains the line at its next refresh.
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var answersFile = scope.ServiceProvider.GetRequiredService<SurveyAnswersFile>();
+            Assert.True(await answersFile.RefreshAsync());
+            var file = await answersFile.LatestContentAsync();
+            using var workbook = new MemoryStream(file!.Content);
+            var rows = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+            var line = Assert.Single(rows, r => (r["Nom"] as string) == "Suivie");
+            Assert.Equal(("24 mois", "En emploi", "Cabinet Vidal", "En ligne"), (line["Vague"], line["Situation"], line["Entreprise"], line["Canal"]));
+        }
+
         // The link of an answered survey says so (410), without anyone's data, and takes no second answer.
         var (used, usedPage) = await visitor.GetAsync(AnswerLink(invitation24));
         Assert.Equal(HttpStatusCode.Gone, used.StatusCode);
