@@ -10,8 +10,9 @@ namespace CqpPortal.Web.Contacts;
 /// companies and candidates by telephone (« Renseigner les chefs d'entreprise ou les candidats par téléphone »), shown in
 /// every page's footer and on /Contact, the contact form's messages going to <see cref="Email"/> — and who it is: the
 /// identity block, « Fait à … » and signatory of every letter and PDF, and the legal notice (LCEN: publisher, director of
-/// publication, host). The telephone, e-mail and address of appsettings.json are placeholders for the organisation to
-/// set; its identity has no default and is required in Production (<see cref="OrganisationContactValidation"/>).
+/// publication, host). appsettings.json gives demonstration values for the telephone, e-mail and address, which a
+/// deployment sets with its own (<c>Organisation__*</c>); the identity has no default and is required in Production
+/// (<see cref="OrganisationContactValidation"/>).
 /// </summary>
 public sealed partial class OrganisationContact
 {

@@ -3,8 +3,8 @@ using CqpPortal.Domain.Vocabulary;
 
 namespace CqpPortal.Web.Pages.Shared;
 
-/// <summary>A holder's survey answer as typed in the one survey form (personal link and own space alike).</summary>
-public sealed class SurveyAnswerInput
+/// <summary>A holder's survey answer as typed in the one survey form (personal link, own space, and staff's entry of a phone or paper answer).</summary>
+public class SurveyAnswerInput
 {
     public HolderSituation? Situation { get; set; }
     public EmploymentContract? Contract { get; set; }

@@ -10,18 +10,10 @@ namespace CqpPortal.Web.Pages.Staff.Enquetes;
 /// <summary>Staff type a holder's answer received by phone or on paper, once, through the holder's rules.</summary>
 public class StaffSurveyAnswerModel(SurveyCampaigns campaigns, UserManager<Identity.PortalUser> users) : PageModel
 {
-    public sealed class InputModel
+    /// <summary>The holder's answer, as the holder's own form takes it, and how it reached staff.</summary>
+    public sealed class InputModel : Shared.SurveyAnswerInput
     {
         public SurveyAnswerChannel? Channel { get; set; }
-        public HolderSituation? Situation { get; set; }
-        public EmploymentContract? Contract { get; set; }
-        public EmploymentSector? Sector { get; set; }
-        public string? JobTitle { get; set; }
-        public string? Company { get; set; }
-        public int? TrainingLevel { get; set; }
-        public string? NsfCode { get; set; }
-
-        public SurveyAnswer ToAnswer() => new(Situation, Contract, Sector, JobTitle, TrainingLevel, NsfCode);
     }
 
     [BindProperty]
