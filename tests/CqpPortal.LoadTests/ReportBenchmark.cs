@@ -129,6 +129,14 @@ public static class ReportBenchmark
         start.Environment["CQP_DB"] = connectionString;
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // Production refuses to start without the organisation's identity (the PDFs' letterhead): a made-up one.
+        foreach (var (key, value) in new Dictionary<string, string>
+        {
+            ["Name"] = "Organisme du banc d'essai", ["Siret"] = "812 345 678 00013", ["SignatoryName"] = "Claire Lemoine",
+            ["PublicationDirector"] = "Bernard Lefèvre", ["HostName"] = "Hébergeur Exemple SAS", ["HostAddress"] = "1 avenue de l'Hébergement | 59100 Roubaix",
+            ["HostPhone"] = "03 20 00 00 00",
+        })
+            start.Environment[$"Organisation__{key}"] = value;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = await process.StandardError.ReadToEndAsync();

@@ -12,12 +12,14 @@ namespace CqpPortal.Domain.Statistics;
 public sealed record AnnualStatistics(int Year, ProfileStatistics Profiles, JuryStatistics Juries, IReadOnlyList<HolderStatistics> Holders, TrainingStatistics Training)
 {
     public static AnnualStatistics Compute(int year, IReadOnlyList<ProfileRow> registrations, IReadOnlyList<JuryRow> juries, IReadOnlyList<SurveyRow> surveys,
-        TrainingRows? training = null) =>
-        new(year,
-            ProfileStatistics.Compute(year, registrations),
-            JuryStatistics.Compute(year, juries),
-            Enum.GetValues<SurveyWave>().Select(wave => HolderStatistics.Compute(year, wave, surveys)).ToList(),
-            TrainingStatistics.Compute(year, training ?? TrainingRows.None));
+        TrainingRows? training = null)
+    {
+        var counter = new AnnualStatisticsCounter(year);
+        foreach (var row in registrations) counter.Add(row);
+        foreach (var row in juries) counter.Add(row);
+        foreach (var row in surveys) counter.Add(row);
+        return counter.Result(training);
+    }
 
     public const int FirstYear = 2000, LastYear = 2999;
 
@@ -74,33 +76,11 @@ public sealed record ProfileStatistics(
     public Tally<ExperienceBand> TeleSecretaryYears { get; init; } = Tally<ExperienceBand>.Of([], Enum.GetValues<ExperienceBand>());
     public Tally<ExperienceBand> PhoneJobYears { get; init; } = Tally<ExperienceBand>.Of([], Enum.GetValues<ExperienceBand>());
 
-    public static ProfileStatistics Compute(int year, IReadOnlyList<ProfileRow> registrations)
+    public static ProfileStatistics Compute(int year, IEnumerable<ProfileRow> registrations)
     {
-        var rows = registrations.Where(r => r.RegisteredOn.Year == year).ToList();
-        var sectors = rows.Select(r => r.SectorCodes.Select(ExperienceSectors.Classify).Distinct().ToList()).ToList();
-        return new ProfileStatistics(
-            rows.Count,
-            Tally<Sex>.Of(rows.Select(r => r.Sex), Enum.GetValues<Sex>()),
-            Tally<AgeBand>.Of(rows.Select(r => AgeBands.Of(r.AgeAtRegistration)), Enum.GetValues<AgeBand>()),
-            Tally<int>.Of(rows.Select(r => r.EducationLevel), EducationLevels.All),
-            Tally<CertificationRoute>.Of(rows.Select(r => r.Route), Enum.GetValues<CertificationRoute>()),
-            Tally<EmploymentStatus>.Of(rows.Select(r => r.EmploymentStatus), Enum.GetValues<EmploymentStatus>()),
-            Tally<Region>.Of(rows.Select(r => r.Region), Enum.GetValues<Region>()),
-            // A withdrawn file counts in the total and the closures only; an expired one was admissible.
-            Tally<AdmissibilityOutcome>.Of(rows.Select(r => AdmissibilityOutcomes.Of(r.State)).OfType<AdmissibilityOutcome>(), Enum.GetValues<AdmissibilityOutcome>()),
-            Tally<Funding>.Of(rows.Select(r => r.Funding).OfType<Funding>(), Enum.GetValues<Funding>()),
-            rows.Count(r => r.Funding is null),
-            Median.Of(rows.Select(r => r.TeleSecretaryMonths)),
-            Median.Of(rows.Select(r => r.PhoneJobMonths)),
-            Tally<JourneyClosure>.Of(rows.Select(r => JourneyClosures.Of(r.State)).OfType<JourneyClosure>(), Enum.GetValues<JourneyClosure>()))
-        {
-            DiplomaGroup = Tally<DiplomaGroup>.Of(rows.Select(r => r.DiplomaGroup).OfType<DiplomaGroup>(), DiplomaGroups.All),
-            DiplomaGroupNotGiven = rows.Count(r => r.DiplomaGroup is null),
-            Sectors = Tally<string>.Of(sectors.SelectMany(s => s), ExperienceSectors.All.Select(s => s.Code)),
-            SectorsNotGiven = sectors.Count(s => s.Count == 0),
-            TeleSecretaryYears = Tally<ExperienceBand>.Of(rows.Select(r => ExperienceBands.Of(r.TeleSecretaryMonths)), Enum.GetValues<ExperienceBand>()),
-            PhoneJobYears = Tally<ExperienceBand>.Of(rows.Select(r => ExperienceBands.Of(r.PhoneJobMonths)), Enum.GetValues<ExperienceBand>()),
-        };
+        var counter = new ProfileCounter(year);
+        foreach (var row in registrations) counter.Add(row);
+        return counter.Result();
     }
 }
 
@@ -111,13 +91,11 @@ public sealed record ProfileStatistics(
 /// </summary>
 public sealed record JuryStatistics(int Total, Tally<JuryResult> Result, IReadOnlyList<UnitValidation> Units)
 {
-    public static JuryStatistics Compute(int year, IReadOnlyList<JuryRow> juries)
+    public static JuryStatistics Compute(int year, IEnumerable<JuryRow> juries)
     {
-        var all = juries.Where(j => j.DecidedOn.Year == year).ToList();
-        var rows = all.Where(j => Juries.JuryRules.IsDecisionOnUnits(j.Result)).ToList();
-        var units = rows.SelectMany(j => j.Units).GroupBy(u => u.UnitNumber).OrderBy(g => g.Key)
-            .Select(g => new UnitValidation(g.Key, g.Count(), g.Count(u => u.Validated))).ToList();
-        return new JuryStatistics(rows.Count, Tally<JuryResult>.Of(all.Select(j => j.Result), Enum.GetValues<JuryResult>()), units);
+        var counter = new JuryCounter(year);
+        foreach (var row in juries) counter.Add(row);
+        return counter.Result();
     }
 }
 
@@ -160,37 +138,16 @@ public sealed record HolderStatistics(
     /// <summary>Holders employed in the branch: those the job question is about.</summary>
     public int EmployedInBranch { get; init; }
 
-    private static readonly IReadOnlyList<int> TrainingLevels = EducationLevels.All.Where(l => l != EducationLevels.None).ToList();
+    internal static readonly IReadOnlyList<int> TrainingLevels = EducationLevels.All.Where(l => l != EducationLevels.None).ToList();
 
     /// <summary>Null when nobody of this wave was invited in the year.</summary>
     public double? ResponseRate => Invited == 0 ? null : (double)InvitedAnswered / Invited;
 
-    public static HolderStatistics Compute(int year, SurveyWave wave, IReadOnlyList<SurveyRow> surveys)
+    public static HolderStatistics Compute(int year, SurveyWave wave, IEnumerable<SurveyRow> surveys)
     {
-        var ofWave = surveys.Where(s => s.Wave == wave).ToList();
-        var answered = ofWave.Where(s => s.RespondedOn?.Year == year).ToList();
-        var employed = answered.Where(s => s.Situation == HolderSituation.Employed).ToList();
-        var invited = ofWave.Where(s => s.InvitedOn?.Year == year).ToList();
-        var inTraining = answered.Where(s => s.Situation == HolderSituation.InTraining).ToList();
-        var inBranch = employed.Where(s => s.Sector == EmploymentSector.Branch).ToList();
-        return new HolderStatistics(
-            wave,
-            answered.Count,
-            Tally<HolderSituation>.Of(answered.Select(s => s.Situation).OfType<HolderSituation>(), Enum.GetValues<HolderSituation>()),
-            Tally<EmploymentContract>.Of(employed.Select(s => s.Contract).OfType<EmploymentContract>(), Enum.GetValues<EmploymentContract>()),
-            Tally<EmploymentSector>.Of(employed.Select(s => s.Sector).OfType<EmploymentSector>(), Enum.GetValues<EmploymentSector>()),
-            invited.Count,
-            invited.Count(s => s.RespondedOn is not null))
-        {
-            TrainingLevel = Tally<int>.Of(inTraining.Select(s => s.TrainingLevel).OfType<int>(), TrainingLevels),
-            TrainingLevelNotGiven = inTraining.Count(s => s.TrainingLevel is null),
-            NsfGroup = Tally<string>.Of(inTraining.Select(s => NsfSpecialities.Speciality(s.NsfCode)).OfType<NsfSpeciality>().Select(n => NsfSpecialities.GroupLabel(n.GroupCode)), []),
-            NsfNotGiven = inTraining.Count(s => string.IsNullOrWhiteSpace(s.NsfCode)),
-            NsfOutsideList = inTraining.Count(s => !string.IsNullOrWhiteSpace(s.NsfCode) && !NsfSpecialities.IsValid(s.NsfCode)),
-            JobTitles = JobTitleGroups.Group(inBranch.Select(s => s.JobTitle).OfType<string>()),
-            JobTitleNotGiven = inBranch.Count(s => string.IsNullOrWhiteSpace(s.JobTitle)),
-            EmployedInBranch = inBranch.Count,
-        };
+        var counter = new HolderCounter(year, wave);
+        foreach (var row in surveys) counter.Add(row);
+        return counter.Result();
     }
 }
 

@@ -15,13 +15,20 @@ public static class JobTitleGroups
 {
     public const string OthersLabel = "Autres intitulés (moins de 5 titulaires chacun)";
 
-    public static IReadOnlyList<JobTitleCount> Group(IEnumerable<string> titles)
+    public static IReadOnlyList<JobTitleCount> Group(IEnumerable<string> titles) =>
+        Group(titles.GroupBy(t => t, StringComparer.Ordinal).Select(g => (g.Key, g.Count())));
+
+    /// <summary>The same from titles already counted (each written form and how many wrote it).</summary>
+    public static IReadOnlyList<JobTitleCount> Group(IEnumerable<(string Title, int Count)> counted)
     {
-        var groups = titles.Where(t => !string.IsNullOrWhiteSpace(t))
-            .Select(t => string.Join(' ', t.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
-            .GroupBy(RecordText.Key)
+        var groups = counted.Where(c => !string.IsNullOrWhiteSpace(c.Title))
+            .Select(c => (Text: string.Join(' ', c.Title.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), c.Count))
+            .GroupBy(c => RecordText.Key(c.Text))
             // The label: the way most holders wrote it, the first in alphabetical order on a tie.
-            .Select(g => new JobTitleCount(g.GroupBy(t => t).OrderByDescending(w => w.Count()).ThenBy(w => w.Key, StringComparer.Ordinal).First().Key, g.Count()))
+            .Select(g => new JobTitleCount(
+                g.GroupBy(c => c.Text, StringComparer.Ordinal).Select(w => (Text: w.Key, Count: w.Sum(c => c.Count)))
+                    .OrderByDescending(w => w.Count).ThenBy(w => w.Text, StringComparer.Ordinal).First().Text,
+                g.Sum(c => c.Count)))
             .ToList();
         var shown = groups.Where(g => g.Count >= SmallCountMasking.Threshold)
             .OrderByDescending(g => g.Count).ThenBy(g => g.Label, StringComparer.Ordinal).ToList();

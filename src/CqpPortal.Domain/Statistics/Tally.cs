@@ -24,6 +24,13 @@ public sealed class Tally<TKey> where TKey : notnull
     {
         var counts = new Dictionary<TKey, int>();
         foreach (var value in values) counts[value] = counts.GetValueOrDefault(value) + 1;
+        return OfCounts(counts, expected);
+    }
+
+    /// <summary>From counts already made (<see cref="Counts{TKey}"/>); the counts are copied.</summary>
+    public static Tally<TKey> OfCounts(IReadOnlyDictionary<TKey, int> counted, IEnumerable<TKey> expected)
+    {
+        var counts = new Dictionary<TKey, int>(counted);
         var order = expected.Distinct().ToList();
         order.AddRange(counts.Keys.Where(k => !order.Contains(k)).Order());
         return new Tally<TKey>(counts, order);

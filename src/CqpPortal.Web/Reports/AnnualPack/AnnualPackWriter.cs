@@ -54,7 +54,7 @@ public sealed class AnnualPackWriter(StatisticsLoader statistics, StatisticsCert
             var workbookProgress = progress is null ? null : new ScaledProgress(progress, 0.2, 0.6);
             await WriteTemporaryAsync(files.Workbook, temporaries, stream =>
             {
-                AnnualPackWorkbook.Write(content, registrations, stream, workbookProgress, registrations.Count, cancellationToken);
+                AnnualPackWorkbook.Write(content, registrations, stream, workbookProgress, figures.Profiles.Total, cancellationToken);
                 return Task.CompletedTask;
             }, cancellationToken);
             progress?.Report(0.8);
