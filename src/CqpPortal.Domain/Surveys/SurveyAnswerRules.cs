@@ -75,6 +75,19 @@ public static partial class SurveyAnswerRules
         }
     }
 
+    /// <summary>
+    /// The day an answer typed by staff was given (the phone call, the date on the paper form), which is the day the
+    /// statistics count it: required, not after today, not before the survey's due date (it was not asked before).
+    /// </summary>
+    public static IReadOnlyList<(string Field, string Message)> CheckReceivedOn(DateOnly? receivedOn, DateOnly dueOn, DateOnly today)
+    {
+        const string field = "ReceivedOn";
+        if (receivedOn is not { } day) return [(field, "Indiquez le jour de la réponse : celui de l'appel ou la date du questionnaire papier.")];
+        if (day > today) return [(field, "Le jour de la réponse ne peut pas être après aujourd'hui.")];
+        if (day < dueOn) return [(field, $"Le jour de la réponse ne peut pas précéder l'échéance de l'enquête ({dueOn:dd/MM/yyyy}) : elle n'avait pas encore été posée.")];
+        return [];
+    }
+
     /// <summary>The answer as it is kept: only the questions that apply to the situation.</summary>
     public static SurveyAnswer Normalise(SurveyAnswer answer) => answer.Situation switch
     {

@@ -2,6 +2,7 @@ using CqpPortal.Domain.Surveys;
 using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Data;
 using CqpPortal.Web.Email;
+using CqpPortal.Web.Formatting;
 using CqpPortal.Domain.Time;
 using CqpPortal.Web.Hosting;
 using CqpPortal.Web.Jobs;
@@ -108,7 +109,43 @@ public sealed class HolderSurveys(CqpDbContext db, CandidateMailer mailer, Notif
                 invited++;
             }
         }
-        return (opened, invited);
+        return (opened, invited + await InviteLaterAddressesAsync(ownSpaceLink, today, now, cancellationToken));
+    }
+
+    /// <summary>
+    /// A survey opened without an e-mail address (staff were to phone) whose holder has one now, the wave still within
+    /// its invitation window and not answered nor opted out: the invitation leaves now, and its 60 days start now.
+    /// </summary>
+    private async Task<int> InviteLaterAddressesAsync(Func<int, string> ownSpaceLink, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var oldestDue = today.AddDays(-HolderSurveySchedule.InvitationWindowDays);
+        var waiting = await db.HolderSurveys
+            .Where(s => s.InvitedAt == null && s.RespondedOn == null && s.OptedOutAt == null && s.DueOn > oldestDue && s.DueOn <= today
+                && s.Registration!.Candidate!.Email != "")
+            .Select(s => s.Id)
+            .ToListAsync(cancellationToken);
+        var invited = 0;
+        foreach (var id in waiting)
+        {
+            string token;
+            HolderSurvey survey;
+            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            {
+                if (!await keys.TryClaimAsync($"survey:{id}:invitation-to-new-address", cancellationToken)) continue;
+                survey = await db.HolderSurveys.Include(s => s.Registration!).ThenInclude(r => r.Candidate)
+                    .Include(s => s.Registration!).ThenInclude(r => r.Certification).SingleAsync(s => s.Id == id, cancellationToken);
+                survey.InvitedAt = now;
+                token = AddLink(survey, SurveyLinkPurpose.Invitation, now);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+            var candidate = survey.Registration!.Candidate!;
+            await mailer.SurveyInvitationAsync(candidate.Email, candidate.FirstName, survey.Registration.Certification!.Name, survey.Wave,
+                SurveyReminders.LastDay(now), Link(AnswerPath(token)), Link(OptOutPath(token)), candidate.UserId is null ? null : ownSpaceLink(id));
+            invited++;
+        }
+        return invited;
     }
 
     private async Task<int> RemindAsync(CancellationToken cancellationToken)
@@ -169,13 +206,26 @@ public sealed class HolderSurveys(CqpDbContext db, CandidateMailer mailer, Notif
         db.HolderSurveys.Include(s => s.Registration).ThenInclude(r => r!.Candidate)
             .FirstOrDefaultAsync(s => s.Id == surveyId && s.Registration!.Candidate!.UserId == userId);
 
-    /// <summary>Records the answer once; returns the problems (field, French message) when it cannot be recorded, and then saves nothing.</summary>
-    public async Task<IReadOnlyList<(string Field, string Message)>> AnswerAsync(HolderSurvey survey, SurveyAnswer typed, SurveyAnswerChannel channel)
+    /// <summary>
+    /// Records the answer once; returns the problems (field, French message) when it cannot be recorded, and then saves
+    /// nothing. An answer given online (the holder's own page or personal link) is taken only while the survey is open:
+    /// not after an answer, an opt-out or the end of the answering window. One typed by staff (phone, paper) only needs
+    /// the survey to have no answer yet, and is dated the day it was given (<paramref name="respondedOn"/>; today by default).
+    /// </summary>
+    public async Task<IReadOnlyList<(string Field, string Message)>> AnswerAsync(HolderSurvey survey, SurveyAnswer typed, SurveyAnswerChannel channel,
+        string? recordedByUserId = null, DateOnly? respondedOn = null, CancellationToken cancellationToken = default)
     {
-        if (survey.RespondedOn is not null) return [("", "Vous avez déjà répondu à cette enquête : merci.")];
+        if (Closed(survey, channel) is { } closed) return [("", closed)];
         var problems = SurveyAnswerRules.Check(typed);
         if (problems.Count > 0) return problems;
         var answer = SurveyAnswerRules.Normalise(typed);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Two answers at once (staff typing a phone call while the holder answers online, a double click): the row lock
+        // makes the second wait, then see the first and record nothing.
+        await db.Database.ExecuteSqlInterpolatedAsync($"""SELECT 1 FROM "HolderSurveys" WHERE "Id" = {survey.Id} FOR UPDATE""", cancellationToken);
+        await db.Entry(survey).ReloadAsync(cancellationToken);
+        if (Closed(survey, channel) is { } closedMeanwhile) return [("", closedMeanwhile)];
         survey.Situation = answer.Situation;
         survey.Contract = answer.Contract;
         survey.Sector = answer.Sector;
@@ -184,8 +234,24 @@ public sealed class HolderSurveys(CqpDbContext db, CandidateMailer mailer, Notif
         survey.TrainingLevel = answer.TrainingLevel;
         survey.NsfCode = answer.NsfCode;
         survey.Channel = channel;
-        survey.RespondedOn = DayInParis.Today(clock);
-        await db.SaveChangesAsync();
+        survey.RecordedByUserId = recordedByUserId;
+        survey.RespondedOn = respondedOn ?? DayInParis.Today(clock);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return [];
+    }
+
+    /// <summary>Why this survey takes no answer through this channel now, in French; null when it does.</summary>
+    private string? Closed(HolderSurvey survey, SurveyAnswerChannel channel)
+    {
+        if (channel != SurveyAnswerChannel.Online)
+            return survey.RespondedOn is null ? null : "Cette enquête a déjà une réponse : elle ne peut pas être saisie une seconde fois.";
+        return SurveyReminders.StateOf(Progress(survey), clock.GetUtcNow()) switch
+        {
+            SurveyLinkState.Answered => "Vous avez déjà répondu à cette enquête : merci.",
+            SurveyLinkState.OptedOut => "Vous avez demandé à ne plus recevoir cette enquête : elle est close pour vous. Pour répondre malgré tout, écrivez à l'organisme de formation (page Contact).",
+            SurveyLinkState.Expired => $"Cette enquête est close depuis le {FrenchFormat.Date(SurveyReminders.LastDay(survey.InvitedAt ?? clock.GetUtcNow()).AddDays(1))} : votre réponse n'a pas pu être enregistrée. Vous pouvez la donner à l'organisme de formation (page Contact).",
+            _ => null,
+        };
     }
 }

@@ -92,10 +92,10 @@ public sealed class SurveyCampaigns(CqpDbContext db, HolderSurveys surveys, Time
 
     /// <summary>
     /// Records an answer received by phone or on paper, once, through the holder's rules; with the channel, the company
-    /// (kept for a holder in employment) and who typed it, in one transaction. Returns the problems (field, French message).
+    /// (kept for a holder in employment) and who typed it. Returns the problems (field, French message).
     /// </summary>
     public async Task<IReadOnlyList<(string Field, string Message)>> RecordByStaffAsync(HolderSurvey survey, SurveyAnswer typed, string? company,
-        SurveyAnswerChannel? channel, string staffUserId, CancellationToken cancellationToken = default)
+        SurveyAnswerChannel? channel, DateOnly? receivedOn, string staffUserId, CancellationToken cancellationToken = default)
     {
         if (survey.RespondedOn is not null)
             return [("", "Cette enquête a déjà une réponse : elle ne peut pas être saisie une seconde fois.")];
@@ -103,20 +103,11 @@ public sealed class SurveyCampaigns(CqpDbContext db, HolderSurveys surveys, Time
         var problems = new List<(string Field, string Message)>();
         if (channel is not (SurveyAnswerChannel.Phone or SurveyAnswerChannel.Paper))
             problems.Add(("Channel", "Indiquez comment la réponse est parvenue : par téléphone ou sur un questionnaire papier."));
+        problems.AddRange(SurveyAnswerRules.CheckReceivedOn(receivedOn, survey.DueOn, DayInParis.Today(clock)));
         problems.AddRange(SurveyAnswerRules.Check(typed));
         if (problems.Count > 0) return problems;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Two people typing the same answer at once (a phone call and the holder online): the row lock makes the second wait and see the first.
-        await db.Database.ExecuteSqlInterpolatedAsync($"""SELECT 1 FROM "HolderSurveys" WHERE "Id" = {survey.Id} FOR UPDATE""", cancellationToken);
-        await db.Entry(survey).ReloadAsync(cancellationToken);
-        if (survey.RespondedOn is not null)
-            return [("", "Cette enquête a déjà une réponse : elle ne peut pas être saisie une seconde fois.")];
-        var refused = await surveys.AnswerAsync(survey, typed, channel!.Value);
-        if (refused.Count > 0) return refused;
-        survey.RecordedByUserId = staffUserId;
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return [];
+        // The holder's rules, the row lock against a second answer at once, and who typed it: in one place for every channel.
+        return await surveys.AnswerAsync(survey, typed, channel!.Value, staffUserId, receivedOn, cancellationToken);
     }
 }

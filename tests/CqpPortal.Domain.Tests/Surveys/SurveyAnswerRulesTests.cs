@@ -88,4 +88,18 @@ public class SurveyAnswerRulesTests
             SurveyAnswerRules.Normalise(Employed(job: " Standardiste ") with { Company = " Cabinet Dupont " }));
         Assert.Null(SurveyAnswerRules.Normalise(Employed() with { Company = "  " }).Company);
     }
+
+    [Fact]
+    public void An_answer_typed_by_staff_is_dated_the_day_it_was_given_between_the_due_date_and_today()
+    {
+        var (due, today) = (new DateOnly(2026, 6, 2), new DateOnly(2026, 7, 15));
+
+        Assert.Empty(SurveyAnswerRules.CheckReceivedOn(due, due, today));
+        Assert.Empty(SurveyAnswerRules.CheckReceivedOn(today, due, today));
+        Assert.Contains("Indiquez le jour de la réponse", Assert.Single(SurveyAnswerRules.CheckReceivedOn(null, due, today)).Message);
+        Assert.Contains("après aujourd'hui", Assert.Single(SurveyAnswerRules.CheckReceivedOn(today.AddDays(1), due, today)).Message);
+        var early = Assert.Single(SurveyAnswerRules.CheckReceivedOn(due.AddDays(-1), due, today));
+        Assert.Equal("ReceivedOn", early.Field);
+        Assert.Contains("02/06/2026", early.Message);
+    }
 }

@@ -170,6 +170,7 @@ public class SurveyCampaignTests(DemoPortal portal)
             ["Input.Situation"] = "Employed", ["Input.JobTitle"] = "Standardiste", ["Input.Company"] = "Allo Secrétariat",
         }));
         Assert.Contains("téléphone", refused.QuerySelector("#channel-error")!.TextContent);
+        Assert.Contains("Indiquez le jour de la réponse", refused.QuerySelector("#received-error")!.TextContent);
         Assert.Contains("Indiquez votre type de contrat.", refused.QuerySelector("#contract-error")!.TextContent);
         Assert.Equal("Standardiste", refused.QuerySelector("#Input_JobTitle")!.GetAttribute("value"));
         Assert.Equal("Allo Secrétariat", refused.QuerySelector("#Input_Company")!.GetAttribute("value"));
@@ -181,13 +182,17 @@ public class SurveyCampaignTests(DemoPortal portal)
             ["Input.Channel"] = "Phone", ["Input.Situation"] = "Employed", ["Input.Contract"] = "Cdd", ["Input.Sector"] = "Branch",
             ["Input.JobTitle"] = "Standardiste", ["Input.Company"] = "Allo Secrétariat",
         };
+        // A day after today is refused: the answer is dated the day of the call, which the statistics count.
+        var future = await PortalClient.ParseAsync(await staff.PostFormAsync(form, url, new Dictionary<string, string>(answer) { ["Input.ReceivedOn"] = Today.AddDays(1).ToString("yyyy-MM-dd") }));
+        Assert.Contains("après aujourd'hui", future.QuerySelector("#received-error")!.TextContent);
+        answer["Input.ReceivedOn"] = Today.AddDays(-2).ToString("yyyy-MM-dd");
         var recorded = await staff.PostFormAsync(form, url, answer);
         Assert.True(PortalClient.IsRedirectTo(recorded, url), $"{recorded.StatusCode}");
         var survey = await ReloadAsync(holder.SurveyId);
         await using (var scope = portal.Services.CreateAsyncScope())
         {
             var staffId = await scope.ServiceProvider.GetRequiredService<CqpDbContext>().Users.Where(u => u.Email == "staff@cqp.test").Select(u => u.Id).SingleAsync();
-            Assert.Equal((SurveyAnswerChannel.Phone, staffId, Today), (survey.Channel!.Value, survey.RecordedByUserId, survey.RespondedOn!.Value));
+            Assert.Equal((SurveyAnswerChannel.Phone, staffId, Today.AddDays(-2)), (survey.Channel!.Value, survey.RecordedByUserId, survey.RespondedOn!.Value));
         }
         Assert.Equal((HolderSituation.Employed, EmploymentContract.Cdd, "Allo Secrétariat"), (survey.Situation!.Value, survey.Contract!.Value, survey.Company));
 

@@ -196,6 +196,63 @@ public class SurveyLinkTests(SurveyLinkPortal portal) : IClassFixture<SurveyLink
     }
 
     [Fact]
+    public async Task A_holder_whose_address_is_known_only_after_the_wave_opened_is_invited_once_with_sixty_days_from_then()
+    {
+        var certifiedOn = new DateOnly(2035, 5, 11);
+        var registrationId = await HolderAsync("Tardive", "", certifiedOn, imported: true);
+        var due = HolderSurveySchedule.DueOn(certifiedOn, SurveyWave.SixMonths);
+        await RunTwiceOnAsync(due);
+        Assert.Null(Assert.Single(await SurveysOfAsync(registrationId)).InvitedAt);
+
+        var email = Email("Tardive");
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CqpDbContext>();
+            var candidate = await db.Candidates.SingleAsync(c => c.Registrations.Any(r => r.Id == registrationId));
+            candidate.Email = email;
+            await db.SaveChangesAsync();
+        }
+        await RunTwiceOnAsync(due.AddDays(10));
+        await RunTwiceOnAsync(due.AddDays(11));
+
+        var invitation = Assert.Single(MailsTo(email));
+        Assert.Contains("/Enquete/", invitation);
+        var survey = Assert.Single(await SurveysOfAsync(registrationId));
+        Assert.Equal(due.AddDays(10), DayInParis.Of(survey.InvitedAt!.Value));
+        Assert.Equal(SurveyReminders.ExpiresAt(survey.InvitedAt.Value), Assert.Single(survey.Links).ExpiresAt);
+        Assert.Null(survey.FirstReminderAt);
+    }
+
+    [Fact]
+    public async Task An_online_answer_after_the_window_closed_is_refused_in_french_but_staff_may_still_type_one_received_by_phone()
+    {
+        var certifiedOn = new DateOnly(2036, 2, 3);
+        var email = Email("Horsdelai");
+        var registrationId = await HolderAsync("Horsdelai", email, certifiedOn);
+        var due = HolderSurveySchedule.DueOn(certifiedOn, SurveyWave.SixMonths);
+        await RunTwiceOnAsync(due);
+        var answer = new SurveyAnswer(HolderSituation.JobSeeker, null, null, null, null, null);
+
+        async Task<IReadOnlyList<(string Field, string Message)>> AnswerOnAsync(DateOnly day, SurveyAnswerChannel channel)
+        {
+            var clock = new FakeTimeProvider(DayInParis.At(day, new TimeOnly(10, 0)).ToUniversalTime());
+            await using var scope = portal.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CqpDbContext>();
+            var survey = await db.HolderSurveys.SingleAsync(s => s.RegistrationId == registrationId);
+            return await ActivatorUtilities.CreateInstance<HolderSurveys>(scope.ServiceProvider, clock).AnswerAsync(survey, answer, channel);
+        }
+
+        var late = await AnswerOnAsync(due.AddDays(SurveyReminders.AnswerWindowDays + 1), SurveyAnswerChannel.Online);
+        Assert.Contains("Cette enquête est close depuis le", Assert.Single(late).Message);
+        Assert.Null(Assert.Single(await SurveysOfAsync(registrationId)).RespondedOn);
+
+        Assert.Empty(await AnswerOnAsync(due.AddDays(SurveyReminders.AnswerWindowDays + 1), SurveyAnswerChannel.Phone));
+        Assert.Equal(SurveyAnswerChannel.Phone, Assert.Single(await SurveysOfAsync(registrationId)).Channel);
+        var again = await AnswerOnAsync(due.AddDays(SurveyReminders.AnswerWindowDays + 2), SurveyAnswerChannel.Paper);
+        Assert.Contains("déjà une réponse", Assert.Single(again).Message);
+    }
+
+    [Fact]
     public async Task Opting_out_in_one_click_stops_the_reminders_and_the_later_wave_and_touches_no_other_survey()
     {
         var certifiedOn = new DateOnly(2037, 5, 20);

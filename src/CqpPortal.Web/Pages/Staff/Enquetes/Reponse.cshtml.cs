@@ -8,12 +8,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CqpPortal.Web.Pages.Staff.Enquetes;
 
 /// <summary>Staff type a holder's answer received by phone or on paper, once, through the holder's rules.</summary>
-public class StaffSurveyAnswerModel(SurveyCampaigns campaigns, UserManager<Identity.PortalUser> users) : PageModel
+public class StaffSurveyAnswerModel(SurveyCampaigns campaigns, UserManager<Identity.PortalUser> users, TimeProvider clock) : PageModel
 {
     /// <summary>The holder's answer, as the holder's own form takes it, and how it reached staff.</summary>
     public sealed class InputModel : Shared.SurveyAnswerInput
     {
         public SurveyAnswerChannel? Channel { get; set; }
+
+        /// <summary>The day of the call or on the paper form: the day the statistics count the answer.</summary>
+        public DateOnly? ReceivedOn { get; set; }
     }
 
     [BindProperty]
@@ -28,6 +31,7 @@ public class StaffSurveyAnswerModel(SurveyCampaigns campaigns, UserManager<Ident
     {
         if (await campaigns.FindAsync(id, HttpContext.RequestAborted) is not { } view) return NotFound();
         View = view;
+        Input.ReceivedOn = Domain.Time.DayInParis.Today(clock);
         return Page();
     }
 
@@ -35,7 +39,7 @@ public class StaffSurveyAnswerModel(SurveyCampaigns campaigns, UserManager<Ident
     {
         if (await campaigns.FindAsync(id, HttpContext.RequestAborted) is not { } view) return NotFound();
         View = view;
-        var problems = await campaigns.RecordByStaffAsync(view.Survey, Input.ToAnswer(), Input.Company, Input.Channel, users.GetUserId(User)!, HttpContext.RequestAborted);
+        var problems = await campaigns.RecordByStaffAsync(view.Survey, Input.ToAnswer(), Input.Company, Input.Channel, Input.ReceivedOn, users.GetUserId(User)!, HttpContext.RequestAborted);
         if (problems.Count == 0)
         {
             Message = $"Réponse enregistrée ({FrenchLabels.Of(Input.Channel!.Value).ToLowerInvariant()}).";
