@@ -53,7 +53,7 @@ public sealed class HolderOutcomesProducer(CqpDbContext db, TimeProvider clock, 
         var closesOn = HolderOutcomeReportSchedule.ReportDueOn(endsOn, wave, lastInvited);
         var day = DayInParis.Of(session.StartsAt);
         var header = new SessionOutcomeHeader(wave, session.Certification, day, $"{session.City} ({FrenchLabels.Of(session.Region)})",
-            HolderOutcomeReportSchedule.InvitationsDueOn(endsOn, wave), closesOn, closesOn <= DayInParis.Today(clock));
+            HolderOutcomeReportSchedule.InvitationsDueOn(endsOn, wave), closesOn, closesOn <= DayInParis.Today(clock), sessionId);
         var content = SessionOutcomeContent.From(header, outcomes);
         var stem = SessionOutcomeContent.FileStem(wave, day);
         return

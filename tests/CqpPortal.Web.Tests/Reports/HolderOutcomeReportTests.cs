@@ -195,6 +195,8 @@ public class HolderOutcomeReportTests(OutcomeReportsPortal portal) : IClassFixtu
 
         var text = Words(run.Files.Single(f => f.FileName == "devenir-titulaires-6-mois-jury-2025-03-12.pdf").Content);
         Assert.Contains("Devenir des titulaires à 6 mois – jury du 12 mars 2025", text);
+        // The official documents' reference: the jury session's day and id, then the wave; on every page.
+        Assert.Contains($"TIT-2025-{portal.JuryA:000000}-6", text);
         Assert.Contains("Titulaires certifiés (validation totale) : 18", text);
         Assert.Contains("Relances envoyées : < 5", text);
         Assert.Contains("Réponses reçues : 16", text);

@@ -14,12 +14,16 @@ public sealed record SessionOutcomeHeader(
     string Place,
     DateOnly InvitationsDueOn,
     DateOnly WindowClosesOn,
-    bool WindowClosed)
+    bool WindowClosed,
+    int SessionId)
 {
     /// <summary>« 6 mois », « 24 mois ».</summary>
     public string WaveLabel => FrenchLabels.Of(Wave);
 
     public string Title => $"Devenir des titulaires à {WaveLabel}";
+
+    /// <summary>« TIT-2026-000042-6 »: the jury session, then the wave in months (one report per session and wave).</summary>
+    public string Reference => Domain.Documents.DocumentReference.Of(Domain.Documents.DocumentKind.HolderOutcomes, SessionDay, SessionId, (int)Wave);
 
     /// <summary>The sentence on the answering window: closed, or still open (a provisional report).</summary>
     public string WindowText => WindowClosed

@@ -48,6 +48,7 @@ public static class SessionOutcomeFiles
     {
         var h = content.Header;
         var pdf = new PdfDocumentWriter($"{h.Title} – jury du {FrenchFormat.Date(h.SessionDay)}", $"{h.Title} – jury du {FrenchFormat.Date(h.SessionDay)} – chiffres anonymes")
+            .Reference(h.Reference)
             .Title($"{h.Title} – jury du {FrenchFormat.Date(h.SessionDay)}")
             .Field("Certification", h.Certification)
             .Field("Jury du", FrenchFormat.Date(h.SessionDay))
