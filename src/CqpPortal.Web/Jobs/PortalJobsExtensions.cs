@@ -91,6 +91,8 @@ public static class PortalJobsExtensions
     public static void EnqueueCatchUpRuns(IBackgroundJobClient jobs)
     {
         jobs.Enqueue<HolderSurveyJob>(job => job.RunAsync(CancellationToken.None));
+        // SIST's answers file, so that it exists as soon as a first node starts (rebuilt only when the answers changed).
+        jobs.Enqueue<SurveyAnswersFileJob>(job => job.RunAsync(CancellationToken.None));
     }
 
     /// <summary>

@@ -389,6 +389,16 @@ public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> user
             RegisteredOn = today.AddMonths(-14), State = RegistrationState.Admissible, AdmissibilityDecidedOn = today.AddMonths(-14).AddDays(10), CertifiedOn = today.AddMonths(-6),
         });
         yield return ines;
+
+        // A holder from the records with a phone number and no e-mail address, certified six months and ten days ago:
+        // the catch-up run opens her survey without sending anything, and staff find her among the holders to phone.
+        var yvonne = new Candidate { FirstName = "Yvonne", LastName = "Marchand", Email = "", Phone = "06 12 34 56 78", BirthDate = new DateOnly(1979, 11, 23), Sex = Sex.Female, Region = Region.Nord };
+        yvonne.Registrations.Add(new Registration
+        {
+            Certification = certification, Route = CertificationRoute.Vae, EducationLevel = 3, EmploymentStatus = EmploymentStatus.Employee, Region = Region.Nord,
+            RegisteredOn = today.AddMonths(-14), State = RegistrationState.Admissible, AdmissibilityDecidedOn = today.AddMonths(-14).AddDays(10), CertifiedOn = today.AddMonths(-6).AddDays(-10),
+        });
+        yield return yvonne;
     }
 
     private static DateTimeOffset At(DateOnly day, int hour) => new(day.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.Zero);
