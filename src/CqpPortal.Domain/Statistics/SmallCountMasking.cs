@@ -18,23 +18,42 @@ public static class SmallCountMasking
     public static bool IsSmall(int count) => count is > 0 and < Threshold;
 
     /// <summary>
-    /// Masks the cells of one table whose total is shown beside them. A single masked cell could be recovered as the
-    /// total minus the others, so the next smallest non-zero cell is masked with it (secondary suppression).
+    /// Masks the cells of one table whose total is shown beside them. The masked cells add up to the total minus the
+    /// shown ones, and a reader knows each lies between 1 and 4 (« &lt; 5 ») or is 5 or more (« masqué »): while that
+    /// is enough to work one of them out (a single masked cell; two « &lt; 5 » adding up to 2 are both 1; a « &lt; 5 »
+    /// and a « masqué » adding up to 6 are 1 and 5), the next smallest non-zero cell is masked too (secondary
+    /// suppression). When no cell is left to mask, the total is masked as well.
     /// </summary>
     public static MaskedTable Mask(IReadOnlyList<int> counts)
     {
         var total = counts.Sum();
         var hidden = counts.Select(IsSmall).ToArray();
         var totalHidden = IsSmall(total);
-        if (!totalHidden && hidden.Count(h => h) == 1)
+        while (!totalHidden && hidden.Any(h => h) && CanBeWorkedOut(counts, hidden, total))
         {
             var next = Enumerable.Range(0, counts.Count).Where(i => !hidden[i] && counts[i] > 0)
                 .OrderBy(i => counts[i]).ThenBy(i => i).Cast<int?>().FirstOrDefault();
             if (next is { } i) hidden[i] = true;
+            else totalHidden = true;
         }
         return new MaskedTable(
             counts.Select((count, i) => new MaskedCount(count, hidden[i])).ToList(),
             new MaskedCount(total, totalHidden));
+    }
+
+    /// <summary>
+    /// Whether a reader of the table can work out a masked cell exactly: each masked cell lies in its range (1 to 4, or
+    /// 5 to the total) and together they make the total minus the shown cells; a cell is known when the others' ranges
+    /// leave it one value.
+    /// </summary>
+    public static bool CanBeWorkedOut(IReadOnlyList<int> counts, IReadOnlyList<bool> hidden, int total)
+    {
+        var masked = Enumerable.Range(0, counts.Count).Where(i => hidden[i]).ToList();
+        var sum = masked.Sum(i => counts[i]);
+        var ranges = masked.Select(i => IsSmall(counts[i]) ? (Low: 1, High: Threshold - 1) : (Low: Threshold, High: total)).ToList();
+        var lows = ranges.Sum(r => r.Low);
+        var highs = ranges.Sum(r => r.High);
+        return ranges.Any(r => Math.Max(r.Low, sum - (highs - r.High)) == Math.Min(r.High, sum - (lows - r.Low)));
     }
 
     /// <summary>

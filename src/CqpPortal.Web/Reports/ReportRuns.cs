@@ -27,6 +27,39 @@ public sealed class ReportRuns(CqpDbContext db, IBackgroundJobClient jobs, TimeP
     }
 
     /// <summary>
+    /// Queues a run asked by hand (the runs page), unless a run of the same kind and parameters is already queued or
+    /// running: then no second run is made and that one is returned. Two requests at once are taken one after the
+    /// other (a PostgreSQL advisory lock held until the transaction ends), so they cannot both insert.
+    /// </summary>
+    public async Task<RequestedRun> RequestAsync(string kind, int? year, int? sessionId, string? requestedById, string requestedByName,
+        CancellationToken cancellationToken = default, int? certificationId = null)
+    {
+        ReportRun run;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ManualRequestLock})", cancellationToken);
+            var active = await db.ReportRuns.AsNoTracking()
+                .Where(r => r.Kind == kind && r.Year == year && r.SessionId == sessionId && r.CertificationId == certificationId
+                    && (r.State == ReportRunState.Queued || r.State == ReportRunState.Running))
+                .OrderBy(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+            if (active is not null) return new RequestedRun(active, AlreadyActive: true);
+            run = new ReportRun
+            {
+                Kind = kind, Year = year, SessionId = sessionId, CertificationId = certificationId, RequestedById = requestedById, RequestedByName = requestedByName,
+                State = ReportRunState.Queued, CreatedAt = clock.GetUtcNow(),
+            };
+            db.ReportRuns.Add(run);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        Enqueue(run.Id); // once committed: the job must find its row
+        return new RequestedRun(run, AlreadyActive: false);
+    }
+
+    /// <summary>The advisory lock key of requests by hand (any 64-bit number no other feature uses).</summary>
+    private const long ManualRequestLock = 0x4351_5052_756E_0001; // "CQPRun" 1
+
+    /// <summary>
     /// Queues a scheduler's run once per <paramref name="dedupeKey"/>, even if a trigger fires twice or two nodes race:
     /// the unique key decides. Returns null when that run already exists.
     /// </summary>
@@ -60,3 +93,6 @@ public sealed class ReportRuns(CqpDbContext db, IBackgroundJobClient jobs, TimeP
         logger.LogInformation("Report run {RunId} queued as job {JobId}", runId, jobId);
     }
 }
+
+/// <summary>The run a request by hand led to: queued now, or the one of the same kind and parameters already queued or running.</summary>
+public sealed record RequestedRun(ReportRun Run, bool AlreadyActive);

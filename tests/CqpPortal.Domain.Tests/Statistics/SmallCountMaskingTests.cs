@@ -69,6 +69,52 @@ public class SmallCountMaskingTests
     }
 
     [Fact]
+    public void Two_small_cells_adding_up_to_two_are_both_one_so_the_next_smallest_cell_is_masked_with_them()
+    {
+        var table = SmallCountMasking.Mask([1, 30, 1, 9]);
+
+        Assert.Equal([true, false, true, true], table.Cells.Select(c => c.Hidden));
+    }
+
+    [Fact]
+    public void Two_small_cells_of_four_are_both_four_so_the_next_smallest_cell_is_masked_with_them()
+    {
+        var table = SmallCountMasking.Mask([4, 30, 4, 9]);
+
+        Assert.Equal([true, false, true, true], table.Cells.Select(c => c.Hidden));
+    }
+
+    [Fact]
+    public void A_one_masked_with_a_five_adds_up_to_six_which_gives_both_away_so_a_third_cell_is_masked()
+    {
+        // « < 5 » is 1 to 4 and « masqué » 5 or more: 6 can only be 1 + 5.
+        var table = SmallCountMasking.Mask([20, 1, 5, 9]);
+
+        Assert.Equal([false, true, true, true], table.Cells.Select(c => c.Hidden));
+        Assert.False(SmallCountMasking.CanBeWorkedOut([20, 1, 5, 9], [false, true, true, true], 35));
+    }
+
+    [Fact]
+    public void When_no_cell_is_left_to_mask_the_total_is_masked_too()
+    {
+        var table = SmallCountMasking.Mask([4, 4, 0]);
+
+        Assert.Equal([true, true, false], table.Cells.Select(c => c.Hidden));
+        Assert.True(table.Total.Hidden);
+        Assert.Equal(8, table.Total.Count);
+    }
+
+    [Theory]
+    [InlineData(new[] { 3, 20 }, new[] { true, false }, true)]        // the total minus 20
+    [InlineData(new[] { 3, 20 }, new[] { true, true }, false)]        // 23 = 3 + 20 or 4 + 19 …
+    [InlineData(new[] { 2, 4, 10 }, new[] { true, true, false }, false)]
+    [InlineData(new[] { 1, 1, 10 }, new[] { true, true, false }, true)]
+    public void A_masked_cell_can_be_worked_out_when_the_ranges_of_the_others_leave_it_one_value(int[] counts, bool[] hidden, bool known)
+    {
+        Assert.Equal(known, SmallCountMasking.CanBeWorkedOut(counts, hidden, counts.Sum()));
+    }
+
+    [Fact]
     public void A_small_total_is_masked_and_so_is_every_share()
     {
         var table = SmallCountMasking.Mask([3, 0]);

@@ -130,17 +130,21 @@ public sealed record AnnualPackContent(int Year, IReadOnlyList<PackRow> Summary,
         foreach (var wave in statistics.Holders) tables.AddRange(Holders(wave, year));
         tables.Add(Training(statistics.Training, year));
 
+        // A figure the summary repeats from a sheet is shown as that sheet shows it: masked there to protect another
+        // cell (« masqué »), it is masked here too, else the summary would give that cell back.
+        PackValue Cell(string sheet, string label) => tables.First(t => t.SheetName == sheet).Rows.First(r => r.Label == label).Values[0];
         var summary = new List<PackRow>
         {
             Line("Candidats inscrits", PackValue.Count(MaskedCount.Of(p.Total))),
-            Line("dont recevables", PackValue.Count(MaskedCount.Of(p.Admissibility[AdmissibilityOutcome.Admissible]))),
+            Line("dont recevables", Cell("Recevabilité", AdmissibilityOutcomes.Label(AdmissibilityOutcome.Admissible))),
             Line("Décisions de jury", PackValue.Count(MaskedCount.Of(j.Total))),
-            Line("dont validations totales", PackValue.Count(MaskedCount.Of(j.Result[JuryResult.TotalValidation]))),
+            Line("dont validations totales", Cell("Résultats des jurys", FrenchLabels.Of(JuryResult.TotalValidation))),
         };
         foreach (var wave in statistics.Holders)
         {
             var label = FrenchLabels.Of(wave.Wave);
-            summary.Add(Line($"Réponses à l'enquête à {label}", PackValue.Count(MaskedCount.Of(wave.Responses))));
+            summary.Add(Line($"Réponses à l'enquête à {label}",
+                wave.Situation.Sum == wave.Responses ? Cell($"{label} – situation", "Total") : PackValue.Count(MaskedCount.Of(wave.Responses))));
             summary.Add(Line($"Taux de réponse à {label}", PackValue.Percent(wave.ResponseRate, wave.Invited > 0 && SmallCountMasking.HidesRate(wave.InvitedAnswered, wave.Invited))));
         }
         var trainingHidden = SmallCountMasking.HidesGroupFigures(statistics.Training.Trainees);

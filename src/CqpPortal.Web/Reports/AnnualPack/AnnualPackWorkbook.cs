@@ -6,35 +6,32 @@ namespace CqpPortal.Web.Reports.AnnualPack;
 
 /// <summary>
 /// The annual pack as an Excel workbook: a summary sheet, one sheet per indicator (its table and a native chart) and
-/// an anonymous detail sheet (one row per registration of the year: no name, e-mail or birth date, the age band
-/// instead). Every sheet is meant for sharing: small counts are masked (<see cref="SmallCountMasking"/>).
+/// an anonymous detail sheet (the year's registrations, k-anonymous: <see cref="AnnualPackDetail"/>). Every sheet is
+/// meant for sharing: small counts are masked (<see cref="SmallCountMasking"/>) and nothing masked can be counted again
+/// from the detail rows.
 /// </summary>
 public static class AnnualPackWorkbook
 {
     public const string SummarySheet = "Synthèse";
     public const string DetailSheet = "Détail anonyme";
 
-    public static readonly IReadOnlyList<string> DetailHeaders =
-    [
-        "N°", "Mois d'inscription", "Sexe", "Tranche d'âge", "Niveau de formation", "Voie", "Statut", "Région", "Recevabilité",
-        "Financement", "Expérience télésecrétariat (mois)", "Expérience téléphonique (mois)",
-    ];
-
     /// <summary>
-    /// Writes the workbook to <paramref name="output"/>. Progress (0 to 1) follows the detail rows written out of
-    /// <paramref name="registrationCount"/>; cancellation is checked every 1,000 rows.
+    /// Writes the workbook to <paramref name="output"/>. Progress (0 to 1) follows the detail rows written; cancellation
+    /// is checked every 1,000 rows. The registrations are read once, into the few values the detail rows need (grouping
+    /// them for k-anonymity needs them all); <paramref name="registrationCount"/> is no longer needed.
     /// </summary>
     public static void Write(AnnualPackContent content, IEnumerable<ProfileRow> registrations, Stream output, IProgress<double>? progress = null,
         int registrationCount = 0, CancellationToken cancellationToken = default)
     {
+        var detail = AnnualPackDetail.Of(content, registrations);
         using var workbook = new WorkbookWriter(output);
-        WriteSummary(workbook, content);
+        WriteSummary(workbook, content, detail);
         foreach (var table in content.Tables) WriteTable(workbook, table);
-        WriteDetail(workbook, registrations, progress, registrationCount, cancellationToken);
+        WriteDetail(workbook, detail, progress, cancellationToken);
         workbook.Close();
     }
 
-    private static void WriteSummary(WorkbookWriter workbook, AnnualPackContent content)
+    private static void WriteSummary(WorkbookWriter workbook, AnnualPackContent content, AnonymousRows detail)
     {
         var sheet = workbook.AddSheet(SummarySheet, ["Indicateur", "Valeur"], [48, 16]);
         sheet.Row(XlCell.Of($"Bilan annuel {content.Year} – {content.Certification}", CellStyle.TotalLabel), XlCell.Of(content.Year, CellStyle.Default));
@@ -45,7 +42,7 @@ public static class AnnualPackWorkbook
         sheet.Row(XlCell.Empty);
         sheet.Row(XlCell.Of("Feuilles du classeur", CellStyle.TotalLabel), XlCell.Of("Contenu", CellStyle.TotalLabel));
         foreach (var table in content.Tables) sheet.Row(XlCell.Of(table.SheetName), XlCell.Of(table.Title));
-        sheet.Row(XlCell.Of(DetailSheet), XlCell.Of("Une ligne par inscription de l'année, sans nom, e-mail ni date de naissance"));
+        sheet.Row(XlCell.Of(DetailSheet), XlCell.Of(DetailDescription(detail)));
         sheet.Finish();
     }
 
@@ -113,42 +110,50 @@ public static class AnnualPackWorkbook
         ? new MaskedCount(value.Mask == SmallCountMasking.MaskedText ? 1 : 0, Hidden: true)
         : new MaskedCount((int)value.Number.Value, Hidden: false);
 
-    private static void WriteDetail(WorkbookWriter workbook, IEnumerable<ProfileRow> registrations, IProgress<double>? progress, int expected, CancellationToken cancellationToken)
+    /// <summary>
+    /// The « Détail anonyme »: the k-anonymous rows of <see cref="AnnualPackDetail"/> (a number, then the columns kept),
+    /// or, with too few registrations to keep any, one sentence saying so.
+    /// </summary>
+    private static void WriteDetail(WorkbookWriter workbook, AnonymousRows detail, IProgress<double>? progress, CancellationToken cancellationToken)
     {
-        var sheet = workbook.AddSheet(DetailSheet, DetailHeaders, [8, 12, 7, 12, 18, 15, 19, 14, 15, 30, 16, 16]);
-        // Labels are looked up once per value, not once per row.
-        var sexes = Enum.GetValues<Sex>().ToDictionary(v => v, v => XlCell.Of(FrenchLabels.Of(v)));
-        var bands = Enum.GetValues<AgeBand>().ToDictionary(v => v, v => XlCell.Of(AgeBands.Label(v)));
-        var routes = Enum.GetValues<CertificationRoute>().ToDictionary(v => v, v => XlCell.Of(FrenchLabels.Of(v)));
-        var statuses = Enum.GetValues<EmploymentStatus>().ToDictionary(v => v, v => XlCell.Of(FrenchLabels.Of(v)));
-        var regions = Enum.GetValues<Region>().ToDictionary(v => v, v => XlCell.Of(FrenchLabels.Of(v)));
-        var fundings = Enum.GetValues<Funding>().ToDictionary(v => v, v => XlCell.Of(FrenchLabels.Of(v)));
-        var cells = new XlCell[DetailHeaders.Count];
+        if (detail.IsEmpty)
+        {
+            var empty = workbook.AddSheet(DetailSheet, [NoDetail], [90]);
+            empty.Finish();
+            return;
+        }
+        var sheet = workbook.AddSheet(DetailSheet, ["N°", .. detail.Columns], [8, .. detail.Columns.Select(c => c == AnnualPackDetail.Admissibility ? 26.0 : 22.0)]);
+        // One cell per distinct value, not one per row.
+        var texts = new Dictionary<string, XlCell>();
+        var cells = new XlCell[detail.Columns.Count + 1];
         var number = 0;
-        foreach (var r in registrations)
+        foreach (var row in detail.Rows)
         {
             number++;
             cells[0] = XlCell.Of(number, CellStyle.Default);
-            cells[1] = XlCell.Of(new DateTime(r.RegisteredOn.Year, r.RegisteredOn.Month, 1).ToOADate(), CellStyle.Month);
-            cells[2] = sexes.GetValueOrDefault(r.Sex, XlCell.Of(r.Sex.ToString()));
-            cells[3] = bands[AgeBands.Of(r.AgeAtRegistration)];
-            cells[4] = XlCell.Of(EducationLevels.Label(r.EducationLevel));
-            cells[5] = routes.GetValueOrDefault(r.Route, XlCell.Of(r.Route.ToString()));
-            cells[6] = statuses.GetValueOrDefault(r.EmploymentStatus, XlCell.Of(r.EmploymentStatus.ToString()));
-            cells[7] = regions.GetValueOrDefault(r.Region, XlCell.Of(r.Region.ToString()));
-            cells[8] = XlCell.Of(AdmissibilityOutcomes.Of(r.State) is { } outcome ? AdmissibilityOutcomes.Label(outcome) : FrenchLabels.Of(r.State));
-            cells[9] = r.Funding is { } f ? fundings.GetValueOrDefault(f, XlCell.Of(f.ToString())) : XlCell.Of("Non renseigné");
-            cells[10] = XlCell.Of(r.TeleSecretaryMonths, CellStyle.Count);
-            cells[11] = XlCell.Of(r.PhoneJobMonths, CellStyle.Count);
+            for (var c = 0; c < row.Count; c++)
+            {
+                if (!texts.TryGetValue(row[c], out var cell)) texts[row[c]] = cell = XlCell.Of(row[c]);
+                cells[c + 1] = cell;
+            }
             sheet.Row(cells);
             if (number % 1_000 == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (progress is not null && expected > 0 && number % 10_000 == 0) progress.Report(Math.Min(1, (double)number / expected));
+                if (progress is not null && number % 10_000 == 0) progress.Report(Math.Min(1, (double)number / detail.Rows.Count));
             }
         }
         sheet.Finish();
     }
+
+    public const string NoDetail = "Trop peu d'inscriptions cette année pour en diffuser un détail anonyme : chaque ligne concernerait moins de 5 personnes.";
+
+    /// <summary>What the summary says of the detail sheet: how its rows were made, and how many registrations it leaves out.</summary>
+    public static string DetailDescription(AnonymousRows detail) => detail.IsEmpty
+        ? "Aucune ligne : trop peu d'inscriptions pour un détail anonyme"
+        : "Inscriptions de l'année, une ligne chacune, décrites assez largement pour que chaque combinaison (période, sexe, âge, région, voie) "
+            + "concerne au moins 5 personnes ; les valeurs masquées dans les feuilles sont réunies en « Autres »"
+            + (detail.LeftOut == 0 ? "." : $" ; {detail.LeftOut} inscriptions trop singulières ne sont pas reprises.");
 
     private static XlCell Cell(PackValue value, bool total)
     {

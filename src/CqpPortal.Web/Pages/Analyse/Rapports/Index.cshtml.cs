@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using CqpPortal.Domain.Time;
+using CqpPortal.Web.Formatting;
 
 namespace CqpPortal.Web.Pages.Analyse.Rapports;
 
@@ -11,7 +12,8 @@ namespace CqpPortal.Web.Pages.Analyse.Rapports;
 /// The report runs (SIST, the committee, the training organisation): start any kind of report a producer declares (a
 /// year, a past jury), follow each run's progress, download the files of the runs that succeeded. The page can be left
 /// and come back to: runs go on in the scheduler. After a launch the chosen parameters stay chosen (they come back in
-/// the redirect's query).
+/// the redirect's query). The same report asked again while it is queued or running starts no second run
+/// (<see cref="ReportRuns.RequestAsync"/>): the page says so and marks the run already there.
 /// </summary>
 public class ReportRunsModel(ReportRunList list, ReportRuns runs, ReportRequests requests, UserManager<PortalUser> users, TimeProvider clock) : PageModel
 {
@@ -37,6 +39,14 @@ public class ReportRunsModel(ReportRunList list, ReportRuns runs, ReportRequests
     [TempData]
     public string? Notice { get; set; }
 
+    /// <summary>Said when the same report (kind and parameters) was already queued or running: no second run was made.</summary>
+    [TempData]
+    public string? AlreadyRunning { get; set; }
+
+    /// <summary>The run the message is about, marked in the list.</summary>
+    [TempData]
+    public int? Highlight { get; set; }
+
     public async Task OnGetAsync()
     {
         ModelState.Clear(); // parameters in the query only choose what the forms show
@@ -58,8 +68,15 @@ public class ReportRunsModel(ReportRunList list, ReportRuns runs, ReportRequests
         if (!ModelState.IsValid) return await PageAsync();
 
         var user = await users.GetUserAsync(User);
-        var run = await runs.QueueAsync(kind.Kind, kind.Parameter == ReportParameter.Year ? Year : null, kind.Parameter == ReportParameter.JurySession ? SessionId : null,
+        var (run, alreadyActive) = await runs.RequestAsync(kind.Kind, kind.Parameter == ReportParameter.Year ? Year : null, kind.Parameter == ReportParameter.JurySession ? SessionId : null,
             user?.Id, user?.DisplayName is { Length: > 0 } name ? name : User.Identity?.Name ?? "", HttpContext.RequestAborted);
+        if (alreadyActive)
+        {
+            AlreadyRunning = $"Ce rapport est déjà en cours (n° {run.Id}, demandé par {run.RequestedByName} le {FrenchFormat.DateTime(run.CreatedAt)}) : "
+                + "aucun second rapport n'a été lancé. Son avancement s'affiche ci-dessous.";
+            Highlight = run.Id;
+            return RedirectToPage(new { Kind = kind.Kind, Year, SessionId });
+        }
         Message = kind.Kind == ReportKinds.AnnualPack
             ? $"Le dossier annuel {Year} est lancé (n° {run.Id}) : son avancement s'affiche ci-dessous. Vous pouvez quitter cette page et y revenir."
             : $"Le rapport « {kind.Label} » est lancé (n° {run.Id}) : son avancement s'affiche ci-dessous. Vous pouvez quitter cette page et y revenir.";
