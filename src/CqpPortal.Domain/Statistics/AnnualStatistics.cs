@@ -85,10 +85,11 @@ public sealed record ProfileStatistics(
             Tally<int>.Of(rows.Select(r => r.EducationLevel), EducationLevels.All),
             Tally<CertificationRoute>.Of(rows.Select(r => r.Route), Enum.GetValues<CertificationRoute>()),
             Tally<EmploymentStatus>.Of(rows.Select(r => r.EmploymentStatus), Enum.GetValues<EmploymentStatus>()),
-            Tally<Region>.Of(rows.Select(r => r.Region), Enum.GetValues<Region>()),
+            // Regions are counted by large area (Regions.AreaOf), so that years before and after the 18-region list compare.
+            Tally<Region>.Of(rows.Select(r => Regions.AreaOf(r.Region)), Regions.Areas),
             // A withdrawn file counts in the total and the closures only; an expired one was admissible.
             Tally<AdmissibilityOutcome>.Of(rows.Select(r => AdmissibilityOutcomes.Of(r.State)).OfType<AdmissibilityOutcome>(), Enum.GetValues<AdmissibilityOutcome>()),
-            Tally<Funding>.Of(rows.Select(r => r.Funding).OfType<Funding>(), Enum.GetValues<Funding>()),
+            Tally<Funding>.Of(rows.Select(r => r.Funding).OfType<Funding>(), Fundings.Offered),
             rows.Count(r => r.Funding is null),
             Median.Of(rows.Select(r => r.TeleSecretaryMonths)),
             Median.Of(rows.Select(r => r.PhoneJobMonths)),

@@ -107,9 +107,7 @@ public sealed class RegistrationWizard(CqpDbContext db, CandidateMailer mailer, 
         registration.Route = step.Route;
         registration.Funding = step.Funding;
         registration.EmploymentStatus = step.EmploymentStatus;
-        var employed = step.EmploymentStatus == EmploymentStatus.Employee;
-        registration.EmployerName = employed ? step.EmployerName?.Trim() : null;
-        registration.EmployerSiret = employed ? Siret.Normalize(step.EmployerSiret) : null;
+        (registration.EmployerName, registration.EmployerSiret) = EmployerAnswerRules.Kept(step.EmploymentStatus, step.EmployerName, step.EmployerSiret);
         registration.EducationLevel = step.EducationLevel;
         registration.HighestDiploma = string.IsNullOrWhiteSpace(step.HighestDiploma) ? null : step.HighestDiploma.Trim();
         if (step.DiplomaGroup is not null) registration.DiplomaGroup = step.DiplomaGroup;
