@@ -18,7 +18,7 @@ namespace CqpPortal.Web.Seeding;
 /// hundred registrations a year across the regions and routes, sessions past and future, juries, holders and their
 /// survey answers, and the demo accounts wired into it.
 /// </summary>
-public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> users, TimeProvider clock, DemoEvaluations evaluations, DemoDocuments documents, DemoTraining training, ILogger<DemoDataSeeder> logger)
+public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> users, TimeProvider clock, DemoEvaluations evaluations, DemoDocuments documents, DemoTraining training, DemoPromises promises, ILogger<DemoDataSeeder> logger)
 {
     public const int Seed = 2098;
     private const int CandidatesPerYear = 100;
@@ -72,6 +72,7 @@ public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> user
         await db.SaveChangesAsync(cancellationToken);
         await evaluations.SeedAsync(accounts, cancellationToken);
         await documents.SeedAsync(accounts, cancellationToken);
+        await promises.SeedAsync(cancellationToken);
         await CloseExpiredJourneysAsync(certification, today, cancellationToken);
         // Last: the evaluation side must not take training days for evaluations, and closed files get no training.
         await training.SeedAsync(accounts, cancellationToken);

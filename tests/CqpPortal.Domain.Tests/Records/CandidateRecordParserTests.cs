@@ -83,13 +83,17 @@ public class CandidateRecordParserTests
 
     [Theory]
     [InlineData("Contrat de professionnalisation", Funding.ProfessionalisationContract)]
-    [InlineData("Période de professionnalisation", Funding.ProfessionalisationPeriod)]
+    [InlineData("Période de professionnalisation", Funding.ProA)]
+    [InlineData("Pro-A", Funding.ProA)]
     [InlineData("CPF", Funding.Cpf)]
-    [InlineData("CIF", Funding.Cif)]
+    [InlineData("CIF", Funding.CpfTransition)]
+    [InlineData("CPF de transition professionnelle", Funding.CpfTransition)]
+    [InlineData("France Travail", Funding.FranceTravail)]
+    [InlineData("Pôle emploi", Funding.FranceTravail)]
     [InlineData("Plan de développement des compétences", Funding.SkillsDevelopmentPlan)]
     [InlineData("Personnel", Funding.Personal)]
     [InlineData("Autre", Funding.Other)]
-    public void Fundings_are_read_from_the_issues_labels(string label, Funding funding) =>
+    public void Fundings_are_read_from_todays_labels_and_the_labels_before_2019_as_their_successors(string label, Funding funding) =>
         Assert.Equal(funding, Assert.Single(Parser.Parse(Sheet(With("Financement", label))).Records).Funding);
 
     [Theory]
