@@ -45,7 +45,7 @@ public class RegistrationJourneyTests(BrowserPortal portal)
         await page.GetByLabel("Région").SelectOptionAsync("HautsDeFrance");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et continuer" }).ClickAsync();
         await Assertions.Expect(page.GetByText("le candidat doit avoir entre 16 et 80 ans")).ToBeVisibleAsync();
-        Assert.Equal("Nord", await page.GetByLabel("Région").InputValueAsync());
+        Assert.Equal("HautsDeFrance", await page.GetByLabel("Région").InputValueAsync());
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.GetByLabel("Date de naissance").FillAsync("1991-05-04");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et continuer" }).ClickAsync();

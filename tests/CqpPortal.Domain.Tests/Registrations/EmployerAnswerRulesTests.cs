@@ -39,7 +39,7 @@ public class EmployerAnswerRulesTests
     public void Someone_not_employed_is_not_asked_and_what_they_typed_is_not_kept(EmploymentStatus status)
     {
         Assert.Empty(EmployerAnswerRules.Check(status, "", "pas un siret"));
-        Assert.Equal((null, null), EmployerAnswerRules.Kept(status, "Ancien employeur", ValidSiret));
+        Assert.Equal(((string?)null, (string?)null), EmployerAnswerRules.Kept(status, "Ancien employeur", ValidSiret));
     }
 
     [Fact]

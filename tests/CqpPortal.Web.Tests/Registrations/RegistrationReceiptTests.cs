@@ -71,7 +71,7 @@ public class RegistrationReceiptTests(DemoPortal portal)
         await using var scope = portal.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CqpDbContext>();
         var registration = await db.Registrations.SingleAsync(r => r.Candidate!.Email == client.Email);
-        Assert.Equal((Region.LaReunion, Funding.FranceTravail, (string?)null, (string?)null),
+        Assert.Equal((Region.LaReunion, (Funding?)Funding.FranceTravail, (string?)null, (string?)null),
             (registration.Region, registration.Funding, registration.EmployerName, registration.EmployerSiret));
 
         // The confirmation e-mail links to « Mes documents » from the public address.
