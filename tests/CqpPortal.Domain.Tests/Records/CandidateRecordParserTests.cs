@@ -126,7 +126,10 @@ public class CandidateRecordParserTests
     [InlineData("Date de naissance", "31/02/1990", "Date attendue au format JJ/MM/AAAA.")]
     [InlineData("Date d'inscription", "", "Date obligatoire (JJ/MM/AAAA).")]
     [InlineData("Sexe", "X", "Valeur inconnue : valeurs possibles « F », « M ».")]
-    [InlineData("Région", "Bretagne", "Valeur inconnue : valeurs possibles « Nord », « Ouest », « Est », « Sud », « Île-de-France », « Outre-mer ».")]
+    [InlineData("Région", "Atlantide", "Valeur inconnue : valeurs possibles « Nord », « Ouest », « Est », « Sud », « Île-de-France », « Outre-mer », "
+        + "« Auvergne-Rhône-Alpes », « Bourgogne-Franche-Comté », « Bretagne », « Centre-Val de Loire », « Corse », « Grand Est », « Hauts-de-France », "
+        + "« Normandie », « Nouvelle-Aquitaine », « Occitanie », « Pays de la Loire », « Provence-Alpes-Côte d'Azur », « Guadeloupe », « Martinique », "
+        + "« Guyane », « La Réunion », « Mayotte ».")]
     [InlineData("Expérience télésecrétariat (mois)", "douze", "Nombre entier attendu.")]
     [InlineData("Expérience télésecrétariat (mois)", "12,5", "Nombre entier attendu.")]
     [InlineData("Expérience télésecrétariat (mois)", "601", "Nombre attendu entre 0 et 600 mois.")]
