@@ -98,12 +98,12 @@ public class RegistrationReceiptTests(DemoPortal portal)
         using var client = await TestAccounts.SignedInAsync(portal, Roles.Candidate);
         var refused = await client.SubmitAsync("/Candidat/Inscription/Identite", new Dictionary<string, string>(Identity) { ["Input.Region"] = "Ouest" });
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("Choisissez votre région dans la liste.", await refused.Content.ReadAsStringAsync());
+        Assert.Contains("Choisissez votre région dans la liste.", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
         Assert.True(PortalClient.IsRedirectTo(await client.SubmitAsync("/Candidat/Inscription/Identite", Identity), "/Candidat/Inscription/Parcours"));
 
         var employee = new Dictionary<string, string>(Course) { ["Input.EmploymentStatus"] = "Employee", ["Input.EmployerName"] = "", ["Input.EmployerSiret"] = "" };
         var page = await client.SubmitAsync("/Candidat/Inscription/Parcours", employee);
-        var html = await page.Content.ReadAsStringAsync();
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("Saisissez le nom de votre employeur.", html);
         Assert.Contains("data-shown-when=\"Input.EmploymentStatus=Employee\"", html);
