@@ -51,9 +51,9 @@ public class CompanyFollowingTests(BrowserPortal portal)
         await employee.GetByRole(AriaRole.Button, new() { Name = "Activer mon compte" }).ClickAsync();
         await employee.GetByLabel("Date de naissance").FillAsync("1993-09-14");
         await employee.GetByLabel("Homme").CheckAsync();
-        await employee.GetByLabel("Région").SelectOptionAsync("Nord");
+        await employee.GetByLabel("Région").SelectOptionAsync("HautsDeFrance");
         await employee.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et continuer" }).ClickAsync();
-        await employee.GetByLabel("Financement envisagé").SelectOptionAsync("ProfessionalisationPeriod");
+        await employee.GetByLabel("Financement envisagé").SelectOptionAsync("ProA");
         await employee.GetByLabel("Niveau de votre plus haut diplôme ou titre").SelectOptionAsync("4");
         await employee.GetByLabel("Plus haut diplôme obtenu").SelectOptionAsync("ProfessionalBaccalaureate");
         await employee.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et continuer" }).ClickAsync();

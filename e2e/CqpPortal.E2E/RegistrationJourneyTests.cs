@@ -42,17 +42,17 @@ public class RegistrationJourneyTests(BrowserPortal portal)
         // Step 1, with one deliberate error: a birth date that makes a 6-year-old.
         await page.GetByLabel("Date de naissance").FillAsync("2020-05-04");
         await page.GetByLabel("Femme").CheckAsync();
-        await page.GetByLabel("Région").SelectOptionAsync("Nord");
+        await page.GetByLabel("Région").SelectOptionAsync("HautsDeFrance");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et continuer" }).ClickAsync();
         await Assertions.Expect(page.GetByText("le candidat doit avoir entre 16 et 80 ans")).ToBeVisibleAsync();
-        Assert.Equal("Nord", await page.GetByLabel("Région").InputValueAsync());
+        Assert.Equal("HautsDeFrance", await page.GetByLabel("Région").InputValueAsync());
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.GetByLabel("Date de naissance").FillAsync("1991-05-04");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et continuer" }).ClickAsync();
 
         // Step 2: route, funding, employer.
         await page.GetByLabel("Formation", new() { Exact = false }).First.CheckAsync();
-        await page.GetByLabel("Financement envisagé").SelectOptionAsync("ProfessionalisationPeriod");
+        await page.GetByLabel("Financement envisagé").SelectOptionAsync("ProA");
         await page.GetByLabel("Salarié(e)").CheckAsync();
         await page.GetByLabel("Nom de l'entreprise").FillAsync("Allo Secrétariat Services");
         await page.GetByLabel("SIRET de l'établissement").FillAsync(siret);

@@ -163,7 +163,7 @@ public class TrainingRouteTests(BrowserPortal portal)
             await staff.GetByLabel("Date", new() { Exact = true }).FillAsync(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             await staff.GetByLabel("Heure de début").FillAsync("09:00");
             await staff.GetByLabel("Heure de fin", new() { Exact = false }).FillAsync("17:00");
-            await staff.GetByLabel("Région").SelectOptionAsync("Nord");
+            await staff.GetByLabel("Région").SelectOptionAsync("HautsDeFrance");
             await staff.GetByLabel("Nom du lieu").FillAsync(place);
             await staff.GetByLabel("Salle", new() { Exact = false }).FillAsync($"Salle {index + 1}");
             await staff.GetByLabel("Adresse", new() { Exact = true }).FillAsync("1 rue Vauban");

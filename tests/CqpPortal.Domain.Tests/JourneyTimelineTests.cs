@@ -28,11 +28,11 @@ public class JourneyTimelineTests
             Statuses(Facts(RegistrationState.Admissible)));
         var (planned, _) = JourneyTimeline.Build(Facts(RegistrationState.Admissible, evaluation: Today.AddDays(10)), Today);
         Assert.Equal([StepStatus.Done, StepStatus.Done, StepStatus.Current, StepStatus.Upcoming, StepStatus.Upcoming, StepStatus.Upcoming], planned.Select(s => s.Status));
-        Assert.Equal("Convocation prévue", planned[3].Detail);
+        Assert.Equal(JourneyTimeline.ConvocationSent, planned[3].Detail);
         var (steps, next) = JourneyTimeline.Build(Facts(RegistrationState.Admissible, evaluation: Today), Today);
         Assert.Equal(StepStatus.Done, steps[2].Status);
         Assert.Equal(StepStatus.Current, steps[3].Status);
-        Assert.Equal("Convocation prévue", steps[3].Detail);
+        Assert.Equal(JourneyTimeline.ConvocationSent, steps[3].Detail);
         Assert.Contains("Présentez-vous à l'évaluation", next);
     }
 

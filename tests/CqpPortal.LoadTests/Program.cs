@@ -41,7 +41,7 @@ await Parallel.ForEachAsync(emails, new ParallelOptions { MaxDegreeOfParallelism
         Expect(await client.SubmitAsync("/Candidat/Inscription/Identite", new Dictionary<string, string>
         {
             ["Input.FirstName"] = "Charge", ["Input.LastName"] = email[..12], ["Input.Phone"] = "", ["Input.BirthDate"] = "1990-06-15",
-            ["Input.Sex"] = "Female", ["Input.Region"] = "Nord",
+            ["Input.Sex"] = "Female", ["Input.Region"] = "HautsDeFrance",
         }), "/Candidat/Inscription/Parcours");
         Expect(await client.SubmitAsync("/Candidat/Inscription/Parcours", new Dictionary<string, string>
         {

@@ -33,6 +33,8 @@ public enum DocumentKind
     AnnualReview,
     /// <summary>TIT: the holders' outcomes of a jury.</summary>
     HolderOutcomes,
+    /// <summary>ACC: the receipt of a registration as it was sent (« accusé de réception »).</summary>
+    RegistrationReceipt,
 }
 
 /// <summary>
@@ -59,6 +61,7 @@ public static class DocumentReference
         DocumentKind.EndOfTrainingCertificate => "AFF",
         DocumentKind.AnnualReview => "BIL",
         DocumentKind.HolderOutcomes => "TIT",
+        DocumentKind.RegistrationReceipt => "ACC",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

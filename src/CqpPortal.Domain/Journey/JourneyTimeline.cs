@@ -32,6 +32,12 @@ public sealed record JourneyFacts(
 /// </summary>
 public static class JourneyTimeline
 {
+    /// <summary>
+    /// A coming evaluation or jury: the candidate is convened (the enrolment issues the convocation, a PDF in « Mes
+    /// documents »), so it is sent, not « prévue ».
+    /// </summary>
+    public const string ConvocationSent = "Convocation envoyée, dans « Mes documents »";
+
     public static (IReadOnlyList<TimelineStep> Steps, string NextAction) Build(JourneyFacts f, DateOnly today)
     {
         var evaluated = f.EvaluationOn is { } e && e < today;
@@ -59,10 +65,10 @@ public static class JourneyTimeline
             // Training: « en cours (x h sur y h) » until the path's hours are done, then « terminée ».
             (preparation, evaluationReached || f.Training is { IsDone: true }, false, null, f.Route == CertificationRoute.Training ? f.Training?.TimelineDetail : null),
             (f.Route == CertificationRoute.Vae ? "Mise en situation professionnelle" : "Évaluation", evaluated, false, f.EvaluationOn,
-                f.EvaluationOn is { } planned && planned >= today ? "Convocation prévue" : null),
+                f.EvaluationOn is { } planned && planned >= today ? ConvocationSent : null),
             // An absence is no decision: the jury step stays to do (the candidate may be convened again within the two years).
             ("Jury", f.JuryResult is { } decided && decided != JuryResult.Absent, false, f.JuryOn,
-                f.JuryResult == JuryResult.Absent ? "Absent(e) au jury" : f.JuryResult is { } result ? FrenchLabels.Of(result) : f.JuryOn is { } juryDay && juryDay >= today ? "Convocation prévue" : null),
+                f.JuryResult == JuryResult.Absent ? "Absent(e) au jury" : f.JuryResult is { } result ? FrenchLabels.Of(result) : f.JuryOn is { } juryDay && juryDay >= today ? ConvocationSent : null),
             ("Certification", f.JuryResult == JuryResult.TotalValidation, f.JuryResult == JuryResult.NotValidated, null,
                 f.JuryResult switch
                 {

@@ -29,7 +29,9 @@ public static class ImportLabels
     public static readonly RecordLabels<PhoneJobKind> PhoneJobKind = Of<PhoneJobKind>(FrenchLabels.TemplateLabel, FrenchLabels.Of);
     public static readonly RecordLabels<EmploymentStatus> Status = Of<EmploymentStatus>(FrenchLabels.Of);
     public static readonly RecordLabels<CertificationRoute> Route = Of<CertificationRoute>(FrenchLabels.Of);
-    public static readonly RecordLabels<Funding> Funding = Of<Funding>(FrenchLabels.TemplateLabel, FrenchLabels.Of);
+    /// <summary>Today's labels, then the labels of the mechanisms the 2019 reform replaced, read as their successors (<see cref="Fundings.OldLabels"/>).</summary>
+    public static readonly RecordLabels<Funding> Funding = new(Fundings.Offered
+        .SelectMany(v => new[] { (FrenchLabels.TemplateLabel(v), v), (FrenchLabels.Of(v), v) }).Concat(Fundings.OldLabels));
     public static readonly RecordLabels<Region> Region = Of<Region>(FrenchLabels.Of);
 
     /// <summary>The three outcomes of the statistics (Recevable, Non recevable, En attente), plus the portal's Incomplet, Abandon and Délai dépassé.</summary>

@@ -76,7 +76,8 @@ public sealed class ProfileCounter(int year)
         education.Add(row.EducationLevel);
         route.Add(row.Route);
         status.Add(row.EmploymentStatus);
-        region.Add(row.Region);
+        // Regions are counted by large area (Regions.AreaOf), so that years before and after the 18-region list compare.
+        region.Add(Regions.AreaOf(row.Region));
         // A withdrawn file counts in the total and the closures only; an expired one was admissible.
         if (AdmissibilityOutcomes.Of(row.State) is { } outcome) admissibility.Add(outcome);
         if (row.Funding is { } f) funding.Add(f); else fundingNotGiven++;
@@ -98,9 +99,9 @@ public sealed class ProfileCounter(int year)
         education.Tally(EducationLevels.All),
         route.Tally(Enum.GetValues<CertificationRoute>()),
         status.Tally(Enum.GetValues<EmploymentStatus>()),
-        region.Tally(Enum.GetValues<Region>()),
+        region.Tally(Regions.Areas),
         admissibility.Tally(Enum.GetValues<AdmissibilityOutcome>()),
-        funding.Tally(Enum.GetValues<Funding>()),
+        funding.Tally(Fundings.Offered),
         fundingNotGiven,
         teleMonths.Median(),
         phoneMonths.Median(),

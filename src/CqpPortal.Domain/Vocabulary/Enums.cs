@@ -8,19 +8,37 @@ public enum Sex { Female = 1, Male = 2 }
 /// <summary>Situation when registering.</summary>
 public enum EmploymentStatus { Employee = 1, JobSeeker = 2, Other = 3 }
 
-/// <summary>The five large regions the accord suggests, plus overseas.</summary>
-public enum Region { Nord = 1, Ouest = 2, Est = 3, Sud = 4, IleDeFrance = 5, OutreMer = 6 }
+/// <summary>
+/// Where a candidate lives, a company is or a session is held. Since issue 17 the form offers the 13 metropolitan
+/// regions and the 5 overseas ones (<see cref="Regions.Offered"/>); the first six values are the five large areas the
+/// accord suggested plus « Outre-mer », kept so that older records still read, and they are the groups the statistics
+/// count (<see cref="Regions.AreaOf"/>). Stored as its number: no value may change.
+/// </summary>
+public enum Region
+{
+    Nord = 1, Ouest = 2, Est = 3, Sud = 4, IleDeFrance = 5, OutreMer = 6,
+    AuvergneRhoneAlpes = 11, BourgogneFrancheComte = 12, Bretagne = 13, CentreValDeLoire = 14, Corse = 15, GrandEst = 16,
+    HautsDeFrance = 17, Normandie = 18, NouvelleAquitaine = 19, Occitanie = 20, PaysDeLaLoire = 21, ProvenceAlpesCoteDAzur = 22,
+    Guadeloupe = 31, Martinique = 32, Guyane = 33, LaReunion = 34, Mayotte = 35,
+}
 
-/// <summary>Funding mechanisms named by the accord, plus the ones candidates meet today.</summary>
+/// <summary>
+/// Funding mechanisms as they are since the 2019 reform (<see cref="Fundings.Offered"/> gives the form's order). Stored as
+/// its number: value 2 was the « période de professionnalisation » and 4 the CIF, whose successors they now are (Pro-A,
+/// CPF de transition professionnelle), so older records and imports read as today's mechanism without a migration.
+/// </summary>
 public enum Funding
 {
     ProfessionalisationContract = 1,
-    ProfessionalisationPeriod = 2,
+    /// <summary>Pro-A (reconversion ou promotion par l'alternance), successor of the « période de professionnalisation ».</summary>
+    ProA = 2,
     Cpf = 3,
-    Cif = 4,
+    /// <summary>CPF de transition professionnelle (« projet de transition professionnelle »), successor of the CIF.</summary>
+    CpfTransition = 4,
     SkillsDevelopmentPlan = 5,
     Personal = 6,
     Other = 7,
+    FranceTravail = 8,
 }
 
 /// <summary>Kind of job with at least half of the time on the phone (accord, article 3, path B).</summary>

@@ -28,16 +28,34 @@ public static class FrenchLabels
         Region.Sud => "Sud",
         Region.IleDeFrance => "Île-de-France",
         Region.OutreMer => "Outre-mer",
+        Region.AuvergneRhoneAlpes => "Auvergne-Rhône-Alpes",
+        Region.BourgogneFrancheComte => "Bourgogne-Franche-Comté",
+        Region.Bretagne => "Bretagne",
+        Region.CentreValDeLoire => "Centre-Val de Loire",
+        Region.Corse => "Corse",
+        Region.GrandEst => "Grand Est",
+        Region.HautsDeFrance => "Hauts-de-France",
+        Region.Normandie => "Normandie",
+        Region.NouvelleAquitaine => "Nouvelle-Aquitaine",
+        Region.Occitanie => "Occitanie",
+        Region.PaysDeLaLoire => "Pays de la Loire",
+        Region.ProvenceAlpesCoteDAzur => "Provence-Alpes-Côte d'Azur",
+        Region.Guadeloupe => "Guadeloupe",
+        Region.Martinique => "Martinique",
+        Region.Guyane => "Guyane",
+        Region.LaReunion => "La Réunion",
+        Region.Mayotte => "Mayotte",
         _ => value.ToString(),
     };
 
     public static string Of(Funding value) => value switch
     {
-        Funding.ProfessionalisationContract => "Contrat de professionnalisation",
-        Funding.ProfessionalisationPeriod => "Période de professionnalisation",
         Funding.Cpf => "CPF",
-        Funding.Cif => "CIF",
+        Funding.CpfTransition => "CPF de transition professionnelle",
+        Funding.ProA => "Pro-A (reconversion ou promotion par l'alternance)",
+        Funding.ProfessionalisationContract => "Contrat de professionnalisation",
         Funding.SkillsDevelopmentPlan => "Plan de développement des compétences",
+        Funding.FranceTravail => "France Travail",
         Funding.Personal => "Financement personnel",
         _ => "Autre",
     };
@@ -200,6 +218,7 @@ public static class FrenchLabels
     public static string TemplateLabel(Funding value) => value switch
     {
         Funding.Personal => "Personnel",
+        Funding.ProA => "Pro-A",
         _ => Of(value),
     };
 }

@@ -2,7 +2,8 @@ using System.Text;
 
 namespace CqpPortal.Web.Calendar;
 
-public sealed record CalendarEvent(string Uid, DateTimeOffset Start, DateTimeOffset End, string Summary, string Location, string Description);
+/// <param name="Url">The session's page on the portal (absolute, from Portal:PublicUrl): written as the event's URL and at the end of its description.</param>
+public sealed record CalendarEvent(string Uid, DateTimeOffset Start, DateTimeOffset End, string Summary, string Location, string Description, string? Url = null);
 
 /// <summary>
 /// iCalendar (RFC 5545) text for sessions: UTC times, escaped text, lines folded at 75 octets, CRLF endings.
@@ -30,7 +31,8 @@ public static class ICalendarWriter
             Line("DTEND:" + Utc(e.End));
             Line("SUMMARY:" + Escape(e.Summary));
             Line("LOCATION:" + Escape(e.Location));
-            Line("DESCRIPTION:" + Escape(e.Description));
+            Line("DESCRIPTION:" + Escape(e.Url is null ? e.Description : $"{e.Description}\nPage de la session : {e.Url}"));
+            if (e.Url is not null) Line("URL:" + e.Url);
             Line("END:VEVENT");
         }
         Line("END:VCALENDAR");

@@ -12,15 +12,20 @@ namespace CqpPortal.Web.Email;
 /// For employees who agreed to be followed, their approved managers are told of each convocation, the admissibility
 /// decision and the jury result — nothing beyond what the manager's pages show (<see cref="EmployeeFollowing"/>).
 /// </summary>
-public sealed class CompanyMailer(EmailOutbox outbox, AccountMailer accounts)
+public sealed class CompanyMailer(EmailOutbox outbox, AccountMailer accounts, Microsoft.Extensions.Options.IOptions<Hosting.PortalSettings> settings)
 {
+    /// <summary>An absolute link to a page of the portal, from Portal:PublicUrl.</summary>
+    private string Link(string path) => settings.Value.PublicLink(path);
+
+    private string SessionPage(Session session) => Sessions.Convocation.PageLink(settings.Value, session.Id);
+
     public Task AccessApprovedAsync(PortalUser manager, Company company) =>
         outbox.SendAsync(new EmailMessage(manager.Email!, "Votre accès entreprise est validé",
-            $"Bonjour {manager.DisplayName},\n\nVotre accès au portail du CQP pour {company.Name} est validé : vous pouvez suivre l'inscription et le parcours de vos salariés depuis l'espace entreprise."));
+            $"Bonjour {manager.DisplayName},\n\nVotre accès au portail du CQP pour {company.Name} est validé : vous pouvez suivre l'inscription et le parcours de vos salariés depuis l'espace entreprise : {Link("/Entreprise")}"));
 
     public Task AccessRefusedAsync(PortalUser manager, Company company, string reason) =>
         outbox.SendAsync(new EmailMessage(manager.Email!, "Votre demande d'accès entreprise n'est pas acceptée",
-            $"Bonjour {manager.DisplayName},\n\nVotre demande d'accès pour {company.Name} (SIRET {company.Siret}) n'a pas été acceptée : {reason}\n\nPour toute question, contactez l'organisme de formation."));
+            $"Bonjour {manager.DisplayName},\n\nVotre demande d'accès pour {company.Name} (SIRET {company.Siret}) n'a pas été acceptée : {reason}\n\nPour toute question, contactez l'organisme de formation : {Link("/Contact")}"));
 
     public Task ManagerInvitedAsync(PortalUser user, PortalUser inviter, Company company, string certification, Func<string, string, string> activationLink) =>
         accounts.SendActivationAsync(user, activationLink, $"Invitation à l'espace entreprise du {certification}",
@@ -44,7 +49,7 @@ public sealed class CompanyMailer(EmailOutbox outbox, AccountMailer accounts)
         outbox.SendAsync(new EmailMessage(manager.Email, $"Convocation de {employee.EmployeeName}",
             $"Bonjour {manager.Name},\n\n{employee.EmployeeName} ({employee.CompanyName}) est convoqué(e) : {FrenchLabels.Of(session.Kind)} " +
             $"le {FrenchFormat.DateTime(session.StartsAt)}, {session.PlaceName}, {session.Address}, {session.PostalCode} {session.City}." +
-            FollowedFooter));
+            $"\nLa page de la session : {SessionPage(session)}" + FollowedFooter));
 
     /// <summary>A followed employee is convened to a training session (or it moved, or it no longer concerns them).</summary>
     public Task EmployeeTrainingAsync(ManagerToTell manager, ManagerAudience employee, Session session, string unit, string change, string link) =>
@@ -61,7 +66,7 @@ public sealed class CompanyMailer(EmailOutbox outbox, AccountMailer accounts)
             $"Bonjour {manager.Name},\n\nLa convocation de {employee.EmployeeName} ({employee.CompanyName}) change : {FrenchLabels.Of(session.Kind)}.\n" +
             $"Avant : {FrenchFormat.DateTime(before.StartsAt)}, {before.PlaceName}, {before.Address}, {before.PostalCode} {before.City}.\n" +
             $"Désormais : {FrenchFormat.DateTime(session.StartsAt)}, {session.PlaceName}, {session.Address}, {session.PostalCode} {session.City}." +
-            FollowedFooter));
+            $"\nLa page de la session : {SessionPage(session)}" + FollowedFooter));
 
     /// <summary>A followed employee's convocation cancelled with its session.</summary>
     public Task EmployeeConvocationCancelledAsync(ManagerToTell manager, ManagerAudience employee, Session session) =>
@@ -106,6 +111,6 @@ public sealed class CompanyMailer(EmailOutbox outbox, AccountMailer accounts)
             $"\n\nSes présences et ses heures de formation : {link}" +
             FollowedFooter));
 
-    private const string FollowedFooter =
-        "\n\nVous recevez ce message parce que votre salarié(e) a accepté que l'entreprise suive son dossier ; le détail est dans l'espace entreprise du portail.";
+    private string FollowedFooter =>
+        $"\n\nVous recevez ce message parce que votre salarié(e) a accepté que l'entreprise suive son dossier ; le détail est dans l'espace entreprise du portail : {Link("/Entreprise")}";
 }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Identity;
 namespace CqpPortal.Web.Email;
 
 /// <summary>The e-mails the training organisation's staff receive: work waiting for them.</summary>
-public sealed class StaffMailer(EmailOutbox outbox, UserManager<PortalUser> users)
+public sealed class StaffMailer(EmailOutbox outbox, UserManager<PortalUser> users, Microsoft.Extensions.Options.IOptions<Hosting.PortalSettings> settings)
 {
     public async Task BookletToReviewAsync(Candidate candidate, BookletKind kind, int version)
     {
@@ -16,7 +16,7 @@ public sealed class StaffMailer(EmailOutbox outbox, UserManager<PortalUser> user
             if (staff.Email is not null)
                 await outbox.SendAsync(new EmailMessage(staff.Email, $"VAE : {what} envoyé par {candidate.FirstName} {candidate.LastName}",
                     $"Bonjour,\n\n{candidate.FirstName} {candidate.LastName} a envoyé son {what.ToLowerInvariant()} (version {version}). "
-                    + "Il attend votre examen dans l'espace de l'organisme, rubrique « Livrets VAE »."));
+                    + $"Il attend votre examen dans l'espace de l'organisme, rubrique « Livrets VAE » : {settings.Value.PublicLink("/Staff/Vae")}"));
     }
 
     /// <summary>A visitor's message from /Contact, to the organisation's contact address; « Répondre » answers the visitor.</summary>

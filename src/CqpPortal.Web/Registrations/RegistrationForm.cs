@@ -35,11 +35,13 @@ public static class RegistrationForm
     public static readonly FormField Phone = new("Phone", "Téléphone", Optional: true);
     public static readonly FormField BirthDate = new("BirthDate", "Date de naissance");
     public static readonly FormField Sex = new("Sex", "Sexe", Choices: [new("Female", "Femme"), new("Male", "Homme")]);
-    public static readonly FormField Region = new("Region", "Région", Choices: FromEnum<Region>(FrenchLabels.Of));
+    public static readonly FormField Region = new("Region", "Région", "Celle où vous habitez : les 13 régions de métropole, puis l'outre-mer.",
+        Choices: Regions.Offered.Select(r => new FormChoice(r.ToString(), FrenchLabels.Of(r))).ToList());
 
     // Course
     public const string EmployerGroup = "Employeur";
     public const string EmployerGroupHelp = "si vous êtes salarié(e)";
+    public const string EmployerGroupHidden = "Le bloc « Employeur » ne concerne que les salariés : il n'est demandé que si vous avez choisi « Salarié(e) ».";
 
     public static readonly FormField Route = new("Route", "Voie d'accès au CQP", Choices:
     [
@@ -47,7 +49,8 @@ public static class RegistrationForm
         new(nameof(CertificationRoute.Vae), "VAE", "vous faites valider au moins 3 ans d'expérience (livrets 1 et 2), sans formation"),
         new(nameof(CertificationRoute.Free), "Candidat libre", "vous passez directement les évaluations et le jury"),
     ]);
-    public static readonly FormField Funding = new("Funding", "Financement envisagé", Choices: FromEnum<Funding>(FrenchLabels.Of));
+    public static readonly FormField Funding = new("Funding", "Financement envisagé", "Les dispositifs en vigueur depuis 2019 ; si vous ne savez pas encore, choisissez « Autre ».",
+        Choices: Fundings.Offered.Select(f => new FormChoice(f.ToString(), FrenchLabels.Of(f))).ToList());
     public static readonly FormField EmploymentStatus = new("EmploymentStatus", "Situation professionnelle", Choices:
     [
         new(nameof(Domain.Vocabulary.EmploymentStatus.Employee), "Salarié(e)"),

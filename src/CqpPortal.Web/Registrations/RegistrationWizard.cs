@@ -107,9 +107,7 @@ public sealed class RegistrationWizard(CqpDbContext db, CandidateMailer mailer, 
         registration.Route = step.Route;
         registration.Funding = step.Funding;
         registration.EmploymentStatus = step.EmploymentStatus;
-        var employed = step.EmploymentStatus == EmploymentStatus.Employee;
-        registration.EmployerName = employed ? step.EmployerName?.Trim() : null;
-        registration.EmployerSiret = employed ? Siret.Normalize(step.EmployerSiret) : null;
+        (registration.EmployerName, registration.EmployerSiret) = EmployerAnswerRules.Kept(step.EmploymentStatus, step.EmployerName, step.EmployerSiret);
         registration.EducationLevel = step.EducationLevel;
         registration.HighestDiploma = string.IsNullOrWhiteSpace(step.HighestDiploma) ? null : step.HighestDiploma.Trim();
         if (step.DiplomaGroup is not null) registration.DiplomaGroup = step.DiplomaGroup;
@@ -138,16 +136,18 @@ public sealed class RegistrationWizard(CqpDbContext db, CandidateMailer mailer, 
     /// « Mon entreprise peut suivre mon dossier » is not answered (<paramref name="companyMayFollow"/>,
     /// <see cref="CompanyFollowingRules"/>). A paper form is submitted by the staff member entering it, on the paper's
     /// date, with the answer written on the paper; its candidate, when they gave an address, gets an activation link
-    /// (<see cref="PaperRegistrations.InviteAsync"/>) instead of the online candidate's confirmation.
+    /// (<see cref="PaperRegistrations.InviteAsync"/>) instead of the online candidate's confirmation. Either way the
+    /// receipt of what was sent (<see cref="RegistrationReceipt"/>) goes into the candidate's documents.
     /// </summary>
+    /// <returns>The receipt's document id; null when the file could not be sent.</returns>
     /// <param name="actingUserId">Who sends it: the candidate, or the staff member entering a paper form.</param>
     /// <param name="activationLink">The account activation page's link (user id, code), for a paper form's candidate.</param>
-    public async Task<bool> SubmitAsync(WizardSubject who, string actingUserId, bool? companyMayFollow = null, Func<string, string, string>? activationLink = null)
+    public async Task<int?> SubmitAsync(WizardSubject who, string actingUserId, bool? companyMayFollow = null, Func<string, string, string>? activationLink = null)
     {
         var registration = await EditableAsync(who);
-        if (registration is null || (await ProofsMissingAsync(registration)).Count > 0) return false;
+        if (registration is null || (await ProofsMissingAsync(registration)).Count > 0) return null;
         var namesCompany = NamesCompany(registration.Candidate!, registration);
-        if (CompanyFollowingRules.WhyNotSubmit(namesCompany, companyMayFollow) is not null) return false;
+        if (CompanyFollowingRules.WhyNotSubmit(namesCompany, companyMayFollow) is not null) return null;
         var now = clock.GetUtcNow();
         registration.PrivacyConsentAt = now;
         registration.Submit(registration.PaperFormDate ?? DayInParis.Today(clock), now, actingUserId);
@@ -156,15 +156,34 @@ public sealed class RegistrationWizard(CqpDbContext db, CandidateMailer mailer, 
         var candidate = registration.Candidate!;
         if (registration.EmployerSiret is { } siret)
             candidate.CompanyId = await db.Companies.Where(c => c.Siret == siret).Select(c => (int?)c.Id).FirstOrDefaultAsync();
+        var certification = await db.Certifications.SingleAsync(c => c.Id == registration.CertificationId);
+        var receipt = await ReceiptAsync(candidate, registration, certification.Name, now);
         await db.SaveChangesAsync();
         if (who.IsPaper)
         {
             if (activationLink is not null) await papers.InviteAsync(registration, activationLink);
-            return true;
+            return receipt.Id;
         }
-        var certification = await db.Certifications.SingleAsync(c => c.Id == registration.CertificationId);
         await mailer.RegistrationReceivedAsync(candidate, certification.Name, registration.RegisteredOn!.Value);
-        return true;
+        return receipt.Id;
+    }
+
+    /// <summary>The receipt of what was sent, added to the candidate's documents (saved with the submission).</summary>
+    private async Task<CandidateDocument> ReceiptAsync(Candidate candidate, Registration registration, string certification, DateTimeOffset now)
+    {
+        var proofs = await db.RegistrationProofs.Where(p => p.RegistrationId == registration.Id).OrderBy(p => p.Id)
+            .Select(p => new { p.Kind, p.FileName }).ToListAsync();
+        var sentOn = registration.RegisteredOn!.Value;
+        var data = new RegistrationReceiptData(registration.Id, certification, RegistrationSummary.Of(candidate, registration), sentOn, now,
+            registration.CompanyMayFollow, proofs.Select(p => (p.Kind, p.FileName)).ToList(),
+            registration.PaperFormDate is { } paper ? $"Bulletin papier du {FrenchFormat.Date(paper)}, saisi par l'organisme de formation." : null);
+        var document = new CandidateDocument
+        {
+            Candidate = candidate, RegistrationId = registration.Id, Title = RegistrationReceipt.Title,
+            FileName = RegistrationReceipt.FileName(sentOn), ContentType = "application/pdf", Content = RegistrationReceipt.Pdf(data), CreatedAt = now,
+        };
+        db.CandidateDocuments.Add(document);
+        return document;
     }
 
     /// <summary>Whether the file names a company, so that « Mon entreprise peut suivre mon dossier » must be answered.</summary>

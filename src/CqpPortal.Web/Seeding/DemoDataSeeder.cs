@@ -18,18 +18,18 @@ namespace CqpPortal.Web.Seeding;
 /// hundred registrations a year across the regions and routes, sessions past and future, juries, holders and their
 /// survey answers, and the demo accounts wired into it.
 /// </summary>
-public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> users, TimeProvider clock, DemoEvaluations evaluations, DemoDocuments documents, DemoTraining training, ILogger<DemoDataSeeder> logger)
+public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> users, TimeProvider clock, DemoEvaluations evaluations, DemoDocuments documents, DemoTraining training, DemoPromises promises, ILogger<DemoDataSeeder> logger)
 {
     public const int Seed = 2098;
     private const int CandidatesPerYear = 100;
 
     internal static readonly (Region Region, string City, string PostalCode, string Place, string Address)[] Centres =
     [
-        (Region.Nord, "Lille", "59000", "Centre de formation Lille Europe", "12 rue de Tournai"),
-        (Region.Ouest, "Rennes", "35000", "Espace formation Rennes Colombier", "4 place du Colombier"),
-        (Region.Est, "Strasbourg", "67000", "Centre de formation Strasbourg Gare", "21 boulevard de Nancy"),
-        (Region.Sud, "Lyon", "69003", "Centre de formation Lyon Part-Dieu", "88 rue de la Villette"),
-        (Region.Sud, "Marseille", "13002", "Centre de formation Marseille Joliette", "15 quai d'Arenc"),
+        (Region.HautsDeFrance, "Lille", "59000", "Centre de formation Lille Europe", "12 rue de Tournai"),
+        (Region.Bretagne, "Rennes", "35000", "Espace formation Rennes Colombier", "4 place du Colombier"),
+        (Region.GrandEst, "Strasbourg", "67000", "Centre de formation Strasbourg Gare", "21 boulevard de Nancy"),
+        (Region.AuvergneRhoneAlpes, "Lyon", "69003", "Centre de formation Lyon Part-Dieu", "88 rue de la Villette"),
+        (Region.ProvenceAlpesCoteDAzur, "Marseille", "13002", "Centre de formation Marseille Joliette", "15 quai d'Arenc"),
         (Region.IleDeFrance, "Paris", "75012", "Centre de formation Paris Gare de Lyon", "210 rue de Bercy"),
     ];
 
@@ -72,6 +72,7 @@ public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> user
         await db.SaveChangesAsync(cancellationToken);
         await evaluations.SeedAsync(accounts, cancellationToken);
         await documents.SeedAsync(accounts, cancellationToken);
+        await promises.SeedAsync(cancellationToken);
         await CloseExpiredJourneysAsync(certification, today, cancellationToken);
         // Last: the evaluation side must not take training days for evaluations, and closed files get no training.
         await training.SeedAsync(accounts, cancellationToken);
@@ -178,10 +179,11 @@ public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> user
     {
         var sex = faker.Random.WeightedRandom([Sex.Female, Sex.Male], [0.82f, 0.18f]);
         var first = faker.Name.FirstName(sex == Sex.Female ? Bogus.DataSets.Name.Gender.Female : Bogus.DataSets.Name.Gender.Male);
-        var last = faker.Name.LastName();
+        // Bogus writes « Da silva », « Le gall »: cased as French writes them, without another draw.
+        var last = Domain.Accounts.PersonNames.Cased(faker.Name.LastName());
         var route = faker.Random.WeightedRandom([CertificationRoute.Training, CertificationRoute.Vae, CertificationRoute.Free], [0.62f, 0.23f, 0.15f]);
         var status = faker.Random.WeightedRandom([EmploymentStatus.Employee, EmploymentStatus.JobSeeker, EmploymentStatus.Other], [0.7f, 0.25f, 0.05f]);
-        var region = faker.PickRandom<Region>();
+        var region = faker.PickRandom(Regions.Offered.ToArray()); // one draw, as before
         var company = status == EmploymentStatus.Employee ? faker.PickRandom(companies) : null;
         var candidate = new Candidate
         {
@@ -201,8 +203,8 @@ public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> user
             Route = route,
             Funding = route switch
             {
-                CertificationRoute.Training => faker.PickRandom(Funding.ProfessionalisationContract, Funding.ProfessionalisationPeriod, Funding.Cpf, Funding.SkillsDevelopmentPlan),
-                CertificationRoute.Vae => faker.PickRandom(Funding.Cpf, Funding.Cif, Funding.Personal),
+                CertificationRoute.Training => faker.PickRandom(Funding.ProfessionalisationContract, Funding.ProA, Funding.Cpf, Funding.SkillsDevelopmentPlan),
+                CertificationRoute.Vae => faker.PickRandom(Funding.Cpf, Funding.CpfTransition, Funding.Personal),
                 _ => faker.PickRandom(Funding.Personal, Funding.Cpf, Funding.Other),
             },
             EmploymentStatus = status,
@@ -324,7 +326,7 @@ public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> user
             var registration = new Registration
             {
                 Certification = certification, Route = route, EducationLevel = education, TeleSecretaryMonths = teleMonths,
-                Funding = route == CertificationRoute.Vae ? Funding.Cpf : Funding.ProfessionalisationPeriod,
+                Funding = route == CertificationRoute.Vae ? Funding.Cpf : Funding.ProA,
                 EmploymentStatus = company is null ? EmploymentStatus.JobSeeker : EmploymentStatus.Employee,
                 EmployerName = company?.Name, EmployerSiret = company?.Siret,
                 Region = company?.Region ?? Region.IleDeFrance, RegisteredOn = registeredOn, State = state,
@@ -382,10 +384,10 @@ public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> user
 
         // A holder from the organisation's records (no login), certified six months ago today: the survey job's catch-up
         // run at start opens her 6-month survey and leaves the invitation in the outbox.
-        var ines = new Candidate { FirstName = "Inès", LastName = "Garnier", Email = "ines.garnier@exemple.fr", BirthDate = new DateOnly(1991, 2, 8), Sex = Sex.Female, Region = Region.Ouest };
+        var ines = new Candidate { FirstName = "Inès", LastName = "Garnier", Email = "ines.garnier@exemple.fr", BirthDate = new DateOnly(1991, 2, 8), Sex = Sex.Female, Region = Region.PaysDeLaLoire };
         ines.Registrations.Add(new Registration
         {
-            Certification = certification, Route = CertificationRoute.Vae, EducationLevel = 4, EmploymentStatus = EmploymentStatus.Employee, Region = Region.Ouest,
+            Certification = certification, Route = CertificationRoute.Vae, EducationLevel = 4, EmploymentStatus = EmploymentStatus.Employee, Region = Region.PaysDeLaLoire,
             RegisteredOn = today.AddMonths(-14), State = RegistrationState.Admissible, AdmissibilityDecidedOn = today.AddMonths(-14).AddDays(10), CertifiedOn = today.AddMonths(-6),
         });
         yield return ines;

@@ -40,10 +40,13 @@ public static class Convocation
             : pdf;
 
     /// <param name="certification">The certification's name (<see cref="Certification.Name"/>), for the event's title.</param>
-    public static CalendarEvent Event(Session s, string certification) => new(
+    /// <summary>The session's public page (« /calendrier/{id} »), absolute from Portal:PublicUrl, for e-mails and agenda events.</summary>
+    public static string PageLink(Hosting.PortalSettings settings, int sessionId) => settings.PublicLink($"/calendrier/{sessionId}");
+
+    public static CalendarEvent Event(Session s, string certification, Hosting.PortalSettings settings) => new(
         // The UID stays what agendas subscribed to the feed already hold: a new one would duplicate their events.
         $"session-{s.Id}@cqp-telesecretaire", s.StartsAt, s.StartsAt.AddMinutes(s.DurationMinutes),
         $"{certification} – {FrenchLabels.Of(s.Kind)}",
         $"{s.PlaceName}, {s.Address}, {s.PostalCode} {s.City}",
-        "Présentez-vous 15 minutes avant le début, muni(e) d'une pièce d'identité.");
+        "Présentez-vous 15 minutes avant le début, muni(e) d'une pièce d'identité.", PageLink(settings, s.Id));
 }

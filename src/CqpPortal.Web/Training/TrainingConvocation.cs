@@ -47,19 +47,19 @@ public static class TrainingConvocation
             ? pdf.Reference(DocumentReference.Of(DocumentKind.TrainingConvocation, Domain.Time.DayInParis.Of(f.Session.StartsAt), f.Candidate.Id, f.Session.Id))
             : pdf;
 
-    public static CalendarEvent Event(TrainingConvocationFacts f) => new(
+    public static CalendarEvent Event(TrainingConvocationFacts f, Hosting.PortalSettings settings) => new(
         // The same UID as the public calendar's entry for this session: an agenda holding both shows it once.
         $"session-{f.Session.Id}@cqp-telesecretaire", f.Session.StartsAt, f.Session.StartsAt.AddMinutes(f.Session.DurationMinutes),
         $"{f.CertificationName} – Formation : {f.Session.ModuleTitle}",
         Place(f.Session),
-        $"{UnitLabel(f.Unit)}. Formateur : {f.TrainerName}. Présentez-vous 10 minutes avant le début.");
+        $"{UnitLabel(f.Unit)}. Formateur : {f.TrainerName}. Présentez-vous 10 minutes avant le début.", Sessions.Convocation.PageLink(settings, f.Session.Id));
 
-    public static byte[] Ics(TrainingConvocationFacts f, DateTimeOffset stamp) =>
-        System.Text.Encoding.UTF8.GetBytes(ICalendarWriter.Write([Event(f)], stamp, "Formation"));
+    public static byte[] Ics(TrainingConvocationFacts f, DateTimeOffset stamp, Hosting.PortalSettings settings) =>
+        System.Text.Encoding.UTF8.GetBytes(ICalendarWriter.Write([Event(f, settings)], stamp, "Formation"));
 
-    public static IReadOnlyList<EmailAttachment> Attachments(TrainingConvocationFacts f, DateTimeOffset stamp) =>
+    public static IReadOnlyList<EmailAttachment> Attachments(TrainingConvocationFacts f, DateTimeOffset stamp, Hosting.PortalSettings settings) =>
     [
         new($"{FileStem(f.Session)}.pdf", "application/pdf", Pdf(f)),
-        new($"{FileStem(f.Session)}.ics", "text/calendar", Ics(f, stamp)),
+        new($"{FileStem(f.Session)}.ics", "text/calendar", Ics(f, stamp, settings)),
     ];
 }

@@ -39,7 +39,7 @@ public sealed record PlannedTraining(int SessionId, DateTimeOffset StartsAt, int
 /// shown. An enrolment e-mails the trainee the convocation (PDF and .ics attached) and tells the managers of a followed
 /// employee; a change of date or place and a cancellation are e-mailed too.
 /// </summary>
-public sealed class TrainingSessions(CqpDbContext db, CandidateMailer mailer, EmployeeNotifications companies, TimeProvider clock)
+public sealed class TrainingSessions(CqpDbContext db, CandidateMailer mailer, EmployeeNotifications companies, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Hosting.PortalSettings> settings)
 {
     /// <summary>The staff accounts that may teach, by name.</summary>
     public Task<List<TrainerChoice>> TrainersAsync() =>
@@ -226,7 +226,7 @@ public sealed class TrainingSessions(CqpDbContext db, CandidateMailer mailer, Em
     private async Task ConveneAsync(int sessionId, int registrationId, bool changed)
     {
         if (await ConvocationAsync(sessionId, registrationId) is not { } facts) return;
-        await mailer.TrainingConvenedAsync(facts, TrainingConvocation.Attachments(facts, clock.GetUtcNow()), changed);
+        await mailer.TrainingConvenedAsync(facts, TrainingConvocation.Attachments(facts, clock.GetUtcNow(), settings.Value), changed);
         await companies.TrainingAsync(registrationId, facts.Session, TrainingConvocation.UnitLabel(facts.Unit),
             changed ? "a une session de formation modifiée" : "est convoqué(e) en formation");
     }

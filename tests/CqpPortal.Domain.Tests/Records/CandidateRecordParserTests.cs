@@ -83,13 +83,17 @@ public class CandidateRecordParserTests
 
     [Theory]
     [InlineData("Contrat de professionnalisation", Funding.ProfessionalisationContract)]
-    [InlineData("Période de professionnalisation", Funding.ProfessionalisationPeriod)]
+    [InlineData("Période de professionnalisation", Funding.ProA)]
+    [InlineData("Pro-A", Funding.ProA)]
     [InlineData("CPF", Funding.Cpf)]
-    [InlineData("CIF", Funding.Cif)]
+    [InlineData("CIF", Funding.CpfTransition)]
+    [InlineData("CPF de transition professionnelle", Funding.CpfTransition)]
+    [InlineData("France Travail", Funding.FranceTravail)]
+    [InlineData("Pôle emploi", Funding.FranceTravail)]
     [InlineData("Plan de développement des compétences", Funding.SkillsDevelopmentPlan)]
     [InlineData("Personnel", Funding.Personal)]
     [InlineData("Autre", Funding.Other)]
-    public void Fundings_are_read_from_the_issues_labels(string label, Funding funding) =>
+    public void Fundings_are_read_from_todays_labels_and_the_labels_before_2019_as_their_successors(string label, Funding funding) =>
         Assert.Equal(funding, Assert.Single(Parser.Parse(Sheet(With("Financement", label))).Records).Funding);
 
     [Theory]
@@ -122,7 +126,10 @@ public class CandidateRecordParserTests
     [InlineData("Date de naissance", "31/02/1990", "Date attendue au format JJ/MM/AAAA.")]
     [InlineData("Date d'inscription", "", "Date obligatoire (JJ/MM/AAAA).")]
     [InlineData("Sexe", "X", "Valeur inconnue : valeurs possibles « F », « M ».")]
-    [InlineData("Région", "Bretagne", "Valeur inconnue : valeurs possibles « Nord », « Ouest », « Est », « Sud », « Île-de-France », « Outre-mer ».")]
+    [InlineData("Région", "Atlantide", "Valeur inconnue : valeurs possibles « Nord », « Ouest », « Est », « Sud », « Île-de-France », « Outre-mer », "
+        + "« Auvergne-Rhône-Alpes », « Bourgogne-Franche-Comté », « Bretagne », « Centre-Val de Loire », « Corse », « Grand Est », « Hauts-de-France », "
+        + "« Normandie », « Nouvelle-Aquitaine », « Occitanie », « Pays de la Loire », « Provence-Alpes-Côte d'Azur », « Guadeloupe », « Martinique », "
+        + "« Guyane », « La Réunion », « Mayotte ».")]
     [InlineData("Expérience télésecrétariat (mois)", "douze", "Nombre entier attendu.")]
     [InlineData("Expérience télésecrétariat (mois)", "12,5", "Nombre entier attendu.")]
     [InlineData("Expérience télésecrétariat (mois)", "601", "Nombre attendu entre 0 et 600 mois.")]

@@ -69,6 +69,19 @@ public class ProfileStatisticsTests
     }
 
     [Fact]
+    public void Regions_are_counted_by_large_area_so_that_the_eighteen_regions_and_older_records_compare()
+    {
+        var stats = Year2025(profiles:
+        [
+            Profile(region: Region.Bretagne), Profile(region: Region.Ouest), Profile(region: Region.LaReunion), Profile(region: Region.HautsDeFrance),
+        ]);
+
+        var p = stats.Profiles;
+        Assert.Equal(Regions.Areas, p.Region.Entries.Select(e => e.Key));
+        Assert.Equal((1, 2, 1), (p.Region[Region.Nord], p.Region[Region.Ouest], p.Region[Region.OutreMer]));
+    }
+
+    [Fact]
     public void Sex_level_route_status_and_region_count_every_registration_once()
     {
         var stats = Year2025(profiles:
@@ -162,7 +175,8 @@ public class ProfileStatisticsTests
 
         Assert.Equal(2, stats.Profiles.Funding[Funding.Cpf]);
         Assert.Equal(1, stats.Profiles.Funding[Funding.ProfessionalisationContract]);
-        Assert.Equal(0, stats.Profiles.Funding[Funding.Cif]);
+        Assert.Equal(0, stats.Profiles.Funding[Funding.CpfTransition]);
+        Assert.Equal(Fundings.Offered, stats.Profiles.Funding.Entries.Select(e => e.Key));
         Assert.Equal(1, stats.Profiles.FundingNotGiven);
     }
 

@@ -79,7 +79,9 @@ public class AreaAccessTests(DemoPortal portal)
         Assert.DoesNotContain("Julien", text);
         // The timeline: admissible, in training, with an evaluation coming.
         Assert.Contains("Formation", page.QuerySelector("ol.timeline li[aria-current=step]")!.TextContent);
-        Assert.Contains("Convocation prévue", page.QuerySelector("ol.timeline")!.TextContent);
+        // Her convocation is issued: the timeline says where it is, not that it is « prévue » (issue 17).
+        Assert.Contains("Convocation envoyée, dans « Mes documents »", page.QuerySelector("ol.timeline")!.TextContent);
+        Assert.DoesNotContain("Convocation prévue", text);
         Assert.Contains("Présentez-vous à l'évaluation", text);
     }
 }

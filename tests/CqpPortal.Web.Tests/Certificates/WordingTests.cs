@@ -33,7 +33,20 @@ public class WordingTests
     [Fact]
     public void Calendar_entries_carry_the_certifications_name()
     {
-        var entry = Convocation.Event(SessionOf(SessionKind.Jury), Accueil.Name);
+        var entry = Convocation.Event(SessionOf(SessionKind.Jury), Accueil.Name, new CqpPortal.Web.Hosting.PortalSettings { PublicUrl = "https://cqp.example.fr" });
         Assert.StartsWith("CQP Chargé(e) d'accueil – ", entry.Summary);
+    }
+
+    [Fact]
+    public void Each_calendar_event_carries_the_session_pages_public_address_as_its_url_and_in_its_description()
+    {
+        var session = SessionOf(SessionKind.Evaluation);
+        session.Id = 42;
+        var entry = Convocation.Event(session, Accueil.Name, new CqpPortal.Web.Hosting.PortalSettings { PublicUrl = "https://cqp.example.fr/" });
+        var ics = CqpPortal.Web.Calendar.ICalendarWriter.Write([entry], DateTimeOffset.UnixEpoch, Accueil.Name);
+        var unfolded = ics.Replace("\r\n ", "");
+        Assert.Equal($"https://cqp.example.fr/calendrier/{session.Id}", entry.Url);
+        Assert.Contains($"\r\nURL:https://cqp.example.fr/calendrier/{session.Id}\r\n", unfolded);
+        Assert.Contains($"Page de la session : https://cqp.example.fr/calendrier/{session.Id}", unfolded);
     }
 }

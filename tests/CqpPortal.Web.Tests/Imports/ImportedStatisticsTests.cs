@@ -38,8 +38,8 @@ public abstract class ImportedStatisticsTests(EmptyPortal portal)
         "closedJourneys": { "Abandons": 0, "Délais dépassés": 0 },
         "experienceMedianMonths": { "teleSecretary": 17, "phoneJob": 5 },
         "funding": {
-          "Contrat de professionnalisation": 1, "Période de professionnalisation": 0, "CPF": 1, "CIF": 0,
-          "Plan de développement des compétences": 0, "Personnel": 1, "Autre": 0, "Non renseigné": 1
+          "CPF": 1, "CPF de transition professionnelle": 0, "Pro-A": 0, "Contrat de professionnalisation": 1,
+          "Plan de développement des compétences": 0, "France Travail": 0, "Personnel": 1, "Autre": 0, "Non renseigné": 1
         }
       },
       "juries": {

@@ -21,7 +21,7 @@ public partial class DownloadTests(DemoPortal portal)
 
     private static readonly Dictionary<string, string> Identity = new()
     {
-        ["Input.FirstName"] = "Léa", ["Input.LastName"] = "Durand", ["Input.BirthDate"] = "1990-04-12", ["Input.Sex"] = "Female", ["Input.Region"] = "Ouest",
+        ["Input.FirstName"] = "Léa", ["Input.LastName"] = "Durand", ["Input.BirthDate"] = "1990-04-12", ["Input.Sex"] = "Female", ["Input.Region"] = "Bretagne",
     };
 
     [Fact]

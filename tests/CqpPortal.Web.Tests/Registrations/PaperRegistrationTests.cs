@@ -17,7 +17,7 @@ public class PaperRegistrationTests(DemoPortal portal)
     private static readonly Dictionary<string, string> Identity = new()
     {
         ["Input.FirstName"] = "Odette", ["Input.LastName"] = "Papier", ["Input.Phone"] = "",
-        ["Input.BirthDate"] = "1975-09-30", ["Input.Sex"] = "Female", ["Input.Region"] = "Est",
+        ["Input.BirthDate"] = "1975-09-30", ["Input.Sex"] = "Female", ["Input.Region"] = "GrandEst",
     };
 
     private static readonly Dictionary<string, string> Course = new()

@@ -16,7 +16,7 @@ public class RegistrationProfileListsTests(DemoPortal portal)
     private static readonly Dictionary<string, string> Identity = new()
     {
         ["Input.FirstName"] = "Inès", ["Input.LastName"] = "Listes", ["Input.Phone"] = "",
-        ["Input.BirthDate"] = "1992-02-02", ["Input.Sex"] = "Female", ["Input.Region"] = "Sud",
+        ["Input.BirthDate"] = "1992-02-02", ["Input.Sex"] = "Female", ["Input.Region"] = "Occitanie",
     };
 
     private static readonly Dictionary<string, string> Course = new()

@@ -14,12 +14,12 @@ public class RegistrationWizardTests(DemoPortal portal)
     private static readonly Dictionary<string, string> Identity = new()
     {
         ["Input.FirstName"] = "Léa", ["Input.LastName"] = "Durand", ["Input.Phone"] = "06 11 22 33 44",
-        ["Input.BirthDate"] = "1990-04-12", ["Input.Sex"] = "Female", ["Input.Region"] = "Ouest",
+        ["Input.BirthDate"] = "1990-04-12", ["Input.Sex"] = "Female", ["Input.Region"] = "Bretagne",
     };
 
     private static Dictionary<string, string> Course(string siret) => new()
     {
-        ["Input.Route"] = "Training", ["Input.Funding"] = "ProfessionalisationPeriod", ["Input.EmploymentStatus"] = "Employee",
+        ["Input.Route"] = "Training", ["Input.Funding"] = "ProA", ["Input.EmploymentStatus"] = "Employee",
         ["Input.EmployerName"] = "Permanence Plus", ["Input.EmployerSiret"] = siret, ["Input.EducationLevel"] = "4", ["Input.DiplomaGroup"] = "ProfessionalBaccalaureate", ["Input.HighestDiploma"] = "Bac pro",
     };
 

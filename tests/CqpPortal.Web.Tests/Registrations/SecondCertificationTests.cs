@@ -39,7 +39,7 @@ public class SecondCertificationTests
         Assert.True(PortalClient.IsRedirectTo(await client.SubmitAsync("/Candidat/Inscription/Identite", new Dictionary<string, string>
         {
             ["Input.FirstName"] = "Léa", ["Input.LastName"] = "Durand", ["Input.Phone"] = "06 11 22 33 44",
-            ["Input.BirthDate"] = "1990-04-12", ["Input.Sex"] = "Female", ["Input.Region"] = "Ouest",
+            ["Input.BirthDate"] = "1990-04-12", ["Input.Sex"] = "Female", ["Input.Region"] = "Bretagne",
         }), "/Candidat/Inscription/Parcours"));
 
         var (_, page) = await client.GetAsync("/Candidat/Inscription/Parcours");

@@ -33,7 +33,7 @@ public class SessionSignUpTests(DemoPortal portal)
         return client;
     }
 
-    private async Task<int> SessionAsync(int capacity, int daysAhead = 40, SessionKind kind = SessionKind.Evaluation)
+    private async Task<int> SessionAsync(int capacity, int daysAhead = 40, SessionKind kind = SessionKind.Evaluation, Region region = Region.Est)
     {
         await using var scope = portal.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CqpDbContext>();
@@ -42,7 +42,7 @@ public class SessionSignUpTests(DemoPortal portal)
         var session = new Session
         {
             CertificationId = await db.Certifications.Select(c => c.Id).FirstAsync(), Kind = kind, StartsAt = startsAt,
-            DurationMinutes = 220, PlaceName = "Centre d'essai", Address = "1 rue des Tests", PostalCode = "67000", City = "Strasbourg", Region = Region.Est,
+            DurationMinutes = 220, PlaceName = "Centre d'essai", Address = "1 rue des Tests", PostalCode = "67000", City = "Strasbourg", Region = region,
             Capacity = capacity, RegistrationDeadline = DayInParis.Of(startsAt).AddDays(-7),
         };
         db.Sessions.Add(session);
@@ -67,7 +67,13 @@ public class SessionSignUpTests(DemoPortal portal)
         using var second = await CandidateAsync(RegistrationState.Admissible, "Seconde");
 
         Assert.Contains("Vous êtes inscrit(e)", await SignUpAsync(first, sessionId));
-        Assert.Contains("convocation", portal.Mail.LatestTo(first.Email!));
+        var convened = portal.Mail.LatestTo(first.Email!);
+        Assert.Contains("convocation", convened);
+        // Issue 17: the PDF is in « Mes documents » (not « Mes sessions »), and the e-mail links to the portal's pages.
+        Assert.Contains("Votre convocation (PDF) est dans votre espace candidat, rubrique « Mes documents »", convened);
+        Assert.Contains("/Candidat#documents", convened);
+        Assert.Contains($"/calendrier/{sessionId}", convened);
+        Assert.DoesNotContain("convocation (PDF) et l'événement pour votre agenda sont dans votre espace candidat, rubrique « Mes sessions »", convened);
         Assert.Contains("liste d'attente", await SignUpAsync(second, sessionId));
 
         // The convocation is a PDF in the first candidate's documents.
@@ -106,11 +112,26 @@ public class SessionSignUpTests(DemoPortal portal)
         Assert.Contains("BEGIN:VEVENT", text);
         Assert.Matches(@"DTSTART:\d{8}T0[78]0000Z", text); // 09:00 Paris is 08:00 UTC in winter, 07:00 in summer
         Assert.Contains("LOCATION:Centre d'essai\\, 1 rue des Tests\\, 67000 Strasbourg", text);
+        Assert.Matches($@"\r\nURL:https?://[^\r]+/calendrier/{sessionId}\r\n", text); // the session's page, from Portal:PublicUrl
 
         using var other = await CandidateAsync(RegistrationState.Admissible, "Curieux");
         Assert.Equal(HttpStatusCode.NotFound, (await other.Http.GetAsync($"/Candidat/Sessions/Agenda/{enrolmentId}")).StatusCode);
         using var anonymous = PortalClient.For(portal);
         Assert.True(PortalClient.IsRedirectTo(await anonymous.Http.GetAsync($"/Candidat/Sessions/Agenda/{enrolmentId}"), "/Compte/Connexion"));
+    }
+
+    [Fact]
+    public async Task Sessions_are_offered_in_the_candidates_region_first_then_its_area_then_the_others()
+    {
+        var elsewhere = await SessionAsync(capacity: 5, daysAhead: 30, region: Region.Occitanie);
+        var sameArea = await SessionAsync(capacity: 5, daysAhead: 50, region: Region.GrandEst);
+        var ownRegion = await SessionAsync(capacity: 5, daysAhead: 70, region: Region.Est);
+        using var client = await CandidateAsync(RegistrationState.Admissible, "Region");
+
+        var (_, page) = await client.GetAsync("/Candidat/Sessions");
+        var order = page.Forms.SelectMany(f => f.Elements).Where(e => e.GetAttribute("name") == "sessionId").Select(e => int.Parse(e.GetAttribute("value")!)).ToList();
+        Assert.True(order.IndexOf(ownRegion) < order.IndexOf(sameArea) && order.IndexOf(sameArea) < order.IndexOf(elsewhere), string.Join(",", order));
+        Assert.Contains("Les sessions de votre région (Est) sont en tête de liste", page.Body!.TextContent);
     }
 
     [Fact]

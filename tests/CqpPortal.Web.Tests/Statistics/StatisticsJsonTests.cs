@@ -26,8 +26,8 @@ public class StatisticsJsonTests(StatisticsPortal portal) : IClassFixture<Statis
         "closedJourneys": { "Abandons": 1, "Délais dépassés": 0 },
         "experienceMedianMonths": { "teleSecretary": 14, "phoneJob": 12 },
         "funding": {
-          "Contrat de professionnalisation": 1, "Période de professionnalisation": 0, "CPF": 2, "CIF": 1,
-          "Plan de développement des compétences": 0, "Personnel": 0, "Autre": 0, "Non renseigné": 1
+          "CPF": 2, "CPF de transition professionnelle": 1, "Pro-A": 0, "Contrat de professionnalisation": 1,
+          "Plan de développement des compétences": 0, "France Travail": 0, "Personnel": 0, "Autre": 0, "Non renseigné": 1
         },
         "diplomaGroup": {
           "Aucun diplôme": 1, "CAP, BEP": 1, "Baccalauréat général": 0, "Baccalauréat technologique": 0, "Baccalauréat professionnel": 0,

@@ -39,7 +39,7 @@ public sealed class StatisticsPortal() : PortalFactory(TestCluster.NewDatabase("
 
         // 2025: 25 the day before the 26th birthday, 26 on it, 56, 45 on 31 December, 54; the last one withdrew.
         var anne = Register("Anne", Sex.Female, new(1999, 5, 17), new(2025, 5, 16), RegistrationState.Admissible, CertificationRoute.Training, EmploymentStatus.Employee, Region.Nord, 4, 12, 0, Funding.Cpf);
-        Register("Bruno", Sex.Male, new(1999, 5, 17), new(2025, 5, 17), RegistrationState.NotAdmissible, CertificationRoute.Vae, EmploymentStatus.JobSeeker, Region.IleDeFrance, 0, 40, 24, Funding.Cif);
+        Register("Bruno", Sex.Male, new(1999, 5, 17), new(2025, 5, 17), RegistrationState.NotAdmissible, CertificationRoute.Vae, EmploymentStatus.JobSeeker, Region.IleDeFrance, 0, 40, 24, Funding.CpfTransition);
         Register("Chloé", Sex.Female, new(1969, 1, 1), new(2025, 1, 1), RegistrationState.Submitted, CertificationRoute.Free, EmploymentStatus.Other, Region.Sud, 8, 6, 60, null);
         Register("Diane", Sex.Female, new(1980, 6, 30), new(2025, 12, 31), RegistrationState.Incomplete, CertificationRoute.Training, EmploymentStatus.Employee, Region.OutreMer, 3, 20, 10, Funding.ProfessionalisationContract);
         var elise = Register("Élise", Sex.Female, new(1970, 12, 31), new(2025, 3, 3), RegistrationState.Withdrawn, CertificationRoute.Training, EmploymentStatus.Employee, Region.Nord, 5, 14, 12, Funding.Cpf);

@@ -37,6 +37,10 @@ public class CandidateHomeModel(CqpDbContext db, UserManager<Identity.PortalUser
 
     [TempData]
     public string? Message { get; set; }
+
+    /// <summary>Just after sending the registration: its receipt, linked beside the confirmation.</summary>
+    [TempData]
+    public int? ReceiptId { get; set; }
     public DateOnly Today { get; private set; }
 
     private sealed record FileRegistration(int Id, string Title, int JourneyLimitMonths, CertificationRoute Route, RegistrationState State,

@@ -10,7 +10,7 @@ namespace CqpPortal.Web.Pages.Formation;
 /// record's access rule lets in (the trainee, staff, the manager of a followed employee) and only while the trainee is
 /// enrolled in that session; anything else answers 404, as an unknown id would.
 /// </summary>
-public class ConvocationModel(TrainingAccess access, TrainingSessions sessions, TimeProvider clock) : PageModel
+public class ConvocationModel(TrainingAccess access, TrainingSessions sessions, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Hosting.PortalSettings> settings) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int sessionId, int registrationId, string? format)
     {
@@ -20,7 +20,7 @@ public class ConvocationModel(TrainingAccess access, TrainingSessions sessions, 
         if (await sessions.ConvocationAsync(sessionId, registrationId) is not { } facts) return NotFound();
         var stem = TrainingConvocation.FileStem(facts.Session);
         return format == "ics"
-            ? File(TrainingConvocation.Ics(facts, clock.GetUtcNow()), ICalendarWriter.ContentType, $"{stem}.ics")
+            ? File(TrainingConvocation.Ics(facts, clock.GetUtcNow(), settings.Value), ICalendarWriter.ContentType, $"{stem}.ics")
             : File(TrainingConvocation.Pdf(facts), "application/pdf", $"{stem}.pdf");
     }
 }

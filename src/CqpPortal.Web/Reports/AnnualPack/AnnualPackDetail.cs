@@ -51,7 +51,8 @@ public static class AnnualPackDetail
                 $"{r.RegisteredOn.Year:0000}-{r.RegisteredOn.Month:00}",
                 FrenchLabels.Of(r.Sex),
                 AgeBands.Label(AgeBands.Of(r.AgeAtRegistration)),
-                FrenchLabels.Of(r.Region),
+                // The large area, as the « Région » sheet counts (and masks) them.
+                FrenchLabels.Of(Domain.Vocabulary.Regions.AreaOf(r.Region)),
                 FrenchLabels.Of(r.Route),
                 AdmissibilityOutcomes.Of(r.State) is { } outcome ? AdmissibilityOutcomes.Label(outcome) : NoDecision,
             ])

@@ -16,7 +16,6 @@ namespace CqpPortal.Web.Pages.Candidat.Inscription;
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Hosting.PortalRateLimits.FormPosts)]
 public class SubmitStepModel(RegistrationWizard wizard, CertificationRules rules, UserManager<PortalUser> users) : RegistrationStepPage(users)
 {
-    public sealed record SummaryView(string Name, string Email, string BirthDate, string Region, string Route, string Funding, string Status, string Education, string Experience);
 
     [BindProperty]
     public bool Consent { get; set; }
@@ -31,8 +30,12 @@ public class SubmitStepModel(RegistrationWizard wizard, CertificationRules rules
     [TempData]
     public string? Message { get; set; }
 
+    /// <summary>The receipt of what was sent, linked from the confirmation on the candidate's home.</summary>
+    [TempData]
+    public int? ReceiptId { get; set; }
+
     public bool Locked { get; private set; }
-    public SummaryView Summary { get; private set; } = null!;
+    public RegistrationSummary Summary { get; private set; } = null!;
     public PrerequisiteResult PreCheck { get; private set; } = null!;
 
     /// <summary>The proofs still to join (step « Justificatifs »): the file cannot be sent before.</summary>
@@ -52,7 +55,7 @@ public class SubmitStepModel(RegistrationWizard wizard, CertificationRules rules
             ModelState.AddModelError(string.Empty, "Joignez d'abord vos justificatifs (étape « Justificatifs ») : le dossier ne peut pas être envoyé sans eux.");
         if (!ModelState.IsValid) return Page();
         var who = Subject!.Value;
-        await wizard.SubmitAsync(who, Users.GetUserId(User)!, CompanyMayFollow, (id, code) => Url.PublicPage("/Compte/Activer", new { userId = id, code }));
+        var receipt = await wizard.SubmitAsync(who, Users.GetUserId(User)!, CompanyMayFollow, (id, code) => Url.PublicPage("/Compte/Activer", new { userId = id, code }));
         if (who.IsPaper)
         {
             Message = "Le bulletin papier est enregistré à sa date et attend la décision de recevabilité"
@@ -60,6 +63,7 @@ public class SubmitStepModel(RegistrationWizard wizard, CertificationRules rules
             return RedirectToPage("/Staff/Recevabilite/Dossier", new { id = Papier });
         }
         Message = "Votre inscription est envoyée. L'organisme de formation vous répondra par écrit sur sa recevabilité.";
+        ReceiptId = receipt;
         return RedirectToPage("/Candidat/Index");
     }
 
@@ -81,23 +85,10 @@ public class SubmitStepModel(RegistrationWizard wizard, CertificationRules rules
         var engine = await rules.ForCertificationAsync(registration.CertificationId);
         PreCheck = engine.Check(new PrerequisiteInput(registration.EducationLevel, registration.TeleSecretaryMonths, registration.PhoneJobMonths,
             registration.PhoneTimeShare, registration.PhoneJobKind, registration.Route));
-        Summary = Describe(candidate, registration);
+        Summary = RegistrationSummary.Of(candidate, registration);
         NamesCompany = RegistrationWizard.NamesCompany(candidate, registration);
         EmployerName = registration.EmployerName;
         if (Request.Method == HttpMethods.Get) CompanyMayFollow = registration.CompanyMayFollow;
         return null;
     }
-
-    private static SummaryView Describe(Candidate c, Registration r) => new(
-        c.FullName, c.Email,
-        FrenchFormat.Date(c.BirthDate),
-        FrenchLabels.Of(r.Region),
-        FrenchLabels.Of(r.Route),
-        r.Funding is { } f ? FrenchLabels.Of(f) : "—",
-        FrenchLabels.Of(r.EmploymentStatus) + (r.EmployerName is null ? "" : $" – {r.EmployerName} (SIRET {r.EmployerSiret})"),
-        EducationLevels.Label(r.EducationLevel) + (r.DiplomaGroup is { } g ? $" – {Domain.Registrations.DiplomaGroups.Label(g)}" : "")
-            + (r.HighestDiploma is null ? "" : $" – {r.HighestDiploma}"),
-        $"{r.TeleSecretaryMonths} mois en télésecrétariat ; {r.PhoneJobMonths} mois dans un emploi au téléphone"
-            + (r.PhoneJobKind is { } k ? $" ({FrenchLabels.Of(k)}, {r.PhoneTimeShare} % du temps)" : "")
-            + (r.Sectors.Count > 0 || r.OtherSector is not null ? $" ; secteurs : {Domain.Registrations.ExperienceSectors.Describe(r.Sectors, r.OtherSector)}" : ""));
 }

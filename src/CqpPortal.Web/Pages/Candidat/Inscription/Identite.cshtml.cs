@@ -61,7 +61,7 @@ public class IdentityStepModel(RegistrationWizard wizard, UserManager<PortalUser
         {
             FirstName = candidate.FirstName, LastName = candidate.LastName, Phone = candidate.Phone,
             BirthDate = candidate.BirthDate == default ? null : candidate.BirthDate, Sex = candidate.Sex == default ? null : candidate.Sex,
-            Region = candidate.Region == default ? null : candidate.Region,
+            Region = Regions.IsOffered(candidate.Region) ? candidate.Region : null,
         };
         return Page();
     }
@@ -74,6 +74,7 @@ public class IdentityStepModel(RegistrationWizard wizard, UserManager<PortalUser
         if (who.IsPaper && candidate is null) return NotFound();
         AccountEmail = who.IsPaper ? candidate!.Email : user.Email!;
         if (Input.BirthDate is { } birth && CqpPortal.Domain.Prerequisites.MinimumAge.WhyRefused(birth, clock) is { } age) ModelState.AddModelError("Input.BirthDate", age);
+        if (Input.Region is { } region && !Regions.IsOffered(region)) ModelState.AddModelError("Input.Region", "Choisissez votre région dans la liste.");
         if (!ModelState.IsValid) return Page();
         await wizard.SaveIdentityAsync(who, user.Email!, new IdentityStep(Input.FirstName, Input.LastName, Input.Phone, Input.BirthDate!.Value, Input.Sex!.Value, Input.Region!.Value));
         return Step("Parcours");

@@ -23,7 +23,6 @@ public class CourseStepModel(RegistrationWizard wizard, UserManager<PortalUser> 
         [Required(ErrorMessage = "Indiquez votre situation professionnelle.")]
         public EmploymentStatus? EmploymentStatus { get; set; }
 
-        [StringLength(200, ErrorMessage = "Le nom de l'entreprise ne peut dépasser 200 caractères.")]
         public string? EmployerName { get; set; }
 
         public string? EmployerSiret { get; set; }
@@ -78,13 +77,8 @@ public class CourseStepModel(RegistrationWizard wizard, UserManager<PortalUser> 
             ModelState.AddModelError("Input.EducationLevel", "Choisissez un niveau dans la liste.");
         foreach (var (field, message) in ProfileAnswerRules.CheckDiploma(Input.DiplomaGroup, Input.HighestDiploma))
             ModelState.AddModelError(field == nameof(ProfileAnswer.DiplomaGroup) ? "Input.DiplomaGroup" : "Input.HighestDiploma", message);
-        if (Input.EmploymentStatus == Domain.Vocabulary.EmploymentStatus.Employee)
-        {
-            if (string.IsNullOrWhiteSpace(Input.EmployerName))
-                ModelState.AddModelError("Input.EmployerName", "Saisissez le nom de votre employeur.");
-            if (!Siret.IsValid(Input.EmployerSiret))
-                ModelState.AddModelError("Input.EmployerSiret", "Saisissez un SIRET valide : 14 chiffres, par exemple 732 829 320 00074.");
-        }
+        foreach (var (field, message) in EmployerAnswerRules.Check(Input.EmploymentStatus, Input.EmployerName, Input.EmployerSiret))
+            ModelState.AddModelError("Input." + field, message);
         if (!ModelState.IsValid) return Page();
         var saved = await wizard.SaveCourseAsync(who, new CourseStep(Input.Route!.Value, Input.Funding!.Value,
             Input.EmploymentStatus!.Value, Input.EmployerName, Input.EmployerSiret, Input.EducationLevel, Input.HighestDiploma,

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CqpPortal.Web.Pages.Candidat.Sessions;
 
 /// <summary>The .ics of one of the signed-in candidate's own enrolments; any other id is a 404.</summary>
-public class EnrolmentCalendarModel(CqpDbContext db, UserManager<Identity.PortalUser> users, TimeProvider clock) : PageModel
+public class EnrolmentCalendarModel(CqpDbContext db, UserManager<Identity.PortalUser> users, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Hosting.PortalSettings> settings) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -20,7 +20,7 @@ public class EnrolmentCalendarModel(CqpDbContext db, UserManager<Identity.Portal
             .Where(s => s.Enrolments.Any(e => e.Id == id && e.State == EnrolmentState.Enrolled && e.Registration!.Candidate!.UserId == userId))
             .FirstOrDefaultAsync();
         if (session is null) return NotFound();
-        var ics = ICalendarWriter.Write([Convocation.Event(session, session.Certification!.Name)], clock.GetUtcNow(), session.Certification.Name);
+        var ics = ICalendarWriter.Write([Convocation.Event(session, session.Certification!.Name, settings.Value)], clock.GetUtcNow(), session.Certification.Name);
         return File(Encoding.UTF8.GetBytes(ics), ICalendarWriter.ContentType, $"session-{session.Id}.ics");
     }
 }

@@ -19,6 +19,9 @@ public class CandidateSessionsModel(CqpDbContext db, SessionEnrolments enrolment
 
     public List<MineRow> Mine { get; private set; } = [];
     public List<OpenRow> Open { get; private set; } = [];
+
+    /// <summary>The region of the candidate's file: its sessions are offered first.</summary>
+    public Region? Region { get; private set; }
     public bool CanSignUp { get; private set; }
 
     /// <summary>A closed journey (abandon, deadline passed): why no sign-up, and how to start again.</summary>
@@ -39,7 +42,7 @@ public class CandidateSessionsModel(CqpDbContext db, SessionEnrolments enrolment
         Now = clock.GetUtcNow();
         var userId = users.GetUserId(User);
         var registration = await db.Registrations.Where(r => r.Candidate!.UserId == userId).OrderByDescending(r => r.Id)
-            .Select(r => new { r.Id, r.State, r.Route, r.CertificationId }).FirstOrDefaultAsync();
+            .Select(r => new { r.Id, r.State, r.Route, r.CertificationId, r.Region }).FirstOrDefaultAsync();
         if (registration is null) return;
         Mine = await db.SessionEnrolments.Where(e => e.RegistrationId == registration.Id).OrderBy(e => e.Session!.StartsAt)
             .Select(e => new MineRow(e.Id, e.Session!.Kind, e.Session.StartsAt, e.Session.PlaceName + ", " + e.Session.City, e.State)).ToListAsync();
@@ -48,12 +51,15 @@ public class CandidateSessionsModel(CqpDbContext db, SessionEnrolments enrolment
         if (!CanSignUp) return;
         var kind = SessionSignUpRules.KindFor(registration.Route);
         var today = DayInParis.Today(clock);
-        Open = await db.Sessions.Where(s => s.Kind == kind && s.CertificationId == registration.CertificationId && s.CancelledAt == null && s.StartsAt > Now && s.RegistrationDeadline >= today
+        Region = registration.Region;
+        var open = await db.Sessions.Where(s => s.Kind == kind && s.CertificationId == registration.CertificationId && s.CancelledAt == null && s.StartsAt > Now && s.RegistrationDeadline >= today
                 && !s.Enrolments.Any(e => e.RegistrationId == registration.Id && e.State != EnrolmentState.Cancelled))
             .OrderBy(s => s.StartsAt)
             .Select(s => new OpenRow(s.Id, s.Kind, s.StartsAt, s.PlaceName + ", " + s.City, s.Region,
                 s.Capacity - s.Enrolments.Count(e => e.State == EnrolmentState.Enrolled), s.RegistrationDeadline))
             .ToListAsync();
+        // The candidate's region first, then the others (Domain/Sessions/SessionOfferOrder).
+        Open = SessionOfferOrder.Order(open, registration.Region, o => o.Region, o => o.StartsAt);
         if (Open.Count > 0 && await enrolments.OutlookAsync(registration.Id) is { Possible: false } outlook) BlockedReason = outlook.Reason;
     }
 
