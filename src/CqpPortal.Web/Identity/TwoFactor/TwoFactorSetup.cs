@@ -119,10 +119,14 @@ public sealed class TwoFactorSetup(
     /// <summary>The code as typed, without the spaces or dashes an app shows in the middle (« 123 456 »).</summary>
     public static string AppCode(string code) => new(code.Where(char.IsAsciiDigit).ToArray());
 
-    /// <summary>A recovery code as typed, without the spaces a copy may add; null when empty.</summary>
+    /// <summary>
+    /// A recovery code as Identity makes it (« 5J86R-GQ7T7 »: capitals and digits, a dash in the middle), whatever the
+    /// case, the spaces a copy adds or a forgotten dash; null when empty.
+    /// </summary>
     public static string? RecoveryCode(string code)
     {
-        var trimmed = new string(code.Where(c => !char.IsWhiteSpace(c)).ToArray());
+        var trimmed = new string(code.Where(c => !char.IsWhiteSpace(c)).ToArray()).ToUpperInvariant();
+        if (trimmed.Length == 10 && trimmed.All(char.IsAsciiLetterOrDigit)) return trimmed[..5] + "-" + trimmed[5..];
         return trimmed.Length == 0 ? null : trimmed;
     }
 
