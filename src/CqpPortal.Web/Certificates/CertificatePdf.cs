@@ -2,7 +2,6 @@ using CqpPortal.Domain.Documents;
 using CqpPortal.Domain.Journey;
 using CqpPortal.Web.Documents;
 using CqpPortal.Web.Formatting;
-using QRCoder;
 
 namespace CqpPortal.Web.Certificates;
 
@@ -83,15 +82,8 @@ public static class CertificatePdf
         return pdf.ToBytes();
     }
 
-    /// <summary>The modules of a link's QR code (error correction M), without QRCoder's quiet zone: drawn as vector squares.</summary>
-    public static IReadOnlyList<IReadOnlyList<bool>> QrModules(string link)
-    {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(link, QRCodeGenerator.ECCLevel.M);
-        const int quiet = 4;
-        return data.ModuleMatrix.Skip(quiet).Take(data.ModuleMatrix.Count - 2 * quiet)
-            .Select(row => (IReadOnlyList<bool>)Enumerable.Range(quiet, row.Length - 2 * quiet).Select(i => row[i]).ToList()).ToList();
-    }
+    /// <summary>The modules of a link's QR code, drawn as vector squares (<see cref="QrCodes.Modules"/>).</summary>
+    public static IReadOnlyList<IReadOnlyList<bool>> QrModules(string link) => QrCodes.Modules(link);
 
     private static string LowerFirst(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
 }

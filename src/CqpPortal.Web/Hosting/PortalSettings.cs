@@ -48,6 +48,13 @@ public sealed class PortalSettings
     [Range(1, 100_000)]
     public int SignInFailuresPerAddress { get; set; } = 30;
 
+    /// <summary>
+    /// Staff, administrators, evaluators, jury members, SIST's analysts and the committee must sign in with a code from an
+    /// authenticator app (Domain.Accounts.TwoFactorRequirement); until they set it up they can only reach
+    /// /Compte/DoubleAuthentification. False by default, so that the demo accounts sign in with their password alone.
+    /// </summary>
+    public bool RequireTwoFactorForStaffRoles { get; set; }
+
     [Range(1, int.MaxValue)]
     public int DocumentMaxBytes { get; set; } = 10 * 1024 * 1024;
 

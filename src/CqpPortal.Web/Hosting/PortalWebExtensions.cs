@@ -7,6 +7,7 @@ using CqpPortal.Web.Contacts;
 using CqpPortal.Web.Content;
 using CqpPortal.Web.Downloads;
 using CqpPortal.Web.Identity;
+using CqpPortal.Web.Identity.TwoFactor;
 using CqpPortal.Web.Imports;
 using CqpPortal.Web.Juries;
 using CqpPortal.Web.Jobs;
@@ -67,6 +68,7 @@ public static class PortalWebExtensions
         builder.Services.AddPortalReports();
         builder.Services.AddPortalImports();
         builder.Services.AddPortalDownloads();
+        builder.Services.AddPortalTwoFactor();
         builder.AddPortalVae();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthTags.Ready])
@@ -95,6 +97,7 @@ public static class PortalWebExtensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseTwoFactorRequirement(); // when required, staff sessions without a second factor only reach its setup
         app.UseRateLimiter();
         app.UseOutputCache(); // after authentication: signed-in users are never served nor stored
         app.MapStaticAssets();

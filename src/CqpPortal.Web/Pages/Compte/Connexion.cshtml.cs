@@ -67,6 +67,12 @@ public class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser
             var roles = await users.GetRolesAsync(user);
             return LocalRedirect(Areas.HomeFor(roles.Contains)?.Folder ?? "/");
         }
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right: the code comes next. Its failures keep counting with the password's (no Succeeded here),
+            // so that a known password does not reset the count of guessed codes.
+            return RedirectToPage("/Compte/Connexion/Code", new { ReturnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null, Input.RememberMe });
+        }
         // Identity says « not allowed » (address not confirmed) before it checks the password: say so only to whoever knows it.
         var knowsPassword = result.IsNotAllowed && await users.CheckPasswordAsync(user, Input.Password);
         if (!knowsPassword && !result.IsLockedOut) attempts.Failed(Input.Email, address);
