@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CqpPortal.Web.Pages.Compte;
 
-/// <summary>« Mes sessions »: the user's open sessions, each of which they can end; never anyone else's (404).</summary>
+/// <summary>« Mes sessions de connexion »: the user's open sessions, each of which they can end; never anyone else's (404).</summary>
 [Authorize]
 public class SessionsModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, UserSessions sessions) : PageModel
 {
