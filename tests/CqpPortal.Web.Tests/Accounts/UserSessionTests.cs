@@ -115,10 +115,10 @@ public class UserSessionTests(SessionPortal portal) : IClassFixture<SessionPorta
         var changed = await ChangePasswordAsync(here, TestAccounts.Password, NewPassword);
 
         Assert.True(PortalClient.IsRedirectTo(changed, "/Compte/MotDePasse"), $"{changed.StatusCode}");
-        Assert.False(await IsSignedInAsync(elsewhere));
-        Assert.True(await IsSignedInAsync(here));
         var (_, page) = await here.GetAsync("/Compte/MotDePasse");
         Assert.Contains("Votre mot de passe est changé", page.Body!.TextContent);
+        Assert.False(await IsSignedInAsync(elsewhere));
+        Assert.True(await IsSignedInAsync(here));
         var mail = portal.Mail.LatestTo(here.Email!);
         Assert.Contains("Votre mot de passe a été changé", mail);
         Assert.Contains("a été changé depuis votre compte", mail);
