@@ -11,6 +11,8 @@ public class CqpDbContext(DbContextOptions<CqpDbContext> options) : IdentityDbCo
 {
     /// <summary>The ASP.NET Core Data Protection key ring, shared by every node (sign-in cookies, anti-forgery, e-mailed tokens).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    /// <summary>Signed-in sessions (the cookie's ticket store): revoked at sign-out and on a password change.</summary>
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<Certification> Certifications => Set<Certification>();
     public DbSet<CertificationUnit> CertificationUnits => Set<CertificationUnit>();
     public DbSet<Activity> Activities => Set<Activity>();

@@ -17,6 +17,7 @@ public static class PortalIdentityExtensions
         UsePasswordPolicy(builder.Services);
         builder.Services.AddSingleton<SignInAttempts>();
         builder.Services.AddScoped<AccountRequests>();
+        builder.Services.AddUserSessions();
 
         builder.Services.ConfigureApplicationCookie(options =>
         {
@@ -26,12 +27,16 @@ public static class PortalIdentityExtensions
             options.LoginPath = "/Compte/Connexion";
             options.LogoutPath = "/Compte/Deconnexion";
             options.AccessDeniedPath = "/Compte/AccesRefuse";
+            // The cookie holds only a session key; the session itself (revoked at sign-out, on a password change, ended
+            // after SessionLifetime: 30 min idle and 12 h at most for staff, jury, evaluators and analysts) is in
+            // PostgreSQL: UserSessionStore, set in AddUserSessions. 8 hours sliding is the cookie's own outer limit.
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.Events.OnRedirectToLogin = SignInAgain;
         });
 
-        // A changed security stamp (password reset, account revoked) signs the user out at the next check: at most 5 minutes.
+        // A changed security stamp (account revoked by staff) signs the user out at the next check: at most 5 minutes. A
+        // password change or reset does not wait for it: PasswordChanges ends the other sessions at once.
         builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(5));
 
         builder.Services.AddAuthorization(options =>

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace CqpPortal.Web.Identity;
 
 /// <summary>The account e-mails (address confirmation, password reset, activation of an invited account), with their links, in French.</summary>
-public sealed class AccountMailer(UserManager<PortalUser> users, EmailOutbox sender, Certificates.CertificationNames names)
+public sealed class AccountMailer(UserManager<PortalUser> users, EmailOutbox sender, Certificates.CertificationNames names, Microsoft.Extensions.Options.IOptions<Hosting.PortalSettings> settings)
 {
     public async Task SendConfirmationAsync(PortalUser user, Func<string, string, string> linkTo)
     {
@@ -37,6 +37,27 @@ public sealed class AccountMailer(UserManager<PortalUser> users, EmailOutbox sen
         await sender.SendAsync(new EmailMessage(user.Email!, subject,
             $"Bonjour {user.DisplayName},\n\n{why}\n\nPour activer votre compte, ouvrez ce lien (valable 24 heures) et choisissez votre mot de passe :\n{link}\n\nPassé ce délai, demandez à la personne qui vous a invité(e) de renouveler l'invitation.",
             $"<p>Bonjour {HtmlEncoder.Default.Encode(user.DisplayName)},</p><p>{HtmlEncoder.Default.Encode(why)}</p><p>Pour activer votre compte, <a href=\"{HtmlEncoder.Default.Encode(link)}\">ouvrez ce lien</a> (valable 24 heures) et choisissez votre mot de passe.</p><p>Passé ce délai, demandez à la personne qui vous a invité(e) de renouveler l'invitation.</p>"));
+    }
+
+    /// <summary>
+    /// Tells the account's owner their password was changed (by them, signed in) or reset (through the e-mailed link):
+    /// when, from which address, and what to do if it was not them. The link comes from Portal:PublicUrl, never the request.
+    /// </summary>
+    public async Task SendPasswordChangedAsync(PortalUser user, DateTimeOffset when, string? fromAddress, bool wasReset)
+    {
+        var link = settings.Value.PublicLink("/Compte/MotDePasseOublie");
+        var certification = await names.NameAsync();
+        var what = wasReset ? "a été réinitialisé avec le lien envoyé par e-mail" : "a été changé depuis votre compte";
+        var at = $"le {Formatting.FrenchFormat.DateTime(when)} (heure de Paris)";
+        var from = string.IsNullOrEmpty(fromAddress) ? "" : $", depuis l'adresse IP {fromAddress}";
+        var others = "Toutes vos autres sessions ouvertes ont été fermées.";
+        var html = HtmlEncoder.Default;
+        await sender.SendAsync(new EmailMessage(user.Email!, "Votre mot de passe a été changé",
+            $"Bonjour {user.DisplayName},\n\nLe mot de passe de votre compte sur le portail du {certification} {what} {at}{from}. {others}\n\n"
+            + $"Si c'est vous, vous n'avez rien à faire.\n\nSi ce n'est pas vous, choisissez tout de suite un nouveau mot de passe avec « Mot de passe oublié » :\n{link}\npuis prévenez l'organisme de formation.",
+            $"<p>Bonjour {html.Encode(user.DisplayName)},</p><p>Le mot de passe de votre compte sur le portail du {html.Encode(certification)} {what} {html.Encode(at + from)}. {others}</p>"
+            + "<p>Si c'est vous, vous n'avez rien à faire.</p>"
+            + $"<p>Si ce n'est pas vous, choisissez tout de suite un nouveau mot de passe avec <a href=\"{html.Encode(link)}\">« Mot de passe oublié »</a>, puis prévenez l'organisme de formation.</p>"));
     }
 
     public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));

@@ -17,6 +17,14 @@ public static class Roles
     /// <summary>The organisation's people: staff, and the administrator who has the staff area too.</summary>
     public static bool IsStaff(System.Security.Claims.ClaimsPrincipal user) => user.IsInRole(Staff) || user.IsInRole(Administrator);
 
+    /// <summary>
+    /// The roles that read other people's files (candidates' files, grids, decisions, named statistics): their sessions
+    /// end after 30 minutes idle and 12 hours at most (<see cref="Domain.Accounts.SessionLifetime"/>).
+    /// </summary>
+    public static readonly IReadOnlyList<string> ReadingOthersFiles = [Staff, Administrator, Evaluator, JuryMember, SistAnalyst, Committee];
+
+    public static bool ReadsOthersFiles(System.Security.Claims.ClaimsPrincipal user) => ReadingOthersFiles.Any(user.IsInRole);
+
     public static readonly IReadOnlyList<string> All = [Candidate, CompanyManager, Staff, Evaluator, JuryMember, SistAnalyst, Committee, Administrator];
 
     public static string Label(string role) => role switch

@@ -1,4 +1,5 @@
 using CqpPortal.Domain.Time;
+using CqpPortal.Web.Identity;
 using CqpPortal.Web.Registrations;
 using CqpPortal.Web.Reports;
 using Hangfire;
@@ -46,6 +47,7 @@ public static class PortalJobsExtensions
         builder.Services.AddScoped<Surveys.SurveyLinks>();
         builder.Services.AddPortalJourneys();
         builder.Services.AddScoped<NotificationKeys>();
+        builder.Services.AddUserSessionPurge();
         if (settings.RunScheduler)
             builder.Services.AddHangfireServer((services, server) =>
             {
@@ -82,6 +84,7 @@ public static class PortalJobsExtensions
         recurring.AddOrUpdate<HolderOutcomeScheduleJob>(HolderOutcomeScheduleJob.Id, job => job.RunAsync(CancellationToken.None), HolderOutcomeScheduleJob.Cron, paris);
         recurring.AddOrUpdate<SurveyAnswersFileJob>(SurveyAnswersFileJob.Id, job => job.RunAsync(CancellationToken.None), SurveyAnswersFileJob.Cron, paris);
         recurring.AddOrUpdate<SurveyAnswersMailJob>(SurveyAnswersMailJob.Id, job => job.RunAsync(CancellationToken.None), SurveyAnswersMailJob.Cron, paris);
+        UserSessionsExtensions.RegisterRecurringJobs(recurring, paris);
     }
 
     /// <summary>

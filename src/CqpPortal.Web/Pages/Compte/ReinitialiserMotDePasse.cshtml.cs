@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CqpPortal.Web.Pages.Compte;
 
 [AllowAnonymous]
-public class ResetPasswordModel(UserManager<PortalUser> users, SignInAttempts attempts) : PageModel
+public class ResetPasswordModel(UserManager<PortalUser> users, PasswordChanges passwords, SignInAttempts attempts) : PageModel
 {
     public sealed class InputModel
     {
@@ -47,7 +47,7 @@ public class ResetPasswordModel(UserManager<PortalUser> users, SignInAttempts at
         var token = AccountMailer.Decode(Input.Code);
         var result = user is null || token is null
             ? IdentityResult.Failed(new FrenchIdentityErrorDescriber().InvalidToken())
-            : await users.ResetPasswordAsync(user, token, Input.Password);
+            : await passwords.ResetAsync(user, token, Input.Password, HttpContext);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
