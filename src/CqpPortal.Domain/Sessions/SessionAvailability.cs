@@ -14,9 +14,22 @@ public static class SessionAvailabilityRule
     /// </summary>
     public static SessionAvailability Of(SessionKind kind, bool cancelled, int capacity, int enrolled, DateOnly registrationDeadline, DateOnly today) =>
         cancelled ? SessionAvailability.Cancelled
+        : TakesOnlineSignUps(kind) ? ByDeadlineAndSeats(capacity, enrolled, registrationDeadline, today)
         : kind == SessionKind.Jury ? SessionAvailability.ByConvocation
-        : kind == SessionKind.Training ? SessionAvailability.ByTrainingOrganisation
-        : today > registrationDeadline ? SessionAvailability.RegistrationClosed
+        : SessionAvailability.ByTrainingOrganisation;
+
+    /// <summary>
+    /// Whether candidates sign up for this kind of session themselves: not for a jury (the organisation convenes) nor for a
+    /// training session (the organisation enrols its trainees). Only then do seats left and a deadline mean anything to a
+    /// visitor, so every public page (home, calendar, a session's page) shows them only then.
+    /// </summary>
+    public static bool TakesOnlineSignUps(SessionKind kind) => kind is not (SessionKind.Jury or SessionKind.Training);
+
+    /// <summary>The seats a public page shows: none (null) where candidates do not sign up, « Sur convocation » says why.</summary>
+    public static int? SeatsShown(SessionKind kind, int capacity, int enrolled) => TakesOnlineSignUps(kind) ? SeatsLeft(capacity, enrolled) : null;
+
+    private static SessionAvailability ByDeadlineAndSeats(int capacity, int enrolled, DateOnly registrationDeadline, DateOnly today) =>
+        today > registrationDeadline ? SessionAvailability.RegistrationClosed
         : enrolled >= capacity ? SessionAvailability.Full
         : SessionAvailability.Open;
 

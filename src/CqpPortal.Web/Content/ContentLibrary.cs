@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using CqpPortal.Web.Hosting;
 using Markdig;
+using Markdig.Extensions.Tables;
 using Markdig.Extensions.Yaml;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -60,6 +62,7 @@ public sealed class ContentLibrary(Microsoft.Extensions.Options.IOptions<PortalS
             document.Remove(h1);
         }
         NeutraliseUnsafeLinks(document);
+        StackTables(document);
         var title = fields.GetValueOrDefault("title") ?? heading ?? slug;
         return new ContentPage(slug, title, fields.GetValueOrDefault("description") ?? "", document.ToHtml(Pipeline));
     }
@@ -74,6 +77,23 @@ public sealed class ContentLibrary(Microsoft.Extensions.Options.IOptions<PortalS
             if (!IsSafeUrl(link.Url)) link.Url = "#";
         foreach (var autolink in document.Descendants<AutolinkInline>())
             if (!IsSafeUrl(autolink.Url)) autolink.Url = "#";
+    }
+
+    /// <summary>
+    /// A table reads on a phone as one card per row (site.css, <c>table.stack</c>): each cell carries its column's
+    /// header as <c>data-label</c>, which the stylesheet shows before the value.
+    /// </summary>
+    private static void StackTables(MarkdownDocument document)
+    {
+        foreach (var table in document.Descendants<Table>())
+        {
+            table.GetAttributes().AddClass("stack");
+            if (table.OfType<TableRow>().FirstOrDefault(r => r.IsHeader) is not { } header) continue;
+            var labels = header.OfType<TableCell>().Select(c => string.Concat(c.Descendants<LiteralInline>().Select(l => l.Content.ToString())).Trim()).ToList();
+            foreach (var row in table.OfType<TableRow>().Where(r => !r.IsHeader))
+                foreach (var (cell, column) in row.OfType<TableCell>().Select((cell, column) => (cell, column)))
+                    if (column < labels.Count && labels[column].Length > 0) cell.GetAttributes().AddProperty("data-label", labels[column]);
+        }
     }
 
     public static bool IsSafeUrl(string? url)

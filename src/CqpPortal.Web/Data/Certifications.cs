@@ -32,7 +32,10 @@ public class CertificationUnit
     public Certification? Certification { get; set; }
     public int Number { get; set; }
     public required string Title { get; set; }
+    /// <summary>Public text (the referential page), written for a reader; refreshed from the referential file at start-up.</summary>
     public string? Description { get; set; }
+
+    /// <summary>Public text, as <see cref="Description"/>.</summary>
     public string? EvaluationSummary { get; set; }
 
     /// <summary>The organisation's maximum training hours for the unit (a trainee with the prerequisites and nothing more).</summary>
@@ -67,5 +70,10 @@ public class Competence
 
     /// <summary>True when the row was rebuilt from its activity because the source text lost it.</summary>
     public bool Derived { get; set; }
+
+    /// <summary>
+    /// The staff's note on where the row comes from (« perdue à l'extraction de l'accord »): never shown on a public page,
+    /// which says instead what a reader needs (no modality in the accord's text: the organisation confirms it).
+    /// </summary>
     public string? Note { get; set; }
 }

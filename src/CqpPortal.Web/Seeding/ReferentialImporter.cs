@@ -75,7 +75,10 @@ public sealed class ReferentialImporter(CqpDbContext db, ILogger<ReferentialImpo
         return certification;
     }
 
-    /// <summary>A database made before the units had training data gets it from the file (what staff set is kept).</summary>
+    /// <summary>
+    /// A database made before the units had training data gets it from the file (what staff set is kept); the units'
+    /// public texts, which no page edits, follow the file, so a reworded text reaches databases seeded before.
+    /// </summary>
     private async Task FillTrainingDataAsync(Certification existing, ReferentialFile source, CancellationToken cancellationToken)
     {
         foreach (var unit in existing.Units)
@@ -83,6 +86,7 @@ public sealed class ReferentialImporter(CqpDbContext db, ILogger<ReferentialImpo
             {
                 unit.MaximumTrainingHours ??= file.MaximumTrainingHours;
                 unit.CpfWording ??= file.CpfWording;
+                (unit.Description, unit.EvaluationSummary) = (file.Description, file.EvaluationSummary);
             }
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -38,6 +38,14 @@ public class SessionAvailabilityTests
     public void Seats_left_are_the_capacity_minus_the_enrolled_never_below_zero(int capacity, int enrolled, int left) =>
         Assert.Equal(left, SessionAvailabilityRule.SeatsLeft(capacity, enrolled));
 
+    [Theory]
+    [InlineData(SessionKind.Evaluation, 12)]
+    [InlineData(SessionKind.VaeSituation, 12)]
+    [InlineData(SessionKind.Jury, null)] // « Sur convocation »: the home page once showed 12 seats left here
+    [InlineData(SessionKind.Training, null)]
+    public void Seats_are_shown_only_for_sessions_candidates_sign_up_for_themselves(SessionKind kind, int? shown) =>
+        Assert.Equal(shown, SessionAvailabilityRule.SeatsShown(kind, 12, 0));
+
     [Fact]
     public void Each_availability_has_its_french_word() =>
         Assert.Equal(["Ouverte", "Complète (liste d'attente)", "Inscriptions closes", "Annulée", "Sur convocation (pas d'inscription en ligne)", "Sur inscription par l'organisme de formation"],

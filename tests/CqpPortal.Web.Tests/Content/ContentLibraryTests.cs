@@ -31,6 +31,16 @@ public class ContentLibraryTests
         Assert.Contains("&lt;script&gt;", page.Html);
     }
 
+    [Fact]
+    public void A_table_stacks_on_a_phone_each_cell_named_by_its_column_header()
+    {
+        var page = ContentLibrary.Render("essai", "| Étape | Qui ? |\n| --- | --- |\n| Formation | candidat, **organisme** |\n");
+        Assert.Contains("<table class=\"stack\">", page.Html);
+        Assert.Contains("<td data-label=\"Étape\">Formation</td>", page.Html);
+        Assert.Contains("<td data-label=\"Qui ?\">candidat, <strong>organisme</strong></td>", page.Html);
+        Assert.DoesNotContain("<th data-label", page.Html);
+    }
+
     [Theory]
     [InlineData("mentions-legales", true)]
     [InlineData("faq", true)]

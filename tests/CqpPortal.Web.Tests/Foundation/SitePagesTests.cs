@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+using CqpPortal.Web.Data;
 using CqpPortal.Web.Hosting;
 using System.Net;
 using System.Text.Json;
@@ -119,7 +122,25 @@ public class ReferentialPageTests(DemoPortal portal)
         var text = page.Body!.TextContent;
         foreach (var code in new[] { "C.1.1", "C.1.14", "C.2.1", "C.3.2", "C.4.1", "C.4.7", "A.4.6" })
             Assert.Contains(code, text);
-        Assert.Contains("Reconstituée à partir de l'activité A.4.1", text);
         Assert.Contains("auto-évaluation en situation réelle", text);
+    }
+
+    [Fact]
+    public async Task The_public_referential_says_what_the_accord_gives_and_keeps_the_staff_notes_for_staff()
+    {
+        List<string> notes;
+        await using (var scope = portal.Services.CreateAsyncScope())
+            notes = await scope.ServiceProvider.GetRequiredService<CqpDbContext>().Competences.Where(c => c.Note != null).Select(c => c.Note!).ToListAsync();
+        Assert.NotEmpty(notes); // the data keeps them, for staff
+
+        using var client = PortalClient.For(portal);
+        var (_, page) = await client.GetAsync("/referentiel");
+        var text = page.QuerySelector("main")!.TextContent;
+        Assert.All(notes, note => Assert.DoesNotContain(note, text));
+        Assert.DoesNotContain("extraction", text);
+        Assert.DoesNotContain("reconstitu", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("le texte de l'accord ne donne pas de modalité d'évaluation : l'organisme de formation vous confirme comment elles sont évaluées", text);
+        var c41 = page.QuerySelectorAll("main li").Single(li => li.TextContent.Contains("C.4.1"));
+        Assert.Contains("modalité d'évaluation confirmée par l'organisme de formation", c41.TextContent);
     }
 }

@@ -20,7 +20,7 @@ public class CalendarModel(CqpDbContext db, TimeProvider clock, EmployeeFollowin
     public bool AsManager { get; private set; }
 
     public sealed record Row(int Id, DateTimeOffset StartsAt, SessionKind Kind, int DurationMinutes, string PlaceName, string City, Region Region,
-        int SeatsLeft, DateOnly Deadline, SessionAvailability Availability, string? Training = null);
+        int? SeatsLeft, DateOnly Deadline, SessionAvailability Availability, string? Training = null);
 
     public SessionKind? Kind { get; private set; }
     public Region? Region { get; private set; }
@@ -39,7 +39,7 @@ public class CalendarModel(CqpDbContext db, TimeProvider clock, EmployeeFollowin
         Months = rows.Select(s => MonthOf(s.StartsAt)).Append(Month ?? default).Where(m => m != default).Distinct().Order().ToList();
         Sessions = rows.Where(s => Month is null || MonthOf(s.StartsAt) == Month)
             .Select(s => new Row(s.Id, s.StartsAt, s.Kind, s.DurationMinutes, s.PlaceName, s.City, s.Region,
-                SessionAvailabilityRule.SeatsLeft(s.Capacity, s.Enrolled), s.RegistrationDeadline,
+                SessionAvailabilityRule.SeatsShown(s.Kind, s.Capacity, s.Enrolled), s.RegistrationDeadline,
                 SessionAvailabilityRule.Of(s.Kind, s.Cancelled, s.Capacity, s.Enrolled, s.RegistrationDeadline, today),
                 s.UnitNumber is { } unit ? $"Unité {unit} – {s.UnitTitle} : {s.ModuleTitle}" : null))
             .ToList();

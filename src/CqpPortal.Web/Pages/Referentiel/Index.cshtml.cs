@@ -7,7 +7,8 @@ namespace CqpPortal.Web.Pages.Referentiel;
 /// <summary>The referential of the portal's certification, rendered from the data (units, activities, competences).</summary>
 public class ReferentialModel(CqpDbContext db) : PageModel
 {
-    public sealed record CompetenceRow(string Code, string Title, string? ActivityCode, List<string> Modalities, string? Note);
+    /// <summary>A competence as the public reads it: no staff note (the note on where a row comes from stays for staff).</summary>
+    public sealed record CompetenceRow(string Code, string Title, string? ActivityCode, List<string> Modalities);
     public sealed record ActivityRow(string Code, string Title);
     public sealed record UnitRow(int Number, string Title, string? Description, string? EvaluationSummary, List<ActivityRow> Activities, List<CompetenceRow> Competences);
 
@@ -21,7 +22,7 @@ public class ReferentialModel(CqpDbContext db) : PageModel
         Units = await db.CertificationUnits.Where(u => u.CertificationId == certification.Id).OrderBy(u => u.Number)
             .Select(u => new UnitRow(u.Number, u.Title, u.Description, u.EvaluationSummary,
                 u.Activities.OrderBy(a => a.Id).Select(a => new ActivityRow(a.Code, a.Title)).ToList(),
-                u.Competences.OrderBy(c => c.Id).Select(c => new CompetenceRow(c.Code, c.Title, c.Activity == null ? null : c.Activity.Code, c.EvaluationModalities, c.Note)).ToList()))
+                u.Competences.OrderBy(c => c.Id).Select(c => new CompetenceRow(c.Code, c.Title, c.Activity == null ? null : c.Activity.Code, c.EvaluationModalities)).ToList()))
             .ToListAsync();
     }
 }
