@@ -118,7 +118,7 @@ public class StaffJurySessionModel(JuryProceedings juries, JuryMembers members, 
         {
             var all = await juries.CandidaciesAsync(sitting.Session);
             CandidacyCount = all.Count;
-            Found = all.Where(Matches).ToList();
+            Found = all.Where(Matches).OrderBy(c => c.WhyNot is not null).ToList(); // those who may be convened first, each group by name
             Candidacies = Found.Page(Filter);
         }
         return true;
