@@ -89,9 +89,10 @@ public class CompanyHomeModel(CqpDbContext db, UserManager<Identity.PortalUser> 
     /// <summary>The employees of one of the manager's companies as filtered (all pages); 404 for any other company.</summary>
     public async Task<IActionResult> OnGetExportAsync(string? format)
     {
-        var employees = await following.EmployeesAsync(users.GetUserId(User)!);
-        if (Filter.CompanyId is not { } companyId || !await db.CompanyManagers.AnyAsync(m => m.UserId == users.GetUserId(User) && m.ApprovedAt != null && m.CompanyId == companyId))
+        var userId = users.GetUserId(User)!;
+        if (Filter.CompanyId is not { } companyId || !await db.CompanyManagers.AnyAsync(m => m.UserId == userId && m.ApprovedAt != null && m.CompanyId == companyId))
             return NotFound();
+        var employees = await following.EmployeesAsync(userId);
         return ListExport.File(format, $"salaries-{DayInParis.Today(clock):yyyy-MM-dd}", "Salariés", Columns,
             employees.Where(e => e.CompanyId == companyId).Where(Matches)) ?? NotFound();
     }

@@ -28,6 +28,9 @@ public class StaffJuriesModel(CqpDbContext db, TimeProvider clock) : PageModel
         new("État", r => r.Cancelled ? "Annulé" : r.Past ? "Passé" : "À venir"),
     ];
 
+    /// <summary>Juries only: the filters offer no session type.</summary>
+    public static readonly IReadOnlyList<SessionKind> NoKinds = [];
+
     [BindProperty(SupportsGet = true)]
     public SessionListQuery Filter { get; set; } = new();
 
