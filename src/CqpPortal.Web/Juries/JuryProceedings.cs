@@ -28,7 +28,7 @@ public sealed record JuryCandidate(int RegistrationId, string Name, Certificatio
     IReadOnlyDictionary<int, DateOnly> UnitsValidatedBefore, string? Comment, string? RecordedBy, DateTimeOffset? RecordedAt, IReadOnlyList<JuryCorrectionView> Corrections);
 
 /// <summary>A candidate staff may convene, or why not.</summary>
-public sealed record JuryCandidacy(int RegistrationId, string Name, CertificationRoute Route, string? WhyNot);
+public sealed record JuryCandidacy(int RegistrationId, string Name, CertificationRoute Route, string? WhyNot, string Email = "", Region Region = default);
 
 /// <param name="Members">The jury members staff assigned to the session, with the president and their signatures.</param>
 public sealed record JurySitting(Session Session, IReadOnlyList<JuryUnit> Units, IReadOnlyList<JuryCandidate> Candidates, IReadOnlyList<JuryMemberSignature> Members)
@@ -97,7 +97,7 @@ public sealed class JuryProceedings(CqpDbContext db, CandidateMailer mailer, Emp
             .OrderBy(r => r.Candidate!.LastName).ThenBy(r => r.Candidate!.FirstName)
             .Select(r => new
             {
-                r.Id, Name = r.Candidate!.LastName.ToUpper() + " " + r.Candidate.FirstName, r.Route, r.State, r.AdmissibilityDecidedOn,
+                r.Id, Name = r.Candidate!.LastName.ToUpper() + " " + r.Candidate.FirstName, r.Candidate.Email, r.Region, r.Route, r.State, r.AdmissibilityDecidedOn,
                 r.Certification!.JourneyLimitMonths,
                 // The latest evaluation (VAE: situation) whose current grid both evaluators signed.
                 LastSignedEvaluationAt = r.Enrolments
@@ -112,7 +112,7 @@ public sealed class JuryProceedings(CqpDbContext db, CandidateMailer mailer, Emp
         return rows.Select(r => new JuryCandidacy(r.Id, r.Name, r.Route, JuryRules.WhyNotConvene(new ConveneRequest(r.State, r.Route,
                 r.AdmissibilityDecidedOn is { } decided ? JourneyDeadline.From(decided, r.JourneyLimitMonths) : null,
                 r.LastSignedEvaluationAt, r.LastJuryOn, r.ExperienceBookletAccepted, AlreadyCertified: false, AlreadyConvened: false,
-                session.CancelledAt is not null, session.StartsAt, convened, session.Capacity), now)))
+                session.CancelledAt is not null, session.StartsAt, convened, session.Capacity), now), r.Email, r.Region))
             .ToList();
     }
 

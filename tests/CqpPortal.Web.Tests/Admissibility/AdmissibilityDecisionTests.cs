@@ -43,7 +43,7 @@ public class AdmissibilityDecisionTests(DemoPortal portal)
         using var staff = PortalClient.For(portal);
         await staff.LoginAsync("staff@cqp.test");
 
-        var (_, queue) = await staff.GetAsync("/Staff/Recevabilite");
+        var (_, queue) = await staff.GetAsync($"/Staff/Recevabilite?q={id}");
         Assert.Contains(queue.QuerySelectorAll("td a"), a => a.GetAttribute("href") == $"/Staff/Recevabilite/Dossier/{id}");
 
         var unmotivated = await staff.SubmitAsync($"/Staff/Recevabilite/Dossier/{id}", Decision("NotAdmissible", ""));

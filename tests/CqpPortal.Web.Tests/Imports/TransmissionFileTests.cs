@@ -77,7 +77,7 @@ public class TransmissionFileTests(DemoPortal portal)
         }
         using var staff = await TestAccounts.SignedInAsync(portal, Roles.Staff);
         Assert.Equal(HttpStatusCode.NotFound, (await staff.Http.GetAsync("/Staff/Sessions/Transmission/999999")).StatusCode);
-        var (_, sessions) = await staff.GetAsync("/Staff/Sessions?passees=toutes");
+        var (_, sessions) = await staff.GetAsync("/Staff/Sessions?periode=passees&type=Jury&taille=100");
         Assert.NotNull(sessions.QuerySelector($"a[href='/Staff/Sessions/Transmission/{sessionId}']"));
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CqpPortal.Web.Pages.Jury;
 
-/// <summary>The member's own juries (candidates convened, their VAE booklets and jury PDF), then the calendar of coming juries.</summary>
+/// <summary>The member's own juries (candidates convened, their VAE booklets and jury PDF; past ones folded), then the other coming juries.</summary>
 public class JuryHomeModel(CqpDbContext db, JuryMembers members, UserManager<PortalUser> users, TimeProvider clock) : PageModel
 {
     public List<MemberJury> MyJuries { get; private set; } = [];
@@ -19,6 +19,8 @@ public class JuryHomeModel(CqpDbContext db, JuryMembers members, UserManager<Por
     {
         Now = clock.GetUtcNow();
         MyJuries = await members.SessionsOfAsync(users.GetUserId(User)!);
-        Sessions = await SessionSummary.UpcomingAsync(db, Now, SessionKind.Jury);
+        // The member's own coming juries are listed above, with their candidates: the calendar below shows the others only
+        // (it once listed every coming jury, so each of the member's appeared twice).
+        Sessions = await SessionSummary.UpcomingExceptAsync(db, Now, MyJuries.Select(j => j.SessionId).ToList(), SessionKind.Jury);
     }
 }

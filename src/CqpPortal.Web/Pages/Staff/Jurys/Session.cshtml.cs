@@ -1,6 +1,9 @@
+using CqpPortal.Domain.Time;
+using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Hosting;
 using CqpPortal.Web.Identity;
 using CqpPortal.Web.Juries;
+using CqpPortal.Web.Lists;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +14,31 @@ namespace CqpPortal.Web.Pages.Staff.Jurys;
 public class StaffJurySessionModel(JuryProceedings juries, JuryMembers members, UserManager<PortalUser> users, TimeProvider clock) : PageModel
 {
     public JurySitting Sitting { get; private set; } = null!;
-    public IReadOnlyList<JuryCandidacy> Candidacies { get; private set; } = [];
+    /// <summary>« Convoquer un candidat »: the candidates found by the search and filters, a page at a time.</summary>
+    public ListPage<JuryCandidacy> Candidacies { get; private set; } = new([], 0, 1, 25);
+
+    /// <summary>All candidates who may be convened or not, before the search (to tell « nobody » from « nobody found »).</summary>
+    public int CandidacyCount { get; private set; }
+
+    /// <summary>The filters of « Convoquer un candidat »: <c>q</c> (name, e-mail or file number), <c>voie</c>, <c>convocables</c>.</summary>
+    public sealed class CandidacyQuery : ListQuery
+    {
+        [FromQuery(Name = "voie")] public CertificationRoute? Route { get; set; }
+        [FromQuery(Name = "convocables")] public bool ConvenableOnly { get; set; }
+    }
+
+    public static readonly IReadOnlyList<ListColumn<JuryCandidacy>> CandidacyColumns =
+    [
+        new("Dossier", c => c.RegistrationId.ToString(), Number: true),
+        new("Candidat", c => c.Name),
+        new("Adresse électronique", c => c.Email),
+        new("Région", c => FrenchLabels.Of(c.Region)),
+        new("Voie", c => FrenchLabels.Of(c.Route)),
+        new("Convocation", c => c.WhyNot ?? "Possible"),
+    ];
+
+    [BindProperty(SupportsGet = true)]
+    public CandidacyQuery Filter { get; set; } = new();
     public IReadOnlyList<JuryMemberRow> Members { get; private set; } = [];
     public IReadOnlyList<JuryMemberChoice> MemberChoices { get; private set; } = [];
 
@@ -67,6 +94,13 @@ public class StaffJurySessionModel(JuryProceedings juries, JuryMembers members, 
         return RedirectToPage(new { id });
     }
 
+    /// <summary>The candidates of « Convoquer un candidat » as filtered (all pages), as .csv or .xlsx.</summary>
+    public async Task<IActionResult> OnGetCandidatesAsync(int id, string? format)
+    {
+        if (!await LoadAsync(id) || Sat || Sitting.Session.CancelledAt is not null) return NotFound();
+        return ListExport.File(format, $"jury-{DayInParis.Of(Sitting.Session.StartsAt):yyyy-MM-dd}-candidats", "Candidats", CandidacyColumns, Found) ?? NotFound();
+    }
+
     public async Task<IActionResult> OnGetMinutesAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
@@ -80,7 +114,21 @@ public class StaffJurySessionModel(JuryProceedings juries, JuryMembers members, 
         Sat = sitting.Session.StartsAt <= clock.GetUtcNow();
         Members = await members.MembersAsync(id);
         if (sitting.Session.CancelledAt is null) MemberChoices = await members.ChoicesAsync(id);
-        if (!Sat && sitting.Session.CancelledAt is null) Candidacies = await juries.CandidaciesAsync(sitting.Session);
+        if (!Sat && sitting.Session.CancelledAt is null)
+        {
+            var all = await juries.CandidaciesAsync(sitting.Session);
+            CandidacyCount = all.Count;
+            Found = all.Where(Matches).OrderBy(c => c.WhyNot is not null).ToList(); // those who may be convened first, each group by name
+            Candidacies = Found.Page(Filter);
+        }
         return true;
     }
+
+    private List<JuryCandidacy> Found { get; set; } = [];
+
+    /// <summary>Whether a candidacy answers the search (whatever the case and accents) and the filters; whether one may be convened is the rule's, so this runs on the rows it decided.</summary>
+    private bool Matches(JuryCandidacy c) =>
+        (Filter.Route is not { } route || c.Route == route)
+        && (!Filter.ConvenableOnly || c.WhyNot is null)
+        && (Filter.Search is not { } text || c.RegistrationId == Filter.SearchNumber || ListSearch.Contains(c.Name, text) || ListSearch.Contains(c.Email, text));
 }
