@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -56,6 +57,20 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Jobs:RunScheduler", "false");
         foreach (var (key, value) in Organisation) builder.UseSetting(key, value);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+    }
+
+    /// <summary>
+    /// The container checks lifetimes as Development does (`./portal run`): a singleton that takes a scoped service fails
+    /// every test at start, not only the demo site.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        builder.UseDefaultServiceProvider(options =>
+        {
+            options.ValidateScopes = true;
+            options.ValidateOnBuild = true;
+        });
+        return base.CreateHost(builder);
     }
 
     protected override void Dispose(bool disposing)

@@ -11,11 +11,13 @@ namespace CqpPortal.Web.Identity;
 /// <see cref="SignInThrottle"/>; and a password check of the same cost for an address that has no account, so that
 /// the time of the answer does not tell whether an account exists.
 /// </summary>
-public sealed class SignInAttempts(TimeProvider clock, IOptions<PortalSettings> settings, IPasswordHasher<PortalUser> hasher)
+public sealed class SignInAttempts(TimeProvider clock, IOptions<PortalSettings> settings, IOptions<PasswordHasherOptions> hashing)
 {
     private const int SweepAbove = 10_000;
     private readonly ConcurrentDictionary<string, List<DateTimeOffset>> failures = new();
-    private readonly Lazy<string> decoyHash = new(() => hasher.HashPassword(new PortalUser(), Guid.NewGuid().ToString("N")));
+    // Identity registers its hasher as scoped; this node-wide singleton keeps one of its own, with the same options.
+    private readonly PasswordHasher<PortalUser> hasher = new(hashing);
+    private readonly Lazy<string> decoyHash = new(() => new PasswordHasher<PortalUser>(hashing).HashPassword(new PortalUser(), Guid.NewGuid().ToString("N")));
 
     private SignInThrottle Throttle => new(settings.Value.SignInFailuresPerAccountAndAddress, settings.Value.SignInFailuresPerAddress, SignInThrottle.Default.Window);
 
