@@ -82,8 +82,8 @@ public class CompanyFollowingTests(BrowserPortal portal)
         await staff.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la décision et envoyer la lettre" }).ClickAsync();
         await Assertions.Expect(staff.GetByText($"Décision enregistrée pour Noa {lastName}")).ToBeVisibleAsync();
 
-        // The manager sees the decision.
-        await manager.GotoAsync("/Entreprise");
+        // The manager sees the decision (the employees list is paged: he searches her name).
+        await manager.GotoAsync($"/Entreprise?q={lastName}");
         var row = manager.GetByRole(AriaRole.Row).Filter(new() { HasText = $"Noa {lastName}" });
         await Assertions.Expect(row).ToContainTextAsync("Recevable");
         await manager.GetByRole(AriaRole.Link, new() { Name = $"Noa {lastName}" }).ClickAsync();

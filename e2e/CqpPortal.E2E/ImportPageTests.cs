@@ -17,7 +17,7 @@ public class ImportPageTests(BrowserPortal portal)
         var header = string.Join(';', CqpPortal.Domain.Records.RecordTemplates.Candidates.Columns);
         var csv = header + "\r\n"
             + "E2e;Zoé;1990-05-17;F;;Niveau 4;;14;0;0;;;Salarié;;Formation;CPF;Nord;03/02/2025;Recevable;;;;\r\n"
-            + "E2e;Yann;17/05/1990;X;;Niveau 4;;14;0;0;;;Salarié;;Formation;CPF;Bretagne;03/02/2025;Recevable;;;;\r\n";
+            + "E2e;Yann;17/05/1990;X;;Niveau 4;;14;0;0;;;Salarié;;Formation;CPF;Atlantide;03/02/2025;Recevable;;;;\r\n";
         await page.GetByLabel("Candidats (inscription, recevabilité, jury, obtention)").CheckAsync();
         await page.GetByLabel("Fichier (.csv ou .xlsx)").SetInputFilesAsync(new FilePayload
         {
@@ -30,7 +30,7 @@ public class ImportPageTests(BrowserPortal portal)
         Assert.Equal(3, rows.Count);
         Assert.Contains("Date de naissance", rows[0]);
         Assert.Contains("Sexe", rows[1]);
-        Assert.Contains("Bretagne", rows[2]);
+        Assert.Contains("Atlantide", rows[2]);
         await Assertions.Expect(page.GetByLabel("Candidats (inscription, recevabilité, jury, obtention)")).ToBeCheckedAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(page);
     }

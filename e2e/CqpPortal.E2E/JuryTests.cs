@@ -14,6 +14,10 @@ public class JuryTests(BrowserPortal portal)
         await page.GetByRole(AriaRole.Link, new() { Name = "Jurys et décisions" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Jurys", Exact = true })).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(page);
+        // The list shows the coming juries; the past ones are one link away.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Jurys passés (", Exact = false }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Table).First).ToContainTextAsync("Jurys passés");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
         var past = page.GetByRole(AriaRole.Table).Last.GetByRole(AriaRole.Link).First;
         await past.FocusAsync();
         await page.Keyboard.PressAsync("Enter");

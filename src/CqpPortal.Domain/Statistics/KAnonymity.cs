@@ -19,6 +19,9 @@ public sealed record AnonymousColumn(string Name, bool DescribesPerson, IReadOnl
     public int OmittedLevel => DescribesPerson ? Coarser.Count + 1 : int.MaxValue;
 }
 
+/// <summary>A distinct row's finest values and how many rows have them.</summary>
+public sealed record CountedRow(IReadOnlyList<string> Values, int Count);
+
 /// <summary>
 /// The rows as shared: the columns kept (those left out are gone), each row's values in that order, sorted so that
 /// their order tells nothing (not the order of registration), and how many rows were left out.
@@ -50,16 +53,44 @@ public static class KAnonymity
 
     /// <param name="columns">The columns, in the order they are shown.</param>
     /// <param name="rows">Each row's finest values, in the columns' order.</param>
-    public static AnonymousRows Anonymise(IReadOnlyList<AnonymousColumn> columns, IReadOnlyList<IReadOnlyList<string>> rows)
+    public static AnonymousRows Anonymise(IReadOnlyList<AnonymousColumn> columns, IReadOnlyList<IReadOnlyList<string>> rows) =>
+        Anonymise(columns, Count(rows));
+
+    /// <summary>
+    /// Identical rows counted as they pass, in the order each first appears: a year of registrations is a few thousand
+    /// distinct rows however many registrations it holds, so the rows are never all kept in memory.
+    /// </summary>
+    public static IReadOnlyList<CountedRow> Count(IEnumerable<IReadOnlyList<string>> rows)
+    {
+        var counted = new List<CountedRow>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            var key = string.Join("\u0001", row);
+            if (index.TryGetValue(key, out var i)) counted[i] = counted[i] with { Count = counted[i].Count + 1 };
+            else
+            {
+                index.Add(key, counted.Count);
+                counted.Add(new CountedRow(row.ToArray(), 1));
+            }
+        }
+        return counted;
+    }
+
+    /// <param name="columns">The columns, in the order they are shown.</param>
+    /// <param name="counted">The distinct rows' finest values, in the columns' order, and how many rows have them (<see cref="Count"/>).</param>
+    public static AnonymousRows Anonymise(IReadOnlyList<AnonymousColumn> columns, IReadOnlyList<CountedRow> counted)
     {
         var levels = new int[columns.Count];
         var people = Enumerable.Range(0, columns.Count).Where(c => columns[c].DescribesPerson).ToList();
+        var total = counted.Sum(r => r.Count);
+        int Size(IEnumerable<int> group) => group.Sum(i => counted[i].Count);
         string?[][] shown;
         while (true)
         {
-            shown = rows.Select(r => Show(columns, levels, r)).ToArray();
-            var small = Groups(shown, people).Where(g => g.Count() < K).Sum(g => g.Count());
-            if (small <= LeftOutAllowed(rows.Count)) break;
+            shown = counted.Select(r => Show(columns, levels, r.Values)).ToArray();
+            var small = Groups(shown, people).Select(Size).Where(size => size < K).Sum();
+            if (small <= LeftOutAllowed(total)) break;
             // The quasi-identifier with the most distinct values shown becomes one step coarser (first column on ties).
             var next = people.Where(c => levels[c] < columns[c].OmittedLevel)
                 .OrderByDescending(c => shown.Select(r => r[c]).Distinct().Count()).ThenBy(c => c)
@@ -68,28 +99,46 @@ public static class KAnonymity
             levels[column]++;
         }
 
-        var groups = Groups(shown, people).OrderBy(g => g.Count()).ToList();
-        var leftOut = groups.Where(g => g.Count() < K).SelectMany(g => g).ToHashSet();
+        var groups = Groups(shown, people).Select(g => (Rows: g.ToList(), Size: Size(g))).OrderBy(g => g.Size).ToList();
+        // How many rows of each distinct row are left out.
+        var leftOut = new int[counted.Count];
+        var leftOutCount = 0;
+        void LeaveOut(List<int> group)
+        {
+            foreach (var i in group) leftOut[i] = counted[i].Count;
+            leftOutCount += Size(group);
+        }
+        foreach (var group in groups.Where(g => g.Size < K)) LeaveOut(group.Rows);
         // None, or at least k: a left-out count of 1 to 4 would let the totals give those rows back. The largest group
-        // gives the rows missing when it keeps 5 or more; otherwise the smallest groups go whole.
-        var needed = leftOut.Count is 0 ? 0 : K - leftOut.Count;
-        if (needed > 0 && groups.LastOrDefault(g => g.Count() >= K) is { } largest && largest.Count() - needed >= K)
-            leftOut.UnionWith(largest.TakeLast(needed));
-        else
-            foreach (var group in groups.Where(g => g.Count() >= K))
+        // gives the rows missing (its last ones) when it keeps 5 or more; otherwise the smallest groups go whole.
+        var needed = leftOutCount is 0 ? 0 : K - leftOutCount;
+        if (needed > 0 && groups.LastOrDefault(g => g.Size >= K) is { Rows: not null } largest && largest.Size - needed >= K)
+            foreach (var i in Enumerable.Reverse(largest.Rows))
             {
-                if (leftOut.Count is 0 or >= K) break;
-                leftOut.UnionWith(group);
+                var taken = Math.Min(needed, counted[i].Count);
+                leftOut[i] = taken;
+                leftOutCount += taken;
+                needed -= taken;
+                if (needed == 0) break;
+            }
+        else
+            foreach (var group in groups.Where(g => g.Size >= K))
+            {
+                if (leftOutCount is 0 or >= K) break;
+                LeaveOut(group.Rows);
             }
 
         var kept = Enumerable.Range(0, columns.Count)
             .Where(c => levels[c] < columns[c].OmittedLevel && !(shown.Length > 0 && shown.All(r => r[c] == MaskedGroup)))
             .ToList();
-        var sharedRows = Enumerable.Range(0, shown.Length).Where(i => !leftOut.Contains(i))
-            .Select(i => (IReadOnlyList<string>)kept.Select(c => shown[i][c]!).ToList())
-            .OrderBy(r => string.Join("\u0001", r), StringComparer.Ordinal)
-            .ToList();
-        return new AnonymousRows(kept.Select(c => columns[c].Name).ToList(), sharedRows, leftOut.Count,
+        // Sorted so that their order tells nothing; identical rows share one list.
+        var sharedRows = new List<IReadOnlyList<string>>(total - leftOutCount);
+        foreach (var (values, times) in Enumerable.Range(0, shown.Length)
+                     .Where(i => counted[i].Count > leftOut[i])
+                     .Select(i => ((IReadOnlyList<string>)kept.Select(c => shown[i][c]!).ToList(), counted[i].Count - leftOut[i]))
+                     .OrderBy(r => string.Join("\u0001", r.Item1), StringComparer.Ordinal))
+            for (var n = 0; n < times; n++) sharedRows.Add(values);
+        return new AnonymousRows(kept.Select(c => columns[c].Name).ToList(), sharedRows, leftOutCount,
             Enumerable.Range(0, columns.Count).ToDictionary(c => columns[c].Name, c => levels[c]));
     }
 

@@ -91,6 +91,9 @@ public static class PortalJobsExtensions
     /// The daily runs that must not be lost when the site was down at their hour: one run of each is enqueued when a node
     /// that runs the scheduler starts. Each is idempotent (claimed keys), so a run on a day it already ran sends nothing twice.
     /// </summary>
+    /// <summary>The jobs <see cref="EnqueueCatchUpRuns"/> enqueues at every start.</summary>
+    public static readonly IReadOnlyList<Type> CatchUpJobs = [typeof(HolderSurveyJob), typeof(SurveyAnswersFileJob)];
+
     public static void EnqueueCatchUpRuns(IBackgroundJobClient jobs)
     {
         jobs.Enqueue<HolderSurveyJob>(job => job.RunAsync(CancellationToken.None));

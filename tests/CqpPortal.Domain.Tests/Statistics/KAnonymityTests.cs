@@ -141,4 +141,24 @@ public class KAnonymityTests
 
         Assert.Equal(result.Rows.OrderBy(r => r[0]).ThenBy(r => r[1], StringComparer.Ordinal).Select(r => string.Join("|", r)), result.Rows.Select(r => string.Join("|", r)));
     }
+
+    [Fact]
+    public void Identical_rows_are_counted_as_they_pass_one_entry_each_in_the_order_they_first_appear()
+    {
+        var counted = KAnonymity.Count(Rows(("1", "Nord", "Recevable", 3), ("2", "Sud", "Irrecevable", 2), ("1", "Nord", "Recevable", 4)));
+
+        Assert.Equal([("1|Nord|Recevable", 7), ("2|Sud|Irrecevable", 2)], counted.Select(r => (string.Join("|", r.Values), r.Count)));
+    }
+
+    [Fact]
+    public void A_hundred_thousand_identical_rows_come_out_as_one_shared_list_so_the_rows_cost_no_memory_of_their_own()
+    {
+        var counted = new List<CountedRow> { new(["1", "Nord", "Recevable"], 100_000), new(["2", "Sud", "Irrecevable"], 5) };
+
+        var result = KAnonymity.Anonymise([Month(), Region(), Decision()], counted);
+
+        Assert.Equal(100_005, result.Rows.Count);
+        Assert.Equal(0, result.LeftOut);
+        Assert.Equal(2, result.Rows.Distinct(ReferenceEqualityComparer.Instance).Count());
+    }
 }

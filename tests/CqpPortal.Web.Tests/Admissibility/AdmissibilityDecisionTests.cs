@@ -103,7 +103,9 @@ public class AdmissibilityDecisionTests(DemoPortal portal)
         Assert.Equal(new DateOnly(2026, 11, 2), registration.RegisteredOn); // the first submission stays the registration date
         Assert.Equal([RegistrationState.Incomplete, RegistrationState.Submitted, RegistrationState.Admissible],
             registration.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => h.To).ToList());
-        Assert.Equal(2, await db.CandidateDocuments.CountAsync(d => d.RegistrationId == id));
+        // The two decision letters, beside the receipt of the file sent again.
+        Assert.Equal(2, await db.CandidateDocuments.CountAsync(d => d.RegistrationId == id && d.Title != CqpPortal.Web.Registrations.RegistrationReceipt.Title));
+        Assert.Equal(1, await db.CandidateDocuments.CountAsync(d => d.RegistrationId == id && d.Title == CqpPortal.Web.Registrations.RegistrationReceipt.Title));
         candidate.Dispose();
     }
 

@@ -162,14 +162,14 @@ public class ImportRefusalTests(EmptyPortal portal) : IClassFixture<EmptyPortal>
             var bad = Path.Combine(folder, "mauvais.xlsx");
             var rows = ImportFiles.Renamed(ImportFiles.Candidates, Unique()).ToList();
             rows[0] = Line(0, "Sexe", "X", suffix);
-            rows[2] = Line(2, "Région", "Bretagne", suffix);
+            rows[2] = Line(2, "Région", "Atlantide", suffix);
             await File.WriteAllBytesAsync(bad, ImportFiles.Xlsx(RecordTemplates.Candidates, rows));
             var before = await ImportFiles.CountsAsync(portal);
 
             var refused = await PortalCommandLine.RunAsync(portal.ConnectionString, "import", "candidates", bad);
             Assert.Equal(1, refused.ExitCode);
             Assert.Contains("Erreur : Ligne 2, colonne « Sexe », valeur « X » : Valeur inconnue", refused.Errors);
-            Assert.Contains("Erreur : Ligne 4, colonne « Région », valeur « Bretagne » : Valeur inconnue", refused.Errors);
+            Assert.Contains("Erreur : Ligne 4, colonne « Région », valeur « Atlantide » : Valeur inconnue", refused.Errors);
             Assert.Contains("Fichier refusé, rien n'a été enregistré : 2 erreur(s).", refused.Errors);
             Assert.Equal(before, await ImportFiles.CountsAsync(portal));
 

@@ -42,11 +42,13 @@ public class JuryProceedingsTests(DemoPortal portal)
         var juryId = await JurySessions.CreateAsync(portal, 20, [], []);
         using var staff = await StaffAsync();
 
-        var (_, page) = await staff.GetAsync(Page(juryId));
-        var otherRow = page.QuerySelectorAll("tr").Single(r => r.TextContent.Contains(notEvaluated.Shown));
+        // « Convoquer un candidat » pages the shared portal's many candidates: each is found by the list's search.
+        var (_, others) = await staff.GetAsync($"{Page(juryId)}?q={Uri.EscapeDataString(notEvaluated.Email)}");
+        var otherRow = others.QuerySelectorAll("tr").Single(r => r.TextContent.Contains(notEvaluated.Shown));
         Assert.Contains("grille d'évaluation signée par les deux évaluateurs", otherRow.TextContent);
         Assert.Empty(otherRow.QuerySelectorAll("button"));
 
+        var (_, page) = await staff.GetAsync($"{Page(juryId)}?q={Uri.EscapeDataString(ready.Email)}");
         var row = page.QuerySelectorAll("tr").Single(r => r.TextContent.Contains(ready.Shown));
         var form = (AngleSharp.Html.Dom.IHtmlFormElement)row.QuerySelector("form")!;
         var convened = await staff.PostFormAsync(form, Page(juryId), new Dictionary<string, string>());

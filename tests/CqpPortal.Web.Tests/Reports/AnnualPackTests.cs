@@ -136,7 +136,7 @@ public class AnnualPackTests(AnnualPackPortal portal) : IClassFixture<AnnualPack
             ["CPF", "7", "0.5"], ["CPF de transition professionnelle", "0", "0"], ["Pro-A (reconversion ou promotion par l'alternance)", "0", "0"],
             ["Contrat de professionnalisation", "masqué", "masqué"], ["Plan de développement des compétences", "0", "0"], ["France Travail", "0", "0"],
             ["Financement personnel", "0", "0"], ["Autre", "0", "0"], ["Non renseigné", "< 5", "masqué"], ["Total", "14", "1"],
-        ], Table(book, "Financement", 9));
+        ], Table(book, "Financement", 10));
     }
 
     [Fact]

@@ -116,8 +116,8 @@ public class ReportRecoveryTests
         Assert.Equal(await sist.Http.GetByteArrayAsync($"/Analyse/Statistiques/{LastYear}.json"), await download.Content.ReadAsByteArrayAsync());
 
         // Completed once: Hangfire's job is Succeeded (nothing will run it again) and the run did not change.
-        // (Each worker's start also runs the survey job once, to catch up a missed 09:00: not this run's job.)
-        await PollAsync(() => monitoring.SucceededJobs(0, 100).Count(j => j.Value.Job?.Type != typeof(CqpPortal.Web.Jobs.HolderSurveyJob)) == 1 && monitoring.ProcessingCount() == 0,
+        // (Each worker's start also runs the catch-up jobs once — the surveys, the answers file: not this run's job.)
+        await PollAsync(() => monitoring.SucceededJobs(0, 100).Count(j => !CqpPortal.Web.Jobs.PortalJobsExtensions.CatchUpJobs.Contains(j.Value.Job?.Type!)) == 1 && monitoring.ProcessingCount() == 0,
             "the Hangfire job to succeed", second);
         var later = await ReadAsync(portal, db => db.ReportRuns.AsNoTracking().SingleAsync(r => r.Id == runId));
         Assert.Equal((ReportRunState.Succeeded, 2, run.FinishedAt), (later.State, later.Attempts, later.FinishedAt));

@@ -213,7 +213,8 @@ public class CompleteStatisticsTests(CompleteStatisticsPortal portal) : IClassFi
             Assert.Equal(["Secteur", "Candidats", "Part des inscrits"], book.Rows("Secteurs d'expérience")[0]);
             Assert.Equal(["Secrétariat médical", "< 5", "masqué"], book.Rows("Secteurs d'expérience")[1]);
             Assert.Equal(["Candidats inscrits", "7", "1"], book.Rows("Secteurs d'expérience").Single(r => r.Length > 0 && r[0] == "Candidats inscrits"));
-            Assert.Equal(["Télésecrétaire", "5"], book.Rows("6 mois – emploi branche")[1].Take(2));
+            // 5 + « < 5 » + « < 5 » = 7: both small cells would be 1, so the 5 is masked too (SmallCountMasking's secondary cell).
+            Assert.Equal(["Télésecrétaire", "masqué"], book.Rows("6 mois – emploi branche")[1].Take(2));
             Assert.Contains(book.Rows("6 mois – code NSF"), r => r.Length > 0 && r[0] == "32 – Communication et information");
         }
         finally

@@ -45,7 +45,8 @@ public static class AnnualPackDetail
             AnonymousColumn.Person(Route, MaskedIn("Voie")),
             AnonymousColumn.Told(Admissibility, MaskedIn("Recevabilité")),
         ];
-        var rows = registrations.Where(r => r.RegisteredOn.Year == content.Year)
+        // Counted as they pass (a few thousand distinct rows for a year, however many registrations).
+        var rows = KAnonymity.Count(registrations.Where(r => r.RegisteredOn.Year == content.Year)
             .Select(r => (IReadOnlyList<string>)
             [
                 $"{r.RegisteredOn.Year:0000}-{r.RegisteredOn.Month:00}",
@@ -55,8 +56,7 @@ public static class AnnualPackDetail
                 FrenchLabels.Of(Domain.Vocabulary.Regions.AreaOf(r.Region)),
                 FrenchLabels.Of(r.Route),
                 AdmissibilityOutcomes.Of(r.State) is { } outcome ? AdmissibilityOutcomes.Label(outcome) : NoDecision,
-            ])
-            .ToList();
+            ]));
         return KAnonymity.Anonymise(columns, rows);
     }
 
