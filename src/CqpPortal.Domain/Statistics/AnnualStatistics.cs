@@ -34,12 +34,15 @@ public sealed record AnnualStatistics(int Year, ProfileStatistics Profiles, Jury
 
     /// <summary>The years with a registration, a jury decision, a survey answer or a trainee, newest first.</summary>
     public static IReadOnlyList<int> YearsWithActivity(IReadOnlyList<ProfileRow> registrations, IReadOnlyList<JuryRow> juries, IReadOnlyList<SurveyRow> surveys,
-        TrainingRows? training = null) =>
-        registrations.Select(r => r.RegisteredOn.Year)
-            .Concat(juries.Select(j => j.DecidedOn.Year))
-            .Concat(surveys.Where(s => s.RespondedOn is not null).Select(s => s.RespondedOn!.Value.Year))
-            .Concat((training ?? TrainingRows.None).Enrolments.Where(TrainingStatistics.MakesATrainee).Select(e => e.Day.Year))
-            .Distinct().OrderDescending().ToList();
+        TrainingRows? training = null)
+    {
+        // One definition of a year's activity: the counters' (the loader counts every year in one pass).
+        var counter = new AllYearsCounter();
+        foreach (var row in registrations) counter.Add(row);
+        foreach (var row in juries) counter.Add(row);
+        foreach (var row in surveys) counter.Add(row);
+        return counter.Years(training);
+    }
 }
 
 /// <summary>

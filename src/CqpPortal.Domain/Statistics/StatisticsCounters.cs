@@ -227,7 +227,7 @@ public sealed class AnnualStatisticsCounter(int year)
 
 /// <summary>
 /// The figures of every year with activity, counted in one pass over all the rows: a counter per year met (a
-/// registration, a jury decision, a survey answer, a trainee — as <see cref="AnnualStatistics.YearsWithActivity"/>), newest first.
+/// registration, a jury decision, a survey answer, a trainee: <see cref="Years"/>), newest first.
 /// </summary>
 public sealed class AllYearsCounter
 {
@@ -263,10 +263,14 @@ public sealed class AllYearsCounter
         if (row.InvitedOn is { } sent && sent.Year != row.RespondedOn?.Year) Of(sent.Year).Add(row);
     }
 
+    /// <summary>The years with a registration, a jury decision, a survey answer or a trainee, newest first.</summary>
+    public IReadOnlyList<int> Years(TrainingRows? training = null) =>
+        active.Concat((training ?? TrainingRows.None).Enrolments.Where(TrainingStatistics.MakesATrainee).Select(e => e.Day.Year))
+            .Distinct().OrderDescending().ToList();
+
     public IReadOnlyList<AnnualStatistics> Results(TrainingRows? training = null)
     {
         var rows = training ?? TrainingRows.None;
-        foreach (var enrolment in rows.Enrolments.Where(TrainingStatistics.MakesATrainee)) active.Add(enrolment.Day.Year);
-        return active.OrderDescending().Select(y => years.TryGetValue(y, out var counter) ? counter.Result(rows) : new AnnualStatisticsCounter(y).Result(rows)).ToList();
+        return Years(rows).Select(y => years.TryGetValue(y, out var counter) ? counter.Result(rows) : new AnnualStatisticsCounter(y).Result(rows)).ToList();
     }
 }
