@@ -1,4 +1,11 @@
+using CqpPortal.Domain.Time;
+using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Testing;
+using CqpPortal.Web.Data;
+using CqpPortal.Web.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CqpPortal.E2E;
@@ -28,11 +35,39 @@ public class VaeBookletTests(BrowserPortal portal)
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(name);
     }
 
-    /// <summary>Opens the first waiting booklet of Nadia Moreau, decides, and returns the booklet's address.</summary>
-    private static async Task<string> DecideAsync(IPage staff, string decision, string? item = null)
+    /// <summary>A VAE candidate admitted on her registration, with no booklet yet (the demo's Nadia Moreau has hers).</summary>
+    private async Task<string> CandidateAsync(string lastName)
+    {
+        var email = $"vae-{Guid.NewGuid():N}"[..16] + "@exemple.fr";
+        await using var scope = portal.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"Nadia {lastName}" };
+        await users.CreateAsync(user, PortalClient.DemoPassword);
+        await users.AddToRoleAsync(user, Roles.Candidate);
+        var db = scope.ServiceProvider.GetRequiredService<CqpDbContext>();
+        var today = DayInParis.Today(TimeProvider.System);
+        db.Candidates.Add(new Candidate
+        {
+            UserId = user.Id, Email = email, FirstName = "Nadia", LastName = lastName, BirthDate = new DateOnly(1986, 9, 12), Sex = Sex.Female, Region = Region.Ouest,
+            Registrations =
+            [
+                new Registration
+                {
+                    CertificationId = await db.Certifications.Select(c => c.Id).FirstAsync(), Route = CertificationRoute.Vae, State = RegistrationState.Admissible,
+                    EducationLevel = 4, EmploymentStatus = EmploymentStatus.Employee, Region = Region.Ouest, RegisteredOn = today.AddMonths(-2),
+                    TeleSecretaryMonths = 52, PrivacyConsentAt = DateTimeOffset.UtcNow,
+                },
+            ],
+        });
+        await db.SaveChangesAsync();
+        return email;
+    }
+
+    /// <summary>Opens the waiting booklet of the candidate named <paramref name="listName"/>, decides, and returns the booklet's address.</summary>
+    private static async Task<string> DecideAsync(IPage staff, string listName, string decision, string? item = null)
     {
         await staff.GotoAsync("/Staff/Vae");
-        await staff.GetByRole(AriaRole.Link, new() { Name = "MOREAU Nadia" }).First.ClickAsync();
+        await staff.GetByRole(AriaRole.Link, new() { Name = listName }).First.ClickAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(staff);
         var address = staff.Url;
         await staff.GetByLabel(decision, new() { Exact = false }).First.CheckAsync();
@@ -64,7 +99,10 @@ public class VaeBookletTests(BrowserPortal portal)
     [Fact]
     public async Task A_vae_candidate_writes_both_booklets_and_staff_download_the_jury_pdf()
     {
-        await using var candidateContext = await portal.SignedInAsync("vae@cqp.test");
+        var lastName = "Valette" + Guid.NewGuid().ToString("N")[..4];
+        var listName = $"{lastName.ToUpperInvariant()} Nadia";
+        var email = await CandidateAsync(lastName);
+        await using var candidateContext = await portal.SignedInAsync(email);
         var page = await candidateContext.NewPageAsync();
         await page.GotoAsync("/Candidat");
         await page.GetByRole(AriaRole.Link, new() { Name = "Mon livret 1 VAE (demande de recevabilité)" }).ClickAsync();
@@ -82,14 +120,14 @@ public class VaeBookletTests(BrowserPortal portal)
         var staff = await staffContext.NewPageAsync();
         await staff.GotoAsync("/Staff/Vae");
         await Accessibility.AssertNoSeriousViolationsAsync(staff);
-        await DecideAsync(staff, "Incomplet", "Attestation du Cabinet Morel");
+        await DecideAsync(staff, listName, "Incomplet", "Attestation du Cabinet Morel");
 
         await page.GotoAsync("/Candidat/Vae/Livret1");
         await Assertions.Expect(page.Locator("#a-completer + ul")).ToContainTextAsync("Attestation du Cabinet Morel");
         await UploadAsync(page, "EmployerAttestation", "attestation-morel.pdf");
         await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer mon livret 1" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("livret 1 est envoyé");
-        await DecideAsync(staff, "Recevable");
+        await DecideAsync(staff, listName, "Recevable");
 
         // Booklet 2, across two sign-ins.
         await page.GotoAsync("/Candidat/Vae/Livret2");
@@ -100,7 +138,7 @@ public class VaeBookletTests(BrowserPortal portal)
         await page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
 
         await page.GotoAsync("/Compte/Connexion");
-        await page.GetByLabel("Adresse électronique").FillAsync("vae@cqp.test");
+        await page.GetByLabel("Adresse électronique").FillAsync(email);
         await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(PortalClient.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/Compte/Connexion"));
@@ -110,11 +148,11 @@ public class VaeBookletTests(BrowserPortal portal)
         await WriteUnitAsync(page, 4, "Envoyer mon livret 2");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("livret 2 est envoyé");
 
-        var bookletTwo = await DecideAsync(staff, "Complet");
+        var bookletTwo = await DecideAsync(staff, listName, "Complet");
         await staff.GotoAsync(bookletTwo);
         var download = await staff.RunAndWaitForDownloadAsync(() => staff.GetByRole(AriaRole.Link, new() { Name = "Télécharger le dossier du jury (PDF)" }).ClickAsync());
         var text = PdfText.Of(await File.ReadAllBytesAsync(await download.PathAsync()));
-        Assert.Contains("Nadia Moreau", text);
+        Assert.Contains($"Nadia {lastName}", text);
         Assert.Contains("Récit de Nadia pour A.4.", text);
         Assert.Contains("attestation-morel.pdf", text);
     }

@@ -8,6 +8,7 @@ using CqpPortal.Web.Jobs;
 using CqpPortal.Web.Reports;
 using CqpPortal.Web.Reports.AnnualPack;
 using CqpPortal.Web.Seeding;
+using CqpPortal.Web.Vae;
 using CqpPortal.Web.Statistics;
 using Microsoft.Extensions.Logging.Console;
 
@@ -68,6 +69,7 @@ public static class PortalCli
             builder.AddPortalSeeding();
             builder.Services.AddPortalCertificates(); // the demo holder's certificate is signed through SIST's own action
             builder.Services.AddPortalReports();
+            builder.Services.AddPortalVaeBooklets(); // the demo's booklets are written through the candidate's own draft service
             builder.Services.AddPortalOrganisation(); // the identity block of the PDFs that reports and jobs write
             using var host = builder.Build();
             // `migrate` writes no document: a deploy may run it before the nodes' settings are complete; nor does a

@@ -18,7 +18,7 @@ namespace CqpPortal.Web.Seeding;
 /// hundred registrations a year across the regions and routes, sessions past and future, juries, holders and their
 /// survey answers, and the demo accounts wired into it.
 /// </summary>
-public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> users, TimeProvider clock, DemoEvaluations evaluations, DemoDocuments documents, DemoTraining training, DemoPromises promises, ILogger<DemoDataSeeder> logger)
+public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> users, TimeProvider clock, DemoEvaluations evaluations, DemoDocuments documents, DemoTraining training, DemoPromises promises, DemoBooklets booklets, ILogger<DemoDataSeeder> logger)
 {
     public const int Seed = 2098;
     private const int CandidatesPerYear = 100;
@@ -76,6 +76,8 @@ public sealed class DemoDataSeeder(CqpDbContext db, UserManager<PortalUser> user
         await CloseExpiredJourneysAsync(certification, today, cancellationToken);
         // Last: the evaluation side must not take training days for evaluations, and closed files get no training.
         await training.SeedAsync(accounts, cancellationToken);
+        // After everything else: the draft service reloads from the store (it clears the tracked entities).
+        await booklets.SeedAsync(accounts, cancellationToken);
         logger.LogInformation("Demo data seeded: {Candidates} candidates, {Sessions} sessions", candidates.Count, sessions.Count);
     }
 

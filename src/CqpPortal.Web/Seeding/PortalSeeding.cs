@@ -14,6 +14,7 @@ public static class PortalSeeding
         builder.Services.AddScoped<DemoEvaluations>();
         builder.Services.AddScoped<DemoDocuments>();
         builder.Services.AddScoped<DemoPromises>();
+        builder.Services.AddScoped<DemoBooklets>();
         builder.Services.AddScoped<DemoTraining>();
         builder.Services.TryAddSingleton<Content.ContentLibrary>(); // the demo's page proposals start from the page files
         return builder;

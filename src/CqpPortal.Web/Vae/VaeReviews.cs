@@ -67,7 +67,7 @@ public sealed class VaeReviews(CqpDbContext db, CandidateMailer candidateMailer,
         db.Registrations.Where(r => r.Id == registrationId).Select(r => r.Candidate!).FirstAsync();
 
     /// <summary>The booklet as sent, in plain text: kept with the submission so that each version stays readable.</summary>
-    private async Task<string> SnapshotAsync(Booklet booklet)
+    internal async Task<string> SnapshotAsync(Booklet booklet)
     {
         var text = new StringBuilder();
         if (booklet.Kind == BookletKind.Admissibility)

@@ -19,7 +19,7 @@ public class ControlMarkupTests(DemoPortal portal)
     }
 
     [Theory]
-    [InlineData("vae@cqp.test", "/Candidat/Vae/Livret1")]
+    [InlineData("vae@cqp.test", "/Candidat/Vae/Livret2")]
     [InlineData("sist@cqp.test", "/Analyse")]
     [InlineData("sist@cqp.test", "/Analyse/Rapports")]
     [InlineData(null, "/Contact")]
@@ -35,9 +35,10 @@ public class ControlMarkupTests(DemoPortal portal)
     [Fact]
     public async Task The_booklet_form_names_its_job_fields_as_text_inputs()
     {
-        using var client = PortalClient.For(portal);
-        await client.LoginAsync("vae@cqp.test");
+        var (candidate, _) = await Vae.VaeBooklet.AdmissibleCandidateAsync(portal, "Balcon");
+        using var client = candidate;
         var (_, page) = await client.GetAsync("/Candidat/Vae/Livret1");
+        AssertTypedInputsAndClassedButtons(page, "/Candidat/Vae/Livret1");
         Assert.Equal("text", page.QuerySelector("#job-0-employer")!.GetAttribute("type"));
         Assert.Equal("text", page.QuerySelector("#job-0-title")!.GetAttribute("type"));
     }
