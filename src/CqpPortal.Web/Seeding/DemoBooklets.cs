@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CqpPortal.Web.Seeding;
 
 /// <summary>
-/// Nadia Moreau's booklets, as README promises (issue 17): booklet 1 written, sent and declared admissible by staff
-/// seven weeks ago, booklet 2 in progress with the first unit described. Written through the candidate's own draft
+/// Nadia Moreau's booklets, as README promises (issue 17): booklet 1 written, sent and declared admissible by staff on
+/// her registration's admissibility day, booklet 2 in progress with the first unit described. Written through the candidate's own draft
 /// service, so the demo holds what the pages would have saved.
 /// </summary>
 public sealed class DemoBooklets(CqpDbContext db, VaeDrafts drafts, VaeReviews reviews, TimeProvider clock)
@@ -20,9 +20,10 @@ public sealed class DemoBooklets(CqpDbContext db, VaeDrafts drafts, VaeReviews r
     public async Task SeedAsync(IReadOnlyDictionary<string, PortalUser> accounts, CancellationToken cancellationToken = default)
     {
         var registration = await db.Registrations.Where(r => r.Candidate!.Email == Candidate)
-            .Select(r => new { r.Id, r.Candidate!.UserId, r.Candidate.FirstName, r.Candidate.LastName }).SingleAsync(cancellationToken);
+            .Select(r => new { r.Id, r.Candidate!.UserId, r.Candidate.FirstName, r.Candidate.LastName, r.RegisteredOn, r.AdmissibilityDecidedOn }).SingleAsync(cancellationToken);
         var today = DayInParis.Today(clock);
-        var now = clock.GetUtcNow();
+        // Sent four days after the registration, declared admissible on the registration's admissibility day.
+        var (sentOn, decidedOn) = (registration.RegisteredOn!.Value.AddDays(4), registration.AdmissibilityDecidedOn!.Value);
 
         var first = await drafts.OpenAsync(registration.Id, BookletKind.Admissibility);
         Saved(await drafts.SaveJobsAsync(first, first.Version,
@@ -45,9 +46,13 @@ public sealed class DemoBooklets(CqpDbContext db, VaeDrafts drafts, VaeReviews r
                  })
             await AddAsync(first, kind, null, file, title, $"{registration.FirstName} {registration.LastName}");
         first = await drafts.OpenAsync(registration.Id, BookletKind.Admissibility);
-        first.Submit(now.AddDays(-52), registration.UserId!, await reviews.SnapshotAsync(first));
+        // Dated as she did it: statement ticked and files added the day she sent the booklet, not the day of the seed.
+        first.SwornOn = sentOn;
+        foreach (var document in await db.BookletDocuments.Where(d => d.BookletId == first.Id).ToListAsync(cancellationToken))
+            document.UploadedAt = DayInParis.At(sentOn, new TimeOnly(18, 0)).ToUniversalTime();
+        first.Submit(DayInParis.At(sentOn, new TimeOnly(18, 30)).ToUniversalTime(), registration.UserId!, await reviews.SnapshotAsync(first));
         first.Version++;
-        first.Decide(BookletState.Admissible, null, [], now.AddDays(-48), accounts["staff@cqp.test"].Id);
+        first.Decide(BookletState.Admissible, null, [], DayInParis.At(decidedOn, new TimeOnly(14, 0)).ToUniversalTime(), accounts["staff@cqp.test"].Id);
         first.Version++;
         await db.SaveChangesAsync(cancellationToken);
 
