@@ -61,6 +61,7 @@ public class CqpDbContext(DbContextOptions<CqpDbContext> options) : IdentityDbCo
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.HasPostgresExtension("unaccent"); // staff's searches ignore accents (« helene » finds « Hélène »)
         builder.ApplyConfigurationsFromAssembly(typeof(CqpDbContext).Assembly);
     }
 }

@@ -40,8 +40,8 @@ public sealed class EvaluatorRegister(CqpDbContext db, UserManager<PortalUser> u
         var query = db.Evaluators.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var pattern = $"%{search.Trim()}%";
-            query = query.Where(e => EF.Functions.ILike(e.FullName, pattern) || EF.Functions.ILike(e.Organisation, pattern));
+            var pattern = Domain.Lists.SearchPattern.Of(search)!;
+            query = query.Where(e => EF.Functions.ILike(EF.Functions.Unaccent(e.FullName), pattern) || EF.Functions.ILike(EF.Functions.Unaccent(e.Organisation), pattern));
         }
         var rows = await query.OrderBy(e => e.FullName)
             .Select(e => new

@@ -23,8 +23,8 @@ public class ListQuery
     /// <summary>The search text, trimmed; null when there is none.</summary>
     public string? Search => string.IsNullOrWhiteSpace(Q) ? null : Q.Trim();
 
-    /// <summary>An <c>ILIKE</c> pattern finding the search text anywhere (its <c>%</c>, <c>_</c> and <c>\</c> taken literally).</summary>
-    public string? SearchPattern => Search is { } text ? "%" + text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%" : null;
+    /// <summary>The <c>ILIKE</c> pattern to compare with <c>EF.Functions.Unaccent(column)</c> (<see cref="Domain.Lists.SearchPattern"/>).</summary>
+    public string? SearchPattern => Domain.Lists.SearchPattern.Of(Q);
 
     /// <summary>The search text as a file number (« 1234 » or « n° 1234 »), when it is one.</summary>
     public int? SearchNumber => Search is { } text && int.TryParse(text.TrimStart('n', 'N', '°', 'º', ' '), out var number) && number > 0 ? number : null;

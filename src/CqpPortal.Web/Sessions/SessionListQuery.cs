@@ -44,7 +44,7 @@ public sealed class SessionListQuery : ListQuery
         if (State == "maintenues") sessions = sessions.Where(s => s.CancelledAt == null);
         if (State == "annulees") sessions = sessions.Where(s => s.CancelledAt != null);
         if (SearchPattern is { } pattern)
-            sessions = sessions.Where(s => EF.Functions.ILike(s.PlaceName, pattern) || EF.Functions.ILike(s.City, pattern) || EF.Functions.ILike(s.PostalCode, pattern));
+            sessions = sessions.Where(s => EF.Functions.ILike(EF.Functions.Unaccent(s.PlaceName), pattern) || EF.Functions.ILike(EF.Functions.Unaccent(s.City), pattern) || EF.Functions.ILike(EF.Functions.Unaccent(s.PostalCode), pattern));
         return period == Coming ? sessions.OrderBy(s => s.StartsAt).ThenBy(s => s.Id) : sessions.OrderByDescending(s => s.StartsAt).ThenByDescending(s => s.Id);
     }
 

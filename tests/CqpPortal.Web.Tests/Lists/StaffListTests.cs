@@ -107,7 +107,7 @@ public class StaffListTests(DemoPortal portal)
     }
 
     [Fact]
-    public async Task The_admissibility_queue_finds_a_file_by_name_email_or_number_a_route_narrows_it_and_the_export_neutralises_a_name_starting_with_equals()
+    public async Task The_admissibility_queue_finds_a_file_by_name_with_or_without_accents_email_or_number_a_route_narrows_it_and_the_export_neutralises_a_name_starting_with_equals()
     {
         var tag = Tag();
         int formulaId, otherId;
@@ -135,6 +135,9 @@ public class StaffListTests(DemoPortal portal)
         var (_, byName) = await staff.GetAsync($"/Staff/Recevabilite?q={tag}");
         Assert.Equal([Link(formulaId), Link(otherId)], Queue(byName).ToList());
         Assert.Equal([Link(otherId)], Queue((await staff.GetAsync($"/Staff/Recevabilite?q={Uri.EscapeDataString($"Éloïse Dé{tag}")}")).Document).ToList());
+        // Typed without its accents, or with others, the name is found all the same (PostgreSQL's unaccent).
+        Assert.Equal([Link(otherId)], Queue((await staff.GetAsync($"/Staff/Recevabilite?q={Uri.EscapeDataString($"eloise de{tag.ToLowerInvariant()}")}")).Document).ToList());
+        Assert.Equal([Link(otherId)], Queue((await staff.GetAsync($"/Staff/Recevabilite?q={Uri.EscapeDataString($"ÉLOÏSE DÈ{tag}")}")).Document).ToList());
         Assert.Equal([Link(otherId)], Queue((await staff.GetAsync($"/Staff/Recevabilite?q=autre-{tag}@exemple.fr")).Document).ToList());
         Assert.Contains(Link(otherId), Queue((await staff.GetAsync($"/Staff/Recevabilite?q={otherId}")).Document));
         var (_, vae) = await staff.GetAsync($"/Staff/Recevabilite?q={tag}&voie=Vae");

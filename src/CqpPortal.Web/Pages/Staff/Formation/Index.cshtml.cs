@@ -33,8 +33,8 @@ public class TraineesModel(CqpDbContext db, TimeProvider clock) : PageModel
         if (!string.IsNullOrEmpty(Search))
         {
             var pattern = $"%{Search}%";
-            query = query.Where(x => EF.Functions.ILike(x.Candidate!.FirstName + " " + x.Candidate.LastName, pattern)
-                || EF.Functions.ILike(x.Candidate.LastName + " " + x.Candidate.FirstName, pattern));
+            query = query.Where(x => EF.Functions.ILike(EF.Functions.Unaccent(x.Candidate!.FirstName + " " + x.Candidate.LastName), pattern)
+                || EF.Functions.ILike(EF.Functions.Unaccent(x.Candidate.LastName + " " + x.Candidate.FirstName), pattern));
         }
         var trainees = await query.OrderBy(x => x.Candidate!.LastName).ThenBy(x => x.Candidate!.FirstName)
             .Select(x => new

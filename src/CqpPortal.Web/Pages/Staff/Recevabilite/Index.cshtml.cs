@@ -83,8 +83,8 @@ public class AdmissibilityQueueModel(CqpDbContext db, CertificationRules rules, 
         if (Filter.SearchPattern is { } pattern)
         {
             var number = Filter.SearchNumber;
-            query = query.Where(r => r.Id == number || EF.Functions.ILike(r.Candidate!.FirstName + " " + r.Candidate.LastName, pattern)
-                || EF.Functions.ILike(r.Candidate.LastName + " " + r.Candidate.FirstName, pattern) || EF.Functions.ILike(r.Candidate.Email, pattern));
+            query = query.Where(r => r.Id == number || EF.Functions.ILike(EF.Functions.Unaccent(r.Candidate!.FirstName + " " + r.Candidate.LastName), pattern)
+                || EF.Functions.ILike(EF.Functions.Unaccent(r.Candidate.LastName + " " + r.Candidate.FirstName), pattern) || EF.Functions.ILike(EF.Functions.Unaccent(r.Candidate.Email), pattern));
         }
         var rows = await query.OrderBy(r => r.RegisteredOn).ThenBy(r => r.Id)
             .Select(r => new { r.Id, r.CertificationId, r.Candidate!.FirstName, r.Candidate.LastName, r.Candidate.Email, r.Route, r.Region, r.RegisteredOn, r.EducationLevel, r.TeleSecretaryMonths, r.PhoneJobMonths, r.PhoneTimeShare, r.PhoneJobKind })

@@ -84,8 +84,8 @@ public class BookletQueueModel(CqpDbContext db, TimeProvider clock) : PageModel
         if (Filter.SearchPattern is { } pattern)
         {
             var number = Filter.SearchNumber;
-            booklets = booklets.Where(b => b.RegistrationId == number || EF.Functions.ILike(b.Registration!.Candidate!.FirstName + " " + b.Registration.Candidate.LastName, pattern)
-                || EF.Functions.ILike(b.Registration.Candidate.LastName + " " + b.Registration.Candidate.FirstName, pattern) || EF.Functions.ILike(b.Registration.Candidate.Email, pattern));
+            booklets = booklets.Where(b => b.RegistrationId == number || EF.Functions.ILike(EF.Functions.Unaccent(b.Registration!.Candidate!.FirstName + " " + b.Registration.Candidate.LastName), pattern)
+                || EF.Functions.ILike(EF.Functions.Unaccent(b.Registration.Candidate.LastName + " " + b.Registration.Candidate.FirstName), pattern) || EF.Functions.ILike(EF.Functions.Unaccent(b.Registration.Candidate.Email), pattern));
         }
         var ordered = Filter.Shown == BookletState.Submitted
             ? booklets.OrderBy(b => b.SubmittedAt).ThenBy(b => b.Id)
