@@ -73,9 +73,10 @@ public sealed class DatabaseOutageTests : IDisposable
         Assert.Equal(HttpStatusCode.ServiceUnavailable, content.StatusCode);
         var shownBack = await PortalClient.ParseAsync(content);
         Assert.Contains("rien n'a été enregistré", shownBack.QuerySelector(".form-not-saved")!.TextContent);
-        // The editing page itself, or (when even the session could not be read) a plain page with the text to copy.
-        var box = shownBack.QuerySelector("textarea.typed-text") ?? shownBack.QuerySelector("textarea#Markdown");
-        Assert.Equal(typed.Trim(), box!.TextContent.ReplaceLineEndings("\n").Trim());
+        // The session lookup failed before the page: a plain page with the text to copy and the way back.
+        Assert.Equal(typed.Trim(), shownBack.QuerySelector("textarea.typed-text")!.TextContent.ReplaceLineEndings("\n").Trim());
+        Assert.Equal("/Staff/Contenus/Edition/mentions-legales?handler=Save", shownBack.QuerySelector("a.back-to-form")!.GetAttribute("href"));
+        Assert.Null(shownBack.QuerySelector("textarea[name]")); // nothing there is posted again by mistake
 
         cluster.Start();
         var saved = await SaveAsync();
