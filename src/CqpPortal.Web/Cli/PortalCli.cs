@@ -1,3 +1,4 @@
+using CqpPortal.Web.Backups;
 using CqpPortal.Web.Certificates;
 using CqpPortal.Web.Contacts;
 using CqpPortal.Domain.Statistics;
@@ -27,6 +28,8 @@ public static class PortalCli
             + "           three-years --to YYYY --out DIR [--certification CODE]: the years YYYY-2 to YYYY side by side for the CPNEFP (accord, article 5)\n"
             + "           (figures of one certification: CODE, by default the portal's first one)", Report),
         ["bench"] = ("import [--rows N]: time the import of 100,000 generated candidate lines against PostgreSQL COPY, in throwaway databases", Bench),
+        ["backup"] = ("FILE: the database (every document included: they are kept in it) and a manifest, in one file", Backup),
+        ["restore"] = ("FILE [--force]: a backup into an empty database (--force: replacing what it holds), then the migrations", Restore),
         ["import"] = ("candidates FILE | surveys FILE: import a .csv or .xlsx in the template of its kind (all or nothing; exit 1 and the errors on a bad file)", Import),
     };
 
@@ -74,7 +77,7 @@ public static class PortalCli
             using var host = builder.Build();
             // `migrate` writes no document: a deploy may run it before the nodes' settings are complete; nor does a
             // `seed-demo` refused in Production.
-            if (args[0] != "migrate" && !(args[0] == "seed-demo" && builder.Environment.IsProduction()))
+            if (args[0] is not ("migrate" or "backup" or "restore") && !(args[0] == "seed-demo" && builder.Environment.IsProduction()))
             {
                 try
                 {
@@ -238,6 +241,61 @@ public static class PortalCli
         foreach (var error in summary.Errors) Console.Error.WriteLine("Erreur : " + error);
         (summary.Succeeded ? Console.Out : Console.Error).WriteLine(summary.Describe());
         return summary.Succeeded ? 0 : 1;
+    }
+
+    private static async Task<int> Backup(IHost host, string[] args)
+    {
+        if (args.Length != 1 || args[0].StartsWith("--", StringComparison.Ordinal))
+        {
+            Console.Error.WriteLine("Usage: backup FILE");
+            return 2;
+        }
+        await using var scope = host.Services.CreateAsyncScope();
+        try
+        {
+            var manifest = await ActivatorUtilities.CreateInstance<PortalBackup>(scope.ServiceProvider).WriteAsync(args[0]);
+            Console.WriteLine(Path.GetFullPath(args[0]));
+            Console.Error.WriteLine($"Backup written: {manifest.Rows.Count} tables, {manifest.Rows.Values.Sum()} rows, "
+                + $"{manifest.Documents.Sum(d => d.Count)} documents ({manifest.Documents.Sum(d => d.Bytes) / 1024} KB), schema {manifest.SchemaVersion ?? "none"}.");
+            return 0;
+        }
+        catch (BackupException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
+    }
+
+    private static async Task<int> Restore(IHost host, string[] args)
+    {
+        var force = args.Contains("--force");
+        var files = args.Where(a => a != "--force").ToList();
+        if (files.Count != 1 || files[0].StartsWith("--", StringComparison.Ordinal))
+        {
+            Console.Error.WriteLine("Usage: restore FILE [--force]");
+            return 2;
+        }
+        RestoreOutcome outcome;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            try
+            {
+                outcome = await ActivatorUtilities.CreateInstance<PortalBackup>(scope.ServiceProvider).RestoreAsync(files[0], force);
+            }
+            catch (BackupException e)
+            {
+                outcome = new RestoreOutcome(false, e.Message);
+            }
+        }
+        if (!outcome.Succeeded)
+        {
+            Console.Error.WriteLine(outcome.Message);
+            return 1;
+        }
+        Console.WriteLine(outcome.Message);
+        await host.Services.MigrateDatabaseAsync(); // a backup of an older version comes up to this one
+        Console.WriteLine("Database up to date.");
+        return 0;
     }
 
     /// <summary>`--name value` or `--name=value` pairs; false on anything else.</summary>

@@ -69,6 +69,7 @@ public static class PortalWebExtensions
         builder.Services.AddPortalImports();
         builder.Services.AddPortalDownloads();
         builder.Services.AddPortalTwoFactor();
+        builder.Services.AddPortalFormSafety(); // a page whose save failed on the database comes back with the typed text
         builder.AddPortalVae();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthTags.Ready])
@@ -95,6 +96,7 @@ public static class PortalWebExtensions
             SupportedUICultures = [French],
         });
         app.UseRouting();
+        app.UsePortalFormSafety(); // a body over the page's limit: the French 413 page, not a 400 or 404
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseTwoFactorRequirement(); // when required, staff sessions without a second factor only reach its setup

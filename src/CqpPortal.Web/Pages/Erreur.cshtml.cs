@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CqpPortal.Web.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,6 +14,8 @@ public class ErrorModel(ILogger<ErrorModel> logger) : PageModel
     public string Heading { get; private set; } = "";
     public string Explanation { get; private set; } = "";
     public string? RequestId { get; private set; }
+    /// <summary>The page a refused form came from, to go back to it.</summary>
+    public string? BackTo { get; private set; }
 
     public void OnGet(int? code) => Describe(code);
 
@@ -23,6 +26,17 @@ public class ErrorModel(ILogger<ErrorModel> logger) : PageModel
         var exception = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
         var status = code ?? (exception is null ? 404 : 500);
         if (code is null && exception is null) Response.StatusCode = 404;
+        if (status == 413)
+        {
+            // FormSafety refused a body over the page's limit before reading it.
+            var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
+            BackTo = original is null ? null : original.OriginalPathBase + original.OriginalPath + original.OriginalQueryString;
+            var limit = HttpContext.Items[FormSafety.TooLargeKey] as long?;
+            (Heading, Explanation) = ("Fichier trop volumineux", (limit is { } bytes
+                ? $"Le fichier dépasse la taille maximale de {FormSafety.Megabytes(bytes)} Mo."
+                : "Le fichier dépasse la taille maximale acceptée.") + " Rien n'a été enregistré : revenez au formulaire et choisissez un fichier plus petit.");
+            return;
+        }
         if (exception is not null)
         {
             RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;

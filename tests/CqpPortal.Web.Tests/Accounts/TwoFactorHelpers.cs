@@ -7,9 +7,25 @@ namespace CqpPortal.Web.Tests.Accounts;
 /// <summary>What an authenticator app does (RFC 6238: HMAC-SHA1 of the 30-second step, 6 digits), from the key the page shows.</summary>
 internal static class Totp
 {
-    public static string Code(string key, long stepOffset = 0)
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> LastGiven = new();
+
+    /// <summary>
+    /// A code the portal has not seen yet: the current step's, or, when a test already used it, the next step's (the app
+    /// would show it 30 s later; the portal accepts two steps ahead), since the portal takes each code once.
+    /// </summary>
+    public static string Code(string key)
     {
-        var step = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30 + stepOffset;
+        var step = LastGiven.AddOrUpdate(key, _ => StepNow(), (_, last) => Math.Max(StepNow(), last + 1));
+        return At(key, step);
+    }
+
+    /// <summary>The code an app shows at an instant (a test's fake clock).</summary>
+    public static string CodeAt(string key, DateTimeOffset now) => At(key, now.ToUnixTimeSeconds() / 30);
+
+    private static long StepNow() => DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+
+    private static string At(string key, long step)
+    {
         Span<byte> counter = stackalloc byte[8];
         BinaryPrimitives.WriteInt64BigEndian(counter, step);
         var hash = HMACSHA1.HashData(Base32(key), counter);
@@ -20,8 +36,8 @@ internal static class Totp
     /// <summary>A code valid at no step Identity accepts (±2 steps around now).</summary>
     public static string Wrong(string key)
     {
-        var valid = Enumerable.Range(-3, 7).Select(i => Code(key, i)).ToHashSet();
-        return Enumerable.Range(0, 100).Select(i => $"{(int.Parse(Code(key)) + 1 + i) % 1_000_000:D6}").First(c => !valid.Contains(c));
+        var valid = Enumerable.Range(-3, 7).Select(i => At(key, StepNow() + i)).ToHashSet();
+        return Enumerable.Range(0, 100).Select(i => $"{(int.Parse(At(key, StepNow())) + 1 + i) % 1_000_000:D6}").First(c => !valid.Contains(c));
     }
 
     private static byte[] Base32(string text)

@@ -58,6 +58,7 @@ public static class TwoFactorExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<TwoFactorSetup>();
         services.AddScoped<TwoFactorSignIn>();
+        OneUseAuthenticatorTokenProvider.Use(services); // a code signs in once
         return services;
     }
 
