@@ -123,18 +123,11 @@ public static class PortalWebExtensions
         {
             await next(context);
         }
-        catch (Exception e) when (IsConnectionFailure(e))
+        catch (Exception e) when (FormSafety.IsConnectionFailure(e))
         {
             NpgsqlConnection.ClearAllPools();
             throw;
         }
-    }
-
-    private static bool IsConnectionFailure(Exception? e)
-    {
-        for (; e is not null; e = e.InnerException)
-            if (e is NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException) return true;
-        return false;
     }
 
     private static Task SecurityHeaders(HttpContext context, RequestDelegate next)
