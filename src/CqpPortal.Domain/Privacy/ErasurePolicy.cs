@@ -67,3 +67,9 @@ public static class ErasurePolicy
         _ => "recevable, parcours en cours",
     };
 }
+
+/// <summary>Where an erasure request stands.</summary>
+public enum ErasureState { Pending = 1, Done = 2, Refused = 3 }
+
+/// <summary>Who asked for an erasure: the person, or the retention job applying the notice's periods.</summary>
+public enum ErasureSource { Request = 1, Retention = 2 }
