@@ -1,10 +1,10 @@
 namespace CqpPortal.Web.Privacy;
 
-/// <summary>Every night at 03:40 Paris: the privacy notice's retention periods applied. A thin Hangfire adapter over <see cref="RetentionSweep"/>.</summary>
+/// <summary>Every night at 04:10 Paris: the privacy notice's retention periods applied. A thin Hangfire adapter over <see cref="RetentionSweep"/>.</summary>
 public sealed class RetentionJob(RetentionSweep sweep, ILogger<RetentionJob> logger)
 {
     public const string Id = "retention";
-    public const string Cron = "40 3 * * *";
+    public const string Cron = "10 4 * * *";
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
