@@ -25,7 +25,7 @@ public sealed class PersonalDataExport(CqpDbContext db, TimeProvider clock)
         Converters = { new JsonStringEnumConverter() },
     };
 
-    /// <summary>The zip of the user's data; null when the user has no candidate record.</summary>
+    /// <summary>The zip of the user's data (the account alone when they have no file yet); null when the user does not exist.</summary>
     public async Task<byte[]?> ZipAsync(string userId, CancellationToken cancellationToken = default)
     {
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
@@ -33,9 +33,10 @@ public sealed class PersonalDataExport(CqpDbContext db, TimeProvider clock)
         var candidate = await db.Candidates.AsNoTracking().Where(c => c.UserId == userId)
             .Select(c => new { c.Id, c.FirstName, c.LastName, c.Email, c.Phone, c.BirthDate, c.Sex, c.Region, Company = c.Company == null ? null : new { c.Company.Name, c.Company.Siret, c.Company.City }, c.CreatedAt, c.UpdatedAt })
             .FirstOrDefaultAsync(cancellationToken);
-        if (user is null || candidate is null) return null;
+        if (user is null) return null;
+        var candidateId = candidate?.Id ?? 0; // an account without a file yet: the account alone
 
-        var registrations = await db.Registrations.AsNoTracking().Where(r => r.CandidateId == candidate.Id).OrderBy(r => r.Id)
+        var registrations = await db.Registrations.AsNoTracking().Where(r => r.CandidateId == candidateId).OrderBy(r => r.Id)
             .Select(r => new
             {
                 r.Id, Certification = r.Certification!.Kind + " " + r.Certification.Title, r.Route, r.Funding, r.EmploymentStatus, r.EmployerName, r.EmployerSiret,
@@ -90,9 +91,9 @@ public sealed class PersonalDataExport(CqpDbContext db, TimeProvider clock)
                 History = b.History.OrderBy(e => e.At).Select(e => new { e.At, e.Version, e.From, e.To, e.Comment, e.MissingItems }).ToList(),
                 Documents = b.Documents.OrderBy(d => d.Id).Select(d => new { d.Id, d.Kind, d.FileName, d.ContentType, d.Length, d.UploadedAt }).ToList(),
             }).AsSplitQuery().ToListAsync(cancellationToken);
-        var letters = await db.CandidateDocuments.AsNoTracking().Where(d => d.CandidateId == candidate.Id).OrderBy(d => d.Id)
+        var letters = await db.CandidateDocuments.AsNoTracking().Where(d => d.CandidateId == candidateId).OrderBy(d => d.Id)
             .Select(d => new { d.Id, d.Title, d.FileName, d.ContentType, d.CreatedAt }).ToListAsync(cancellationToken);
-        var erasures = await db.ErasureRequests.AsNoTracking().Where(e => e.CandidateId == candidate.Id).OrderBy(e => e.Id)
+        var erasures = await db.ErasureRequests.AsNoTracking().Where(e => e.CandidateId == candidateId).OrderBy(e => e.Id)
             .Select(e => new { e.RequestedAt, e.Reason, e.State, e.DecidedAt, e.Outcome }).ToListAsync(cancellationToken);
         var signIns = await db.UserSessions.AsNoTracking().Where(s => s.UserId == userId).OrderBy(s => s.CreatedAt)
             .Select(s => new { s.CreatedAt, s.LastSeenAt, s.UserAgent, s.IpAddress, s.RevokedAt }).ToListAsync(cancellationToken);

@@ -47,6 +47,9 @@ public class PrivacyTests(PrivacyPortal portal) : IClassFixture<PrivacyPortal>
         var other = await PrivacyPeople.AddAsync(portal, PersonKind.NotAdmissible, Registered, new(1985, 2, 2), "Quimperlé");
         using var client = await SignInAsync(me.Email);
 
+        var (_, home) = await client.GetAsync("/Candidat");
+        Assert.Contains(home.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/Candidat/MesDonnees" && a.TextContent.Contains("Télécharger mes données"));
+        Assert.Contains(home.QuerySelectorAll(".account a"), a => a.GetAttribute("href") == "/Candidat/MesDonnees"); // the account menu
         var (page, document) = await client.GetAsync("/Candidat/MesDonnees");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var link = document.QuerySelectorAll("a").First(a => a.TextContent.Contains("Télécharger mes données")).GetAttribute("href")!;
@@ -69,6 +72,23 @@ public class PrivacyTests(PrivacyPortal portal) : IClassFixture<PrivacyPortal>
         using (var bytes = new MemoryStream()) { proof.Open().CopyTo(bytes); Assert.Equal(PrivacyPeople.ProofBytes, bytes.ToArray()); }
         Assert.DoesNotContain("Quimperlé", json + string.Join(" ", names));
         Assert.DoesNotContain(other.Email, json);
+    }
+
+    [Fact]
+    public async Task An_account_without_a_file_downloads_its_account_alone_and_is_told_why_there_is_nothing_to_erase()
+    {
+        using var client = await TestAccounts.SignedInAsync(portal, Roles.Candidate);
+
+        var response = await client.Http.GetAsync("/Candidat/MesDonnees?handler=Download");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync());
+        using var json = JsonDocument.Parse(zip.GetEntry(PersonalDataExport.JsonEntry)!.Open());
+        Assert.Equal(client.Email, json.RootElement.GetProperty("account").GetProperty("email").GetString());
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("person").ValueKind);
+        var (page, document) = await client.GetAsync("/Candidat/MesDonnees");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("aucun dossier", document.Body!.TextContent);
+        Assert.DoesNotContain(document.Forms, f => f.Elements.Any(e => e.GetAttribute("name") == "Input.Reason"));
     }
 
     [Fact]

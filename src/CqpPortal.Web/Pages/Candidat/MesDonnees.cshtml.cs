@@ -25,6 +25,9 @@ public class MyDataModel(PersonalDataExport export, ErasureRequests requests, Er
     [TempData]
     public string? Message { get; set; }
 
+    public const string NoFileYet = "Votre compte ne contient encore aucun dossier : il n'y a rien d'autre à effacer que le compte lui-même. "
+        + "Un compte sans dossier est supprimé après 3 ans sans connexion ; pour le faire supprimer plus tôt, écrivez à l'organisme (page Contact).";
+
     public IReadOnlyList<ErasureRequestView> Requests { get; private set; } = [];
 
     /// <summary>What an erasure would do today (or why it cannot run yet).</summary>
@@ -47,7 +50,11 @@ public class MyDataModel(PersonalDataExport export, ErasureRequests requests, Er
         if (!await LoadAsync()) return NotFound();
         if (!ModelState.IsValid) return Page();
         var result = await requests.AskAsync(users.GetUserId(User)!, Input.Reason);
-        if (!result.Found) return NotFound();
+        if (!result.Found)
+        {
+            ModelState.AddModelError(string.Empty, NoFileYet);
+            return Page();
+        }
         if (result.Error is { } error)
         {
             ModelState.AddModelError(string.Empty, error);
@@ -61,9 +68,8 @@ public class MyDataModel(PersonalDataExport export, ErasureRequests requests, Er
     {
         var userId = users.GetUserId(User)!;
         var candidateId = await db.Candidates.Where(c => c.UserId == userId).Select(c => (int?)c.Id).FirstOrDefaultAsync();
-        if (candidateId is null) return false;
         Requests = await requests.OfUserAsync(userId);
-        Plan = await erasures.PlanAsync(candidateId.Value);
-        return true;
+        Plan = candidateId is null ? null : await erasures.PlanAsync(candidateId.Value);
+        return userId is not null;
     }
 }
