@@ -30,6 +30,7 @@ public static class PortalCli
         ["bench"] = ("import [--rows N]: time the import of 100,000 generated candidate lines against PostgreSQL COPY, in throwaway databases", Bench),
         ["backup"] = ("FILE: the database (every document included: they are kept in it) and a manifest, in one file", Backup),
         ["restore"] = ("FILE [--force]: a backup into an empty database (--force: replacing what it holds), then the migrations", Restore),
+        ["retention"] = ("[--dry-run]: apply the privacy notice's retention periods now (the nightly job); --dry-run lists who would be erased and why, changing nothing", Retention),
         ["import"] = ("candidates FILE | surveys FILE: import a .csv or .xlsx in the template of its kind (all or nothing; exit 1 and the errors on a bad file)", Import),
     };
 
@@ -123,6 +124,25 @@ public static class PortalCli
     {
         await host.Services.PrepareDatabaseAsync(seed: false); // migrates unless Portal:MigrateOnStart=false
         await host.RunAsync();
+        return 0;
+    }
+
+    /// <summary>`./portal retention [--dry-run]`: one line per person (candidate id, end of the period, why), then the survey answers reduced.</summary>
+    private static async Task<int> Retention(IHost host, string[] args)
+    {
+        if (args.Any(a => a != "--dry-run"))
+        {
+            Console.Error.WriteLine("Usage: retention [--dry-run]");
+            return 2;
+        }
+        var dryRun = args.Contains("--dry-run");
+        await using var scope = host.Services.CreateAsyncScope();
+        var sweep = scope.ServiceProvider.GetRequiredService<Privacy.RetentionSweep>();
+        var report = dryRun ? await sweep.ListAsync() : await sweep.RunAsync();
+        Console.WriteLine(dryRun ? $"Dry run: {report.People.Count} people would be erased (nothing changed)." : $"{report.People.Count} people erased.");
+        foreach (var item in report.People)
+            Console.WriteLine($"candidate {item.CandidateId}\t{item.DueOn:yyyy-MM-dd}\t{item.Reason}");
+        Console.WriteLine($"Survey answers reduced to their coded answers{(dryRun ? " (would be)" : "")}: {report.SurveyIds.Count}");
         return 0;
     }
 

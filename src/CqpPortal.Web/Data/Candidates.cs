@@ -19,6 +19,9 @@ public class Candidate : IAudited
     public int? CompanyId { get; set; }
     public Company? Company { get; set; }
     public List<Registration> Registrations { get; set; } = [];
+
+    /// <summary>When the person was erased (on request or by the retention job): what remains is pseudonymous, or a holder's proof.</summary>
+    public DateTimeOffset? AnonymisedAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 

@@ -57,6 +57,8 @@ public class CqpDbContext(DbContextOptions<CqpDbContext> options) : IdentityDbCo
     public DbSet<BookletDocument> BookletDocuments => Set<BookletDocument>();
     public DbSet<BookletSituation> BookletSituations => Set<BookletSituation>();
     public DbSet<BookletEvent> BookletEvents => Set<BookletEvent>();
+    /// <summary>Erasure requests and the retention job's erasures (« Effacements »).</summary>
+    public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

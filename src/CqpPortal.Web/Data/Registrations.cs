@@ -52,6 +52,12 @@ public class Registration : IAudited
 
     /// <summary>The day the registration was submitted: the statistics' "registration date".</summary>
     public DateOnly? RegisteredOn { get; set; }
+
+    /// <summary>
+    /// The completed years at registration, written when the person is erased (their birth date is then generalised to
+    /// its year): the statistics read it instead of the birth date, so they stay identical after an erasure.
+    /// </summary>
+    public int? AgeAtRegistration { get; set; }
     public DateOnly? AdmissibilityDecidedOn { get; set; }
     public string? DecisionMotive { get; set; }
 

@@ -19,6 +19,17 @@ public sealed class StaffMailer(EmailOutbox outbox, UserManager<PortalUser> user
                     + $"Il attend votre examen dans l'espace de l'organisme, rubrique « Livrets VAE » : {settings.Value.PublicLink("/Staff/Vae")}"));
     }
 
+    /// <summary>A candidate asked for their data to be erased: staff execute or refuse it from « Effacements » (within a month).</summary>
+    public async Task ErasureRequestedAsync(Candidate candidate)
+    {
+        foreach (var staff in await users.GetUsersInRoleAsync(Roles.Staff))
+            if (staff.Email is not null)
+                await outbox.SendAsync(new EmailMessage(staff.Email, $"Demande d'effacement des données de {candidate.FirstName} {candidate.LastName}",
+                    $"Bonjour,\n\n{candidate.FirstName} {candidate.LastName} demande l'effacement de ses données personnelles. "
+                    + "La réponse est due dans un délai d'un mois. Exécutez ou refusez la demande dans l'espace de l'organisme, rubrique « Effacements » : "
+                    + settings.Value.PublicLink("/Staff/Effacements")));
+    }
+
     /// <summary>A visitor's message from /Contact, to the organisation's contact address; « Répondre » answers the visitor.</summary>
     public Task ContactMessageAsync(string organisationAddress, string name, string email, string? phone, ContactSubject subject, string message) =>
         outbox.SendAsync(new EmailMessage(organisationAddress, $"Message du site : {ContactMessageRules.Label(subject)} ({name})",

@@ -7,4 +7,7 @@ public class PortalUser : IdentityUser
     /// <summary>The name shown in the header and in history entries ("who decided").</summary>
     [PersonalData]
     public string DisplayName { get; set; } = "";
+
+    /// <summary>The last sign-in (a session opened): the retention job's « 3 ans sans connexion » counts from it.</summary>
+    public DateTimeOffset? LastSignInAt { get; set; }
 }

@@ -58,6 +58,8 @@ public sealed class UserSessionStore(IServiceScopeFactory scopes, IDataProtectio
             var db = scope.ServiceProvider.GetRequiredService<CqpDbContext>();
             db.UserSessions.Add(session);
             await db.SaveChangesAsync(cancellationToken);
+            // A session opened is a sign-in: the retention period of an unused account counts from the last one.
+            await db.Users.Where(u => u.Id == session.UserId).ExecuteUpdateAsync(set => set.SetProperty(u => u.LastSignInAt, now), cancellationToken);
         }
         if (httpContext is not null) httpContext.Items[CurrentItem] = session.Id;
         return key;

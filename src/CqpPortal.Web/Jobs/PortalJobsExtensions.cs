@@ -1,5 +1,6 @@
 using CqpPortal.Domain.Time;
 using CqpPortal.Web.Identity;
+using CqpPortal.Web.Privacy;
 using CqpPortal.Web.Registrations;
 using CqpPortal.Web.Reports;
 using Hangfire;
@@ -48,6 +49,7 @@ public static class PortalJobsExtensions
         builder.Services.AddPortalJourneys();
         builder.Services.AddScoped<NotificationKeys>();
         builder.Services.AddUserSessionPurge();
+        builder.Services.AddPortalPrivacy(builder.Configuration);
         if (settings.RunScheduler)
             builder.Services.AddHangfireServer((services, server) =>
             {
@@ -85,6 +87,7 @@ public static class PortalJobsExtensions
         recurring.AddOrUpdate<SurveyAnswersFileJob>(SurveyAnswersFileJob.Id, job => job.RunAsync(CancellationToken.None), SurveyAnswersFileJob.Cron, paris);
         recurring.AddOrUpdate<SurveyAnswersMailJob>(SurveyAnswersMailJob.Id, job => job.RunAsync(CancellationToken.None), SurveyAnswersMailJob.Cron, paris);
         UserSessionsExtensions.RegisterRecurringJobs(recurring, paris);
+        Privacy.PrivacyExtensions.RegisterRecurringJobs(recurring, paris);
     }
 
     /// <summary>

@@ -93,6 +93,7 @@ public sealed class StatisticsLoader(CqpDbContext db)
     {
         public DateOnly RegisteredOn { get; init; }
         public DateOnly BirthDate { get; init; }
+        public int? AgeAtRegistration { get; init; }
         public Sex Sex { get; init; }
         public int EducationLevel { get; init; }
         public CertificationRoute Route { get; init; }
@@ -112,6 +113,7 @@ public sealed class StatisticsLoader(CqpDbContext db)
         {
             RegisteredOn = r.RegisteredOn!.Value,
             BirthDate = r.Candidate!.BirthDate,
+            AgeAtRegistration = r.AgeAtRegistration,
             Sex = r.Candidate.Sex,
             EducationLevel = r.EducationLevel,
             Route = r.Route,
@@ -127,7 +129,8 @@ public sealed class StatisticsLoader(CqpDbContext db)
         });
 
     private static ProfileRow ToProfile(RegistrationFields r) => new(
-        r.RegisteredOn, r.Sex, AgeBands.CompletedYears(r.BirthDate, r.RegisteredOn), r.EducationLevel, r.Route,
+        // An erased person's birth date is only its year: the age written at the erasure keeps the figures identical.
+        r.RegisteredOn, r.Sex, r.AgeAtRegistration ?? AgeBands.CompletedYears(r.BirthDate, r.RegisteredOn), r.EducationLevel, r.Route,
         r.EmploymentStatus, r.Region, r.State, r.TeleSecretaryMonths, r.PhoneJobMonths, r.Funding,
         // Files made before the list: the group their title or level tells, if any.
         r.DiplomaGroup ?? DiplomaGroups.Infer(r.HighestDiploma, r.EducationLevel), r.Sectors);

@@ -75,7 +75,7 @@ public class SchedulerTests(JobsPortal portal) : IClassFixture<JobsPortal>
 
         using var connection = storage.GetConnection();
         var recurring = connection.GetRecurringJobs().ToDictionary(j => j.Id);
-        Assert.Equal(8, recurring.Count);
+        Assert.Equal(9, recurring.Count);
         Assert.Equal("0 8 * * *", recurring[SessionReminderJob.Id].Cron);
         Assert.Equal("0 9 * * *", recurring[HolderSurveyJob.Id].Cron);
         Assert.Equal("0 6 15 1 *", recurring[AnnualPackScheduleJob.Id].Cron);
@@ -84,6 +84,7 @@ public class SchedulerTests(JobsPortal portal) : IClassFixture<JobsPortal>
         Assert.Equal("0 8 * * 1", recurring[SurveyAnswersMailJob.Id].Cron); // Monday morning, Paris
         Assert.Equal("30 7 * * *", recurring[JourneyDeadlineJob.Id].Cron);
         Assert.Equal("40 3 * * *", recurring[CqpPortal.Web.Identity.UserSessionPurgeJob.Id].Cron);
+        Assert.Equal("10 4 * * *", recurring[CqpPortal.Web.Privacy.RetentionJob.Id].Cron); // the privacy notice's retention periods
         Assert.All(recurring.Values, job => Assert.Equal("Europe/Paris", job.TimeZoneId));
         Assert.Equal(typeof(SessionReminderJob), recurring[SessionReminderJob.Id].Job.Type);
     }

@@ -292,6 +292,9 @@ namespace CqpPortal.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTimeOffset?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("date");
 
@@ -769,6 +772,49 @@ namespace CqpPortal.Web.Data.Migrations
                     b.HasIndex("RegistrationId");
 
                     b.ToTable("DocumentRequests");
+                });
+
+            modelBuilder.Entity("CqpPortal.Web.Data.ErasureRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("State", "RequestedAt");
+
+                    b.ToTable("ErasureRequests");
                 });
 
             modelBuilder.Entity("CqpPortal.Web.Data.EvaluationGrid", b =>
@@ -1454,6 +1500,9 @@ namespace CqpPortal.Web.Data.Migrations
 
                     b.Property<DateOnly?>("AdmissibilityDecidedOn")
                         .HasColumnType("date");
+
+                    b.Property<int?>("AgeAtRegistration")
+                        .HasColumnType("integer");
 
                     b.Property<int>("CandidateId")
                         .HasColumnType("integer");
@@ -2174,6 +2223,9 @@ namespace CqpPortal.Web.Data.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("LastSignInAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
@@ -2551,6 +2603,17 @@ namespace CqpPortal.Web.Data.Migrations
                         .HasForeignKey("RegistrationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CqpPortal.Web.Data.ErasureRequest", b =>
+                {
+                    b.HasOne("CqpPortal.Web.Data.Candidate", "Candidate")
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Candidate");
                 });
 
             modelBuilder.Entity("CqpPortal.Web.Data.EvaluationGrid", b =>
