@@ -57,6 +57,7 @@ public class CqpDbContext(DbContextOptions<CqpDbContext> options) : IdentityDbCo
     public DbSet<BookletDocument> BookletDocuments => Set<BookletDocument>();
     public DbSet<BookletSituation> BookletSituations => Set<BookletSituation>();
     public DbSet<BookletEvent> BookletEvents => Set<BookletEvent>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

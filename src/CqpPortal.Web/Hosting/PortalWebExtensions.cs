@@ -1,6 +1,7 @@
 using CqpPortal.Web.Evaluations;
 using System.Globalization;
 using CqpPortal.Web.Admissibility;
+using CqpPortal.Web.Audit;
 using CqpPortal.Web.Certificates;
 using CqpPortal.Web.Companies;
 using CqpPortal.Web.Contacts;
@@ -69,6 +70,7 @@ public static class PortalWebExtensions
         builder.Services.AddPortalImports();
         builder.Services.AddPortalDownloads();
         builder.Services.AddPortalTwoFactor();
+        builder.Services.AddPortalAudit();
         builder.AddPortalVae();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthTags.Ready])
