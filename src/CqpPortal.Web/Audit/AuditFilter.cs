@@ -14,9 +14,11 @@ namespace CqpPortal.Web.Audit;
 /// The one place that sees every read and change of a person's file: for a signed-in user who reads others' files
 /// (<see cref="Roles.ReadingOthersFiles"/>) on a page marked <see cref="AuditedAccessAttribute"/>, it writes one journal
 /// row once the handler has decided what to answer and before the answer is written. Fail closed: if the row cannot be
-/// written the exception propagates, the page or file is never sent and the user gets the error page (500).
+/// written the exception propagates, the page or file is never sent and the user gets the error page (500). A change
+/// (a POST) is saved by its handler first: if its row then fails, the change stays and the user sees the error page.
+/// A node-wide singleton: what a request needs (the journal, the mailer) is taken from the request only when it is audited.
 /// </summary>
-public sealed class AuditFilter(AuditLog log, ReadRateWatch watch, AdministratorMailer administrators, TimeProvider clock, ILogger<AuditFilter> logger) : IAsyncPageFilter
+public sealed class AuditFilter(ReadRateWatch watch, TimeProvider clock, ILogger<AuditFilter> logger) : IAsyncPageFilter
 {
     private static readonly ConcurrentDictionary<TypeInfo, AuditedAccessAttribute?> Marks = new();
 
@@ -37,6 +39,7 @@ public sealed class AuditFilter(AuditLog log, ReadRateWatch watch, Administrator
         if (executed.Exception is not null && !executed.ExceptionHandled) return; // nothing is shown: the error page follows
 
         var http = context.HttpContext;
+        var log = http.RequestServices.GetRequiredService<AuditLog>();
         var entry = new AuditEntry
         {
             At = clock.GetUtcNow(),
@@ -53,7 +56,7 @@ public sealed class AuditFilter(AuditLog log, ReadRateWatch watch, Administrator
             StatusCode = StatusOf(executed.Result),
             IpAddress = http.Connection.RemoteIpAddress?.ToString(),
         };
-        await log.WriteAsync(entry, http.RequestAborted);
+        await log.WriteAsync(entry, CancellationToken.None); // a client leaving must not drop the row of a change already saved
 
         if (!entry.Change && watch.Read(entry.UserId) is { } reads)
         {
@@ -64,8 +67,8 @@ public sealed class AuditFilter(AuditLog log, ReadRateWatch watch, Administrator
                 At = entry.At, UserId = entry.UserId, UserEmail = entry.UserEmail, Role = entry.Role, Kind = AuditKinds.Alert,
                 SubjectId = entry.SubjectId, RegistrationId = entry.RegistrationId, Method = entry.Method, Path = entry.Path,
                 Handler = entry.Handler, StatusCode = entry.StatusCode, IpAddress = entry.IpAddress, Detail = detail,
-            }, http.RequestAborted);
-            await administrators.ReadRateAlertAsync(entry.UserEmail, entry.Role, detail, entry.At);
+            }, CancellationToken.None);
+            await http.RequestServices.GetRequiredService<AdministratorMailer>().ReadRateAlertAsync(entry.UserEmail, entry.Role, detail, entry.At);
         }
     }
 

@@ -9,7 +9,7 @@ public static class AuditServices
     {
         services.AddOptions<AuditSettings>().BindConfiguration(AuditSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<AuditLog>();
-        services.AddScoped<AuditFilter>();
+        services.AddSingleton<AuditFilter>();
         services.AddSingleton<ReadRateWatch>();
         services.Configure<MvcOptions>(options => options.Filters.AddService<AuditFilter>());
         return services;

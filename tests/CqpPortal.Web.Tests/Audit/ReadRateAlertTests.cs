@@ -54,7 +54,7 @@ public sealed class AuditPortal() : PortalFactory(TestCluster.NewDatabase("audit
 /// <summary>
 /// A read rate far above normal (staff read 297 files in 2.4 s unnoticed) e-mails the administrators once per person per
 /// hour and is recorded in the journal; normal reading sends nothing. The journal keeps the client's address as the
-/// trusted proxy forwards it.
+/// trusted proxy forwards it, and a read it cannot record shows nothing (on this portal: it changes the database).
 /// </summary>
 public class ReadRateAlertTests(AuditPortal portal) : IClassFixture<AuditPortal>
 {
@@ -132,5 +132,41 @@ public class ReadRateAlertTests(AuditPortal portal) : IClassFixture<AuditPortal>
         var row = Assert.Single(await RowsOfAsync(staff.Email!));
         Assert.Equal((AuditPortal.Client, AuditKinds.File, files[0], files[0]), (row.IpAddress, row.Kind, row.SubjectId, row.RegistrationId));
         Assert.Equal(portal.Clock.GetUtcNow().UtcTicks / 10, row.At.UtcTicks / 10); // the app's clock, to PostgreSQL's microsecond
+    }
+
+    [Fact]
+    public async Task A_read_the_journal_cannot_record_shows_nothing_of_the_file()
+    {
+        var staff = await TestAccounts.SignedInAsync(portal, Roles.Staff);
+        int file;
+        string lastName;
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CqpDbContext>();
+            var named = await db.Registrations.Where(r => r.State != Domain.Vocabulary.RegistrationState.Draft).OrderBy(r => r.Id)
+                .Select(r => new { r.Id, r.Candidate!.LastName }).Take(40).ToListAsync();
+            (file, lastName) = named.Where(r => r.LastName.All(char.IsAsciiLetter)).Select(r => (r.Id, r.LastName)).First(); // found as typed in the HTML
+        }
+        // The database refuses this reader's rows (as a full disk or a lost grant would), and only theirs.
+        await using (var connection = new Npgsql.NpgsqlConnection(portal.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand($"""
+                CREATE FUNCTION audit_test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN IF NEW."UserEmail" = '{staff.Email}' THEN RAISE EXCEPTION 'journal unavailable'; END IF; RETURN NEW; END $$;
+                CREATE TRIGGER audit_test_refuse BEFORE INSERT ON "AuditEntries" FOR EACH ROW EXECUTE FUNCTION audit_test_refuse();
+                """, connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var refused = await staff.Http.GetAsync($"/Staff/Recevabilite/Dossier/{file}");
+        Assert.Equal(HttpStatusCode.InternalServerError, refused.StatusCode);
+        Assert.DoesNotContain(lastName, await refused.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(await RowsOfAsync(staff.Email!));
+
+        var other = await TestAccounts.SignedInAsync(portal, Roles.Staff);
+        var shown = await other.Http.GetAsync($"/Staff/Recevabilite/Dossier/{file}");
+        Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+        Assert.Contains(lastName, await shown.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
 }
