@@ -37,6 +37,19 @@ public class PhoneLayoutTests(BrowserPortal portal)
     }
 
     [Fact]
+    public async Task The_administrators_journal_of_reads_is_as_wide_as_a_phone()
+    {
+        await using var administrator = await portal.SignedInAsync("admin@cqp.test");
+        var page = await administrator.NewPageAsync();
+        await page.SetViewportSizeAsync(PhoneWidth, PhoneHeight);
+        await page.GotoAsync("/Staff/Recevabilite");
+        await page.Locator("main table a[href^='/Staff/Recevabilite/Dossier/']").First.ClickAsync(); // a read the journal records
+        await AssertFitsThePhoneAsync(page, "/Staff/Journal");
+        Assert.Equal("block", await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('main tbody tr')).display"));
+        Assert.Contains("Personne", await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('main tbody td[data-label=\"Personne\"]'), '::before').content"));
+    }
+
+    [Fact]
     public async Task A_telephone_input_an_untyped_input_and_a_button_without_class_look_like_the_others()
     {
         await using var visitor = await portal.NewVisitorAsync();

@@ -59,6 +59,7 @@ public class CqpDbContext(DbContextOptions<CqpDbContext> options) : IdentityDbCo
     public DbSet<BookletEvent> BookletEvents => Set<BookletEvent>();
     /// <summary>Erasure requests and the retention job's erasures (« Effacements »).</summary>
     public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -20,6 +20,7 @@ public static class EmailServices
         builder.Services.AddScoped<SistMailer>();
         builder.Services.AddScoped<JuryMailer>();
         builder.Services.AddScoped<EvaluatorMailer>();
+        builder.Services.AddScoped<AdministratorMailer>();
         builder.Services.AddScoped<Identity.AccountMailer>();
         return builder;
     }

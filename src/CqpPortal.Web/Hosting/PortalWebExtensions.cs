@@ -1,6 +1,7 @@
 using CqpPortal.Web.Evaluations;
 using System.Globalization;
 using CqpPortal.Web.Admissibility;
+using CqpPortal.Web.Audit;
 using CqpPortal.Web.Certificates;
 using CqpPortal.Web.Companies;
 using CqpPortal.Web.Contacts;
@@ -70,6 +71,7 @@ public static class PortalWebExtensions
         builder.Services.AddPortalDownloads();
         builder.Services.AddPortalTwoFactor();
         builder.Services.AddPortalFormSafety(); // a page whose save failed on the database comes back with the typed text
+        builder.Services.AddPortalAudit();
         builder.AddPortalVae();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthTags.Ready])

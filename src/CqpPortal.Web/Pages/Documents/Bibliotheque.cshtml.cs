@@ -1,3 +1,4 @@
+using CqpPortal.Web.Audit;
 using CqpPortal.Web.Downloads;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,6 +9,7 @@ namespace CqpPortal.Web.Pages.Documents;
 /// A PDF of the library, under the safe file name made from its title when it was uploaded: approved ones for anyone,
 /// proposals for staff and SIST's analysts only (<see cref="LibraryDocumentAccess"/>); anyone else gets 404.
 /// </summary>
+[NotAudited("a PDF of the public library: nobody's file")]
 public class LibraryFileModel(LibraryDocumentAccess access) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int id)

@@ -1,3 +1,4 @@
+using CqpPortal.Web.Audit;
 using System.ComponentModel.DataAnnotations;
 using CqpPortal.Web.Evaluations;
 using Microsoft.AspNetCore.Identity;
@@ -11,6 +12,7 @@ namespace CqpPortal.Web.Pages.Evaluation;
 /// disagrees, both sign, a signed grid is corrected by a new version. Works without JavaScript (« Enregistrer »); with
 /// it, <c>wwwroot/js/grid-draft.js</c> saves each competence as it is typed (handler Autosave).
 /// </summary>
+[AuditedAccess(AuditKinds.Grid, Subject = "enrolmentId")]
 public class EvaluationGridModel(EvaluationGrids grids, UserManager<Identity.PortalUser> users) : PageModel
 {
     public sealed class EntryInput

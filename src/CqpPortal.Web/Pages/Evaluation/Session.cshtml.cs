@@ -1,3 +1,4 @@
+using CqpPortal.Web.Audit;
 using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Evaluations;
 using Microsoft.AspNetCore.Mvc;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CqpPortal.Web.Pages.Evaluation;
 
 /// <summary>One of the evaluator's sessions: its candidates, their attendance, the attendance sheet, and the grid of each present candidate.</summary>
+[AuditedAccess(AuditKinds.EvaluationSession)]
 public class EvaluatorSessionModel(EvaluatorAssignments assignments, AttendanceRegister attendances, EvaluationAccess access) : PageModel
 {
     public EvaluationSitting Sitting { get; private set; } = null!;

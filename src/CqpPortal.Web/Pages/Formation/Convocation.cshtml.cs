@@ -1,3 +1,4 @@
+using CqpPortal.Web.Audit;
 using CqpPortal.Web.Calendar;
 using CqpPortal.Web.Training;
 using Microsoft.AspNetCore.Mvc;
@@ -10,6 +11,7 @@ namespace CqpPortal.Web.Pages.Formation;
 /// record's access rule lets in (the trainee, staff, the manager of a followed employee) and only while the trainee is
 /// enrolled in that session; anything else answers 404, as an unknown id would.
 /// </summary>
+[AuditedAccess(AuditKinds.Training, Subject = "sessionId")]
 public class ConvocationModel(TrainingAccess access, TrainingSessions sessions, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Hosting.PortalSettings> settings) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int sessionId, int registrationId, string? format)

@@ -1,3 +1,4 @@
+using CqpPortal.Web.Audit;
 using System.Globalization;
 using CqpPortal.Web.Training;
 using Microsoft.AspNetCore.Mvc;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CqpPortal.Web.Pages.Formation;
 
 /// <summary>The monthly attendance statement of a trainee (« Relevé mensuel de présence »), month as yyyy-MM.</summary>
+[AuditedAccess(AuditKinds.Training, Subject = "registrationId")]
 public class MonthlyStatementModel(TrainingDocuments documents) : TrainingDocumentPage
 {
     public async Task<IActionResult> OnGetAsync(int registrationId, string month)

@@ -1,3 +1,4 @@
+using CqpPortal.Web.Audit;
 using CqpPortal.Web.Evaluations;
 using CqpPortal.Web.Identity;
 using CqpPortal.Web.Juries;
@@ -9,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CqpPortal.Web.Pages.Jury;
 
 /// <summary>The member's letter « Invitation au jury » (PDF) for a jury they sit on; any other id answers 404.</summary>
+[NotAudited("the jury member's own invitation letter")]
 public class JuryInvitationModel(EvaluationAccess access, JuryMembers members, UserManager<PortalUser> users) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int sessionId)

@@ -1,3 +1,4 @@
+using CqpPortal.Web.Audit;
 using CqpPortal.Domain.Juries;
 using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Evaluations;
@@ -14,6 +15,7 @@ namespace CqpPortal.Web.Pages.Jury;
 /// One of the member's juries: the convened candidates and their files; the president records each deliberation, every
 /// member signs the minutes; once locked, the president may only correct a decision with a reason. Another jury answers 404.
 /// </summary>
+[AuditedAccess(AuditKinds.Decision)]
 public class JurySessionModel(EvaluationAccess access, JuryProceedings proceedings, JuryMembers members, JuryDeliberations deliberations, JuryMinutes minutes,
     UserManager<PortalUser> users, TimeProvider clock) : PageModel
 {

@@ -1,3 +1,4 @@
+using CqpPortal.Web.Audit;
 using CqpPortal.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CqpPortal.Web.Pages.Staff;
 
 /// <summary>Staff of the training organisation read any candidate's documents (the /Staff folder is for the Staff role only).</summary>
+[AuditedAccess(AuditKinds.Document)]
 public class StaffDocumentModel(CqpDbContext db) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int id)

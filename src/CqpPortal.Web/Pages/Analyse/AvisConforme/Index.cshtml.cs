@@ -1,3 +1,4 @@
+using CqpPortal.Web.Audit;
 using CqpPortal.Domain.Publishing;
 using CqpPortal.Web.Content;
 using CqpPortal.Web.Hosting;
@@ -11,6 +12,7 @@ namespace CqpPortal.Web.Pages.Analyse.AvisConforme;
 /// SIST's analysts give the « avis conforme » on behalf of the CPNEFP: each content page proposal beside the published
 /// version (rendered, and the changed lines), each library PDF to download, approved or refused with a reason.
 /// </summary>
+[NotAudited("the « avis conforme » on content pages and public PDFs: nobody's file")]
 public class AvisConformeModel(Proposals proposals, ContentPages pages) : PageModel
 {
     public sealed record ContentItem(ContentProposal Proposal, ContentPage Published, ContentPage Proposed, IReadOnlyList<DiffLine> Changes);

@@ -1,3 +1,4 @@
+using CqpPortal.Web.Audit;
 using CqpPortal.Web.Certificates;
 using CqpPortal.Web.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CqpPortal.Web.Pages.Analyse.Certificats;
 
 /// <summary>SIST's holders' register: print each certificate, mark it signed then sent, export the register.</summary>
+[AuditedAccess(AuditKinds.Certificate, Handlers = "Pdf,Xlsx,Signed,Sent")]
 public class HoldersRegisterModel(HoldersRegister register, PaperCertificates certificates, UserManager<PortalUser> users, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<HolderRow> Rows { get; private set; } = [];

@@ -1,3 +1,4 @@
+using CqpPortal.Web.Audit;
 using CqpPortal.Web.Surveys;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,6 +9,7 @@ namespace CqpPortal.Web.Pages.Analyse.Enquetes;
 /// SIST's analysts download the latest answers file (every answer to the holder surveys, nominative): its date, its
 /// number of answers, the download, never cached. The folder is SIST's alone (Identity/Roles.cs, Areas).
 /// </summary>
+[AuditedAccess(AuditKinds.SurveyAnswer, Handlers = "Fichier")]
 public class SurveyAnswersFileModel(SurveyAnswersFile file) : PageModel
 {
     public SurveyAnswersFileInfo? Latest { get; private set; }

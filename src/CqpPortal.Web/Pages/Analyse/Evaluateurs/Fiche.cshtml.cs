@@ -1,3 +1,4 @@
+using CqpPortal.Web.Audit;
 using CqpPortal.Web.Evaluations;
 using CqpPortal.Web.Hosting;
 using CqpPortal.Web.Identity;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CqpPortal.Web.Pages.Analyse.Evaluateurs;
 
 /// <summary>An evaluator's file for SIST: edit it, grant and act on habilitations (with their history), open the account, read the declared links.</summary>
+[AuditedAccess(AuditKinds.Evaluator)]
 public class SistEvaluatorFileModel(EvaluatorRegister register, UserManager<PortalUser> users) : PageModel
 {
     [BindProperty]

@@ -1,3 +1,4 @@
+using CqpPortal.Web.Audit;
 using CqpPortal.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,6 +10,7 @@ namespace CqpPortal.Web.Pages.Analyse.Rapports;
 /// A file of a report run, for SIST, the committee and staff (the folder's roles). Only a succeeded run's files exist
 /// for users: anything else is not found.
 /// </summary>
+[AuditedAccess(AuditKinds.Report)]
 public class ReportFileModel(CqpDbContext db) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int id)

@@ -1,3 +1,4 @@
+using CqpPortal.Web.Audit;
 using CqpPortal.Web.Identity;
 using CqpPortal.Web.Reports;
 using Microsoft.AspNetCore.Identity;
@@ -15,6 +16,7 @@ namespace CqpPortal.Web.Pages.Analyse.Rapports;
 /// the redirect's query). The same report asked again while it is queued or running starts no second run
 /// (<see cref="ReportRuns.RequestAsync"/>): the page says so and marks the run already there.
 /// </summary>
+[NotAudited("asks for a report run (a year or a jury session); the files, which may name people, are read on /Analyse/Rapports/Fichier, audited")]
 public class ReportRunsModel(ReportRunList list, ReportRuns runs, ReportRequests requests, UserManager<PortalUser> users, TimeProvider clock) : PageModel
 {
     /// <summary>The kind to start; the annual pack when absent (the page's first form).</summary>

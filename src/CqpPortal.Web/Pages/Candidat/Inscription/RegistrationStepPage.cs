@@ -1,3 +1,4 @@
+using CqpPortal.Web.Audit;
 using CqpPortal.Web.Identity;
 using CqpPortal.Web.Registrations;
 using Microsoft.AspNetCore.Identity;
@@ -10,6 +11,7 @@ namespace CqpPortal.Web.Pages.Candidat.Inscription;
 /// What the registration steps share: whose file they edit — the signed-in candidate's own, or, for staff, the paper
 /// form named by <c>?papier={id}</c> (<see cref="RegistrationWizard.SubjectFor"/>) — and links that keep it.
 /// </summary>
+[AuditedAccess(AuditKinds.File, Subject = "papier", Registration = "papier")]
 public abstract class RegistrationStepPage(UserManager<PortalUser> users) : PageModel
 {
     protected UserManager<PortalUser> Users => users;

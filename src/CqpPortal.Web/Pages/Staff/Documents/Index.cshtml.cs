@@ -1,3 +1,4 @@
+using CqpPortal.Web.Audit;
 using System.ComponentModel.DataAnnotations;
 using CqpPortal.Web.Data;
 using CqpPortal.Domain.Vocabulary;
@@ -13,6 +14,7 @@ namespace CqpPortal.Web.Pages.Staff.Documents;
 /// <summary>Staff fill the public document library: upload a PDF with its title, audience and description (a proposal until SIST's « avis conforme »), or withdraw one.</summary>
 [RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
 [RequestSizeLimit(64 * 1024 * 1024)]
+[NotAudited("the PDFs of the public library: nobody's file")]
 public class StaffDocumentsModel(CqpDbContext db, DocumentLibrary library) : PageModel
 {
     public static IEnumerable<SelectListItem> Audiences => DocumentLibrary.AudienceLabels.Select(a => new SelectListItem(a.Value, a.Key.ToString()));

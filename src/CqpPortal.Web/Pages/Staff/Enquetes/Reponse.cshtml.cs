@@ -1,3 +1,4 @@
+using CqpPortal.Web.Audit;
 using CqpPortal.Domain.Surveys;
 using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Surveys;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CqpPortal.Web.Pages.Staff.Enquetes;
 
 /// <summary>Staff type a holder's answer received by phone or on paper, once, through the holder's rules.</summary>
+[AuditedAccess(AuditKinds.SurveyAnswer)]
 public class StaffSurveyAnswerModel(SurveyCampaigns campaigns, UserManager<Identity.PortalUser> users, TimeProvider clock) : PageModel
 {
     /// <summary>The holder's answer, as the holder's own form takes it, and how it reached staff.</summary>

@@ -1,3 +1,4 @@
+using CqpPortal.Web.Audit;
 using CqpPortal.Web.Companies;
 using CqpPortal.Web.Data;
 using Microsoft.AspNetCore.Identity;
@@ -8,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CqpPortal.Web.Pages.Staff.Entreprises;
 
 /// <summary>Staff approve or refuse company managers' access requests.</summary>
+[AuditedAccess(AuditKinds.CompanyAccess, Handlers = "Approve,Refuse")]
 public class CompanyAccessQueueModel(CqpDbContext db, CompanyAccess access, UserManager<Identity.PortalUser> users) : PageModel
 {
     public sealed record PendingRow(int Id, string Name, string Email, bool EmailConfirmed, string Company, string Siret, DateTimeOffset RequestedAt);

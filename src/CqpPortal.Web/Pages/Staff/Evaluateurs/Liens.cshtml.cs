@@ -1,3 +1,4 @@
+using CqpPortal.Web.Audit;
 using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Evaluations;
 using CqpPortal.Web.Identity;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CqpPortal.Web.Pages.Staff.Evaluateurs;
 
 /// <summary>Staff declare an evaluator's links: a candidate they trained (picked by name) or the company they belong to.</summary>
+[AuditedAccess(AuditKinds.Evaluator)]
 public class StaffEvaluatorLinksModel(EvaluatorRegister register, UserManager<PortalUser> users) : PageModel
 {
     public EvaluatorFile Evaluator { get; private set; } = null!;

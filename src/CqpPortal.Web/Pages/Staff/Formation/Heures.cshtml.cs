@@ -1,3 +1,4 @@
+using CqpPortal.Web.Audit;
 using CqpPortal.Web.Training;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,6 +9,7 @@ namespace CqpPortal.Web.Pages.Staff.Formation;
 /// A trainee's hours for staff: hours per unit planned and done, the half-days by date, the funders' documents, and the
 /// waiver letting the trainee sign up for an evaluation before the path's hours are done.
 /// </summary>
+[AuditedAccess(AuditKinds.Training, Subject = "registrationId")]
 public class TraineeHoursModel(TrainingRecord records, TrainingDocuments documents, EvaluationWaiver waiver) : PageModel
 {
     public sealed class WaiverInput

@@ -1,3 +1,4 @@
+using CqpPortal.Web.Audit;
 using CqpPortal.Domain.Training;
 using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Training;
@@ -10,6 +11,7 @@ namespace CqpPortal.Web.Pages.Staff.Formation;
 /// The half-day attendance sheet of a training session: a row per enrolled trainee, a status and hours per half-day.
 /// The whole sheet is recorded or nothing (<see cref="TrainingAttendanceRegister"/>); a refusal shows the sheet as typed.
 /// </summary>
+[AuditedAccess(AuditKinds.Training, Subject = "sessionId")]
 public class AttendanceSheetModel(TrainingAttendanceRegister register) : PageModel
 {
     public sealed class CellForm

@@ -1,3 +1,4 @@
+using CqpPortal.Web.Audit;
 using CqpPortal.Domain.Training;
 using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Hosting;
@@ -12,6 +13,7 @@ namespace CqpPortal.Web.Pages.Staff.Formation;
 /// A trainee's positioning and path for staff: the company's pre-positioning beside the centre's form, the path editor
 /// proposed from the centre's positioning, the organisation's signature, and the versions.
 /// </summary>
+[AuditedAccess(AuditKinds.Training, Subject = "registrationId")]
 public class TraineeModel(Positionings positionings, TrainingPaths paths) : PageModel
 {
     public sealed class CentreInput

@@ -1,3 +1,4 @@
+using CqpPortal.Web.Audit;
 using CqpPortal.Domain.Time;
 using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Data;
@@ -14,6 +15,7 @@ namespace CqpPortal.Web.Pages.Staff.Jurys;
 /// The jury sessions: coming ones (to convene candidates to) unless past ones (whose decisions to record) are asked for;
 /// searched by place or town, filtered by year, region and state (<see cref="SessionListQuery"/>), a page at a time, exported.
 /// </summary>
+[AuditedAccess(AuditKinds.List, Handlers = "Export")]
 public class StaffJuriesModel(CqpDbContext db, TimeProvider clock) : PageModel
 {
     public sealed record Row(int Id, DateTimeOffset StartsAt, string PlaceName, string City, Region Region, int Convened, int Decided, bool Cancelled, bool Past);

@@ -1,3 +1,4 @@
+using CqpPortal.Web.Audit;
 using CqpPortal.Domain.Time;
 using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Hosting;
@@ -11,6 +12,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CqpPortal.Web.Pages.Staff.Jurys;
 
 /// <summary>One jury session: its members and president, convene candidates before it, read the decisions and signatures after it, download the minutes.</summary>
+[AuditedAccess(AuditKinds.Decision)]
 public class StaffJurySessionModel(JuryProceedings juries, JuryMembers members, UserManager<PortalUser> users, TimeProvider clock) : PageModel
 {
     public JurySitting Sitting { get; private set; } = null!;

@@ -1,3 +1,4 @@
+using CqpPortal.Web.Audit;
 using System.ComponentModel.DataAnnotations;
 using CqpPortal.Domain.Journey;
 using CqpPortal.Domain.Vocabulary;
@@ -11,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CqpPortal.Web.Pages.Staff.Recevabilite;
 
 /// <summary>Staff record a candidate's abandon (« Abandon ») with its reason, which is e-mailed to the candidate.</summary>
+[AuditedAccess(AuditKinds.File, Registration = "id")]
 public class RecordWithdrawalModel(CqpDbContext db, JourneyClosures closures, UserManager<Identity.PortalUser> users) : PageModel
 {
     public sealed class InputModel

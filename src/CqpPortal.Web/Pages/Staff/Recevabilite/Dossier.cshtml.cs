@@ -1,3 +1,4 @@
+using CqpPortal.Web.Audit;
 using System.ComponentModel.DataAnnotations;
 using CqpPortal.Domain.Prerequisites;
 using CqpPortal.Domain.Registrations;
@@ -15,6 +16,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CqpPortal.Web.Pages.Staff.Recevabilite;
 
 /// <summary>One registration file: what the candidate declared, the pre-check, the decision form and the history.</summary>
+[AuditedAccess(AuditKinds.File, Registration = "id")]
 public class AdmissibilityFileModel(CqpDbContext db, CertificationRules rules, AdmissibilityDecisions decisions, RegistrationProofs proofs, UserManager<PortalUser> users,
     CqpPortal.Web.Sessions.SessionEnrolments enrolments) : PageModel
 {

@@ -1,3 +1,4 @@
+using CqpPortal.Web.Audit;
 using CqpPortal.Domain.Prerequisites;
 using CqpPortal.Domain.Time;
 using CqpPortal.Domain.Vocabulary;
@@ -15,6 +16,7 @@ namespace CqpPortal.Web.Pages.Staff.Recevabilite;
 /// The queue of submitted registrations, oldest first, with the computed pre-check: searched by name, e-mail or file
 /// number, filtered by route, region, year of submission and pre-check, a page at a time, exported.
 /// </summary>
+[AuditedAccess(AuditKinds.List, Handlers = "Export")]
 public class AdmissibilityQueueModel(CqpDbContext db, CertificationRules rules, TimeProvider clock, Registrations.JourneyDeadlines deadlines) : PageModel
 {
     public sealed record Row(int Id, string Name, string Email, CertificationRoute Route, Region Region, DateOnly? RegisteredOn, int DaysWaiting, bool Eligible);

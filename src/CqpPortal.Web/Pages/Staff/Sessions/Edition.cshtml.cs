@@ -1,3 +1,4 @@
+using CqpPortal.Web.Audit;
 using System.ComponentModel.DataAnnotations;
 using CqpPortal.Domain.Sessions;
 using CqpPortal.Domain.Vocabulary;
@@ -12,6 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CqpPortal.Web.Pages.Staff.Sessions;
 
 /// <summary>Create, change or cancel a session; a date the seed advises against needs an explicit confirmation.</summary>
+[NotAudited("an evaluation session's dates, place and capacity; its candidates are read on /Staff/Sessions/Evaluateurs, audited")]
 public class SessionEditModel(CqpDbContext db, SessionAdministration administration, TimeProvider clock) : PageModel
 {
     /// <summary>The certifications to choose from when creating a session; the choice is shown when there are several.</summary>

@@ -1,3 +1,4 @@
+using CqpPortal.Web.Audit;
 using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Evaluations;
 using CqpPortal.Web.Hosting;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CqpPortal.Web.Pages.Staff.Sessions;
 
 /// <summary>The evaluator and co-evaluator of an evaluation or VAE situation session, its candidates' attendance and the attendance sheet.</summary>
+[AuditedAccess(AuditKinds.EvaluationSession)]
 public class StaffSessionEvaluatorsModel(EvaluatorAssignments assignments, AttendanceRegister attendances, UserManager<PortalUser> users) : PageModel
 {
     public EvaluationSitting Sitting { get; private set; } = null!;

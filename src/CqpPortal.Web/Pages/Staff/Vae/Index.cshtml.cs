@@ -1,3 +1,4 @@
+using CqpPortal.Web.Audit;
 using CqpPortal.Domain.Time;
 using CqpPortal.Domain.Vae;
 using CqpPortal.Web.Data;
@@ -13,6 +14,7 @@ namespace CqpPortal.Web.Pages.Staff.Vae;
 /// The VAE booklets: those waiting for staff (oldest submission first, with the days waited) unless another state is
 /// asked for; searched by name, e-mail or file number, filtered by booklet and year of submission, a page at a time, exported.
 /// </summary>
+[AuditedAccess(AuditKinds.List, Handlers = "Export")]
 public class BookletQueueModel(CqpDbContext db, TimeProvider clock) : PageModel
 {
     public sealed record Row(int Id, int RegistrationId, string Name, string Email, BookletKind Kind, BookletState State, int Version, DateTimeOffset? SubmittedAt, int DaysWaiting);

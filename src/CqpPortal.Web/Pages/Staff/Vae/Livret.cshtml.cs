@@ -1,3 +1,4 @@
+using CqpPortal.Web.Audit;
 using System.ComponentModel.DataAnnotations;
 using CqpPortal.Domain.Prerequisites;
 using CqpPortal.Domain.Vae;
@@ -11,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CqpPortal.Web.Pages.Staff.Vae;
 
 /// <summary>One VAE booklet for staff: its content, the experience and the VAE rule, documents, the decision and the history.</summary>
+[AuditedAccess(AuditKinds.Booklet)]
 public class StaffBookletModel(CqpDbContext db, VaeReviews reviews, UserManager<Identity.PortalUser> users) : PageModel
 {
     public const int MissingItemSlots = 5;

@@ -1,3 +1,4 @@
+using CqpPortal.Web.Audit;
 using System.ComponentModel.DataAnnotations;
 using CqpPortal.Domain.Sessions;
 using CqpPortal.Domain.Time;
@@ -15,6 +16,7 @@ namespace CqpPortal.Web.Pages.Staff.Formation.Sessions;
 /// Plan or change a training session, or cancel it with a reason. The rules and advice are the service's
 /// (<see cref="TrainingSessions.SaveAsync"/>); each warning shown needs its box ticked before the session is kept.
 /// </summary>
+[NotAudited("a training session's dates, place and trainer; its trainees are read on /Staff/Formation/Sessions/Inscrits, audited")]
 public class TrainingSessionEditModel(CqpDbContext db, TrainingSessions sessions, TimeProvider clock) : PageModel
 {
     /// <summary>Field names are those of <see cref="TrainingSessionDetails"/>, so the service's refusals land beside their field.</summary>

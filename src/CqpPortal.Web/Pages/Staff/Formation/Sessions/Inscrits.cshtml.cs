@@ -1,3 +1,4 @@
+using CqpPortal.Web.Audit;
 using CqpPortal.Domain.Time;
 using CqpPortal.Domain.Vocabulary;
 using CqpPortal.Web.Data;
@@ -14,6 +15,7 @@ namespace CqpPortal.Web.Pages.Staff.Formation.Sessions;
 /// One training session for staff: its details, the trainees enrolled, and the forms to enrol an eligible trainee (the
 /// absence advice needs each warning confirmed) or take one off. Eligibility and refusals are the service's.
 /// </summary>
+[AuditedAccess(AuditKinds.Training)]
 public class TrainingSessionEnrolmentsModel(CqpDbContext db, TrainingSessions sessions, UserManager<PortalUser> users, TimeProvider clock) : PageModel
 {
     public sealed record SessionView(int Id, DateTimeOffset StartsAt, int DurationMinutes, Region Region, int UnitNumber, string UnitTitle, string? Module,
