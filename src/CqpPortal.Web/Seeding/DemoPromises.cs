@@ -10,7 +10,8 @@ namespace CqpPortal.Web.Seeding;
 
 /// <summary>
 /// What README's demo-accounts table promises and the generated data did not give (issue 17): Camille's convocation in
-/// her « Mes documents », as an enrolment issues it; company access requests waiting for staff on /Staff/Entreprises.
+/// her « Mes documents », as an enrolment issues it; company access requests waiting for staff on /Staff/Entreprises;
+/// erasure requests waiting on /Staff/Effacements.
 /// </summary>
 public sealed class DemoPromises(CqpDbContext db, UserManager<PortalUser> users, TimeProvider clock)
 {
@@ -48,6 +49,20 @@ public sealed class DemoPromises(CqpDbContext db, UserManager<PortalUser> users,
             await users.AddToRoleAsync(user, Roles.CompanyManager);
             db.CompanyManagers.Add(new CompanyManager { UserId = user.Id, CompanyId = companies[index].Id, CreatedAt = now.AddDays(-index) });
         }
+
+        // Two erasure requests waiting on /Staff/Effacements: a closed file staff may erase, a file in progress the
+        // erasure refuses until the journey is abandoned.
+        var closed = await db.Candidates.Where(c => c.UserId == null && c.Registrations.Any() && c.Registrations.All(r => r.State == RegistrationState.NotAdmissible))
+            .OrderBy(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+        var inProgress = await db.Candidates.Where(c => c.UserId == null && c.Registrations.Any(r => r.State == RegistrationState.Admissible && !r.JuryDecisions.Any()))
+            .OrderBy(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+        foreach (var (candidate, days, reason) in new[]
+                 {
+                     (closed, 9, "Je ne souhaite plus que mes données soient conservées après le refus de ma candidature."),
+                     (inProgress, 3, "Je déménage à l'étranger et je ne poursuivrai pas la certification."),
+                 })
+            if (candidate is not null)
+                db.ErasureRequests.Add(new ErasureRequest { CandidateId = candidate.Id, Source = Domain.Privacy.ErasureSource.Request, RequestedAt = now.AddDays(-days), Reason = reason });
         await db.SaveChangesAsync(cancellationToken);
     }
 }

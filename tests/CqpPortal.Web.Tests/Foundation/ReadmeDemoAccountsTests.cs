@@ -98,6 +98,8 @@ public partial class ReadmeDemoAccountsTests(DemoPortal portal)
             }
             if (line.Role == "Staff" && line.Shows.Contains("company access requests"))
                 Check(line, await db.CompanyManagers.AnyAsync(m => m.ApprovedAt == null), "company access requests waiting");
+            if (line.Role == "Staff" && line.Shows.Contains("two erasure requests waiting"))
+                Check(line, await db.ErasureRequests.CountAsync(e => e.State == Domain.Privacy.ErasureState.Pending) >= 2, "two erasure requests waiting");
         }
         Assert.True(failures.Count == 0, "README promises that the demo data does not keep:\n" + string.Join("\n", failures));
     }
