@@ -142,9 +142,13 @@ public sealed class EvaluatorRegister(CqpDbContext db, UserManager<PortalUser> u
         await db.Companies.OrderBy(c => c.Name).Select(c => new Choice(c.Id, c.Name + " (SIRET " + c.Siret + ")")).ToListAsync();
 
     /// <summary>Declares a link: a candidate the evaluator trained, or a company they belong to.</summary>
+    public const int LinkNoteMaxLength = 500;
+
     public async Task<string?> AddLinkAsync(int evaluatorId, EvaluatorLinkKind? kind, int? candidateId, int? companyId, string? note, string byUserId)
     {
         if (!await db.Evaluators.AnyAsync(e => e.Id == evaluatorId)) return "Cet évaluateur ne figure pas au registre.";
+        // The column holds 500 characters: a longer note made a 500 (found by the adversarial suite).
+        if (note?.Trim().Length > LinkNoteMaxLength) return $"La note ne doit pas dépasser {LinkNoteMaxLength} caractères.";
         var link = new EvaluatorLink { EvaluatorId = evaluatorId, Note = Blank(note), DeclaredAt = clock.GetUtcNow(), DeclaredByUserId = byUserId };
         switch (kind)
         {
