@@ -19,10 +19,11 @@ public static class AuditKinds
     public const string CompanyAccess = "accès entreprise";
     public const string Report = "rapport";
     public const string List = "liste";
+    public const string Erasure = "effacement";
 
     /// <summary>A read rate far above normal (<see cref="Domain.Audit.ReadRateAlert"/>): the row names the reader.</summary>
     public const string Alert = "alerte";
 
     public static readonly IReadOnlyList<string> All =
-        [File, Proof, Document, Booklet, BookletDocument, Grid, EvaluationFile, EvaluationSession, Decision, SurveyAnswer, Training, Evaluator, Certificate, CompanyAccess, Report, List, Alert];
+        [File, Proof, Document, Booklet, BookletDocument, Grid, EvaluationFile, EvaluationSession, Decision, SurveyAnswer, Training, Evaluator, Certificate, CompanyAccess, Report, List, Erasure, Alert];
 }

@@ -18,6 +18,8 @@ public static class ExpectedAccess
         ("/Candidat/Inscription", [Roles.Candidate, Roles.Staff, Roles.Administrator]),
         ("/Entreprise", [Roles.CompanyManager]),
         ("/Staff", [Roles.Staff, Roles.Administrator]),
+        // The journal of reads of others' files: the administrator alone (staff's own reads are in it).
+        ("/Staff/Journal", [Roles.Administrator]),
         ("/Evaluation", [Roles.Evaluator]),
         ("/Jury", [Roles.JuryMember]),
         ("/Analyse", [Roles.SistAnalyst, Roles.Committee]),

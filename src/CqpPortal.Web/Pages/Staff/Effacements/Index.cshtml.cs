@@ -12,6 +12,7 @@ namespace CqpPortal.Web.Pages.Staff.Effacements;
 /// « Effacements » : the candidates' erasure requests (execute or refuse), the erasures the retention job ran, and its
 /// dry run (who it would erase tonight, and why) — the dry run changes nothing.
 /// </summary>
+[Audit.AuditedAccess(Audit.AuditKinds.Erasure)] // executing or refusing a person's erasure request (the request's id)
 public class ErasuresModel(ErasureRequests requests, Erasures erasures, RetentionSweep sweep, Data.CqpDbContext db, UserManager<Identity.PortalUser> users) : PageModel
 {
     public sealed class InputModel
