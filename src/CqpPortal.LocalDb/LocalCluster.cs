@@ -108,7 +108,8 @@ public sealed class LocalCluster
         if (!PortIsFree(Port))
             throw new LocalClusterException($"Port {Port} is already in use by another program: free it, or choose another port with --pg-port.");
         var options = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''";
-        if (!durable) options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        // A throwaway cluster serves a whole test run: several test hosts keep their connection pools open at once.
+        if (!durable) options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400";
         // setsid: a Ctrl-C in the terminal reaches the web server, not the database; `portal` stops it afterwards.
         var code = RunServerTool(allowFailure: true, "setsid", "-w", Path.Combine(bin, "pg_ctl"), "start", "-D", DataDirectory, "-l", LogFile, "-w", "-t", "60", "-o", options);
         if (code != 0)

@@ -201,10 +201,8 @@ public class AccessMatrixTests(AccessPortal portal) : IClassFixture<AccessPortal
     {
         ["GET /Analyse/Rapports/Fichier/{id:int}"] = "no report has run in the demo data",
         ["GET /Candidat/Enquete/{id:int}"] = "no demo candidate has a survey open",
-        ["GET /Candidat/Vae/Fichier/{id:int}"] = "no demo booklet has a document",
         ["GET /Jury/Vae/Dossier/{id:int}"] = "no demo booklet is sent to a jury",
-        ["GET /Jury/Vae/Fichier/{id:int}"] = "no demo booklet has a document",
-        ["GET /Staff/Vae/Fichier/{id:int}"] = "no demo booklet has a document",
+        ["GET /Jury/Vae/Fichier/{id:int}"] = "no demo VAE candidate with documents is convened to a jury",
         ["GET /Staff/Vae/Jury/{id:int}"] = "no demo booklet is sent to a jury",
         ["GET /Staff/Document/{id:int}"] = "the walk opens 4 files per page kind; none of them has a document",
         ["GET /Staff/Enquetes/Reponse/{id:int}"] = "the survey list links to answers only for holders to phone",

@@ -30,9 +30,8 @@ public class TraineesModel(CqpDbContext db, TimeProvider clock) : PageModel
         var query = db.Registrations.AsNoTracking()
             .Where(x => x.Route == CertificationRoute.Training && x.State == RegistrationState.Admissible && x.CertifiedOn == null);
         if (Region is { } chosen) query = query.Where(x => x.Region == chosen);
-        if (!string.IsNullOrEmpty(Search))
+        if (Domain.Lists.SearchPattern.Of(Search) is { } pattern)
         {
-            var pattern = $"%{Search}%";
             query = query.Where(x => EF.Functions.ILike(EF.Functions.Unaccent(x.Candidate!.FirstName + " " + x.Candidate.LastName), pattern)
                 || EF.Functions.ILike(EF.Functions.Unaccent(x.Candidate.LastName + " " + x.Candidate.FirstName), pattern));
         }

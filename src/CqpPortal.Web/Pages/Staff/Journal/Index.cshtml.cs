@@ -67,7 +67,7 @@ public class AuditJournalModel(CqpDbContext db, TimeProvider clock) : PageModel
     private IQueryable<Row> Filtered()
     {
         var entries = db.AuditEntries.AsNoTracking();
-        if (Filter.SearchPattern is { } pattern) entries = entries.Where(e => EF.Functions.ILike(e.UserEmail, pattern));
+        if (Filter.SearchPattern is { } pattern) entries = entries.Where(e => EF.Functions.ILike(EF.Functions.Unaccent(e.UserEmail), pattern));
         if (Filter.Number is { } number) entries = entries.Where(e => e.RegistrationId == number || e.SubjectId == number);
         if (!string.IsNullOrEmpty(Filter.Kind)) entries = entries.Where(e => e.Kind == Filter.Kind);
         if (Filter.From is { } from && Filter.To is { } to && from > to)
