@@ -10,21 +10,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace CqpPortal.Web.Tests.Accounts;
 
 /// <summary>The portal on a database of its own whose clock (the authenticator codes' too) is a <see cref="FakeTimeProvider"/>.</summary>
-public sealed class TwoFactorClockPortal() : PortalFactory(TestCluster.NewDatabase("totp_replay"), demoData: false,
-    new Dictionary<string, string?> { ["Portal:FormPostsPerMinute"] = "1000" })
-{
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services =>
-        {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
-        });
-    }
-}
+public sealed class TwoFactorClockPortal() : ClockPortal(TestCluster.NewDatabase("totp_replay"), demoData: false,
+    new Dictionary<string, string?> { ["Portal:FormPostsPerMinute"] = "1000" }, DateTimeOffset.UtcNow);
 
 /// <summary>An authenticator code signs in once: the same code within its ±75 s window is refused (issue 16).</summary>
 public class TwoFactorReplayTests(TwoFactorClockPortal portal) : IClassFixture<TwoFactorClockPortal>

@@ -18,21 +18,8 @@ namespace CqpPortal.Web.Tests.Accounts;
 /// The portal on a database of its own whose clock (the container's <see cref="TimeProvider"/>: the session store, the
 /// cookie, the security stamp check) is a <see cref="FakeTimeProvider"/> the tests move forward instead of sleeping.
 /// </summary>
-public sealed class SessionPortal() : PortalFactory(TestCluster.NewDatabase("sessions"), demoData: false,
-    new Dictionary<string, string?> { ["Portal:FormPostsPerMinute"] = "1000", ["Portal:SignInFailuresPerAddress"] = "1000" })
-{
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services =>
-        {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
-        });
-    }
-}
+public sealed class SessionPortal() : ClockPortal(TestCluster.NewDatabase("sessions"), demoData: false,
+    new Dictionary<string, string?> { ["Portal:FormPostsPerMinute"] = "1000", ["Portal:SignInFailuresPerAddress"] = "1000" }, DateTimeOffset.UtcNow);
 
 /// <summary>
 /// Sessions kept on the server (issue 16): sign-out revokes them, a password change or reset ends the other sessions at

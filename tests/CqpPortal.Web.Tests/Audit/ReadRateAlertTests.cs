@@ -18,23 +18,12 @@ namespace CqpPortal.Web.Tests.Audit;
 /// The portal with demo data whose clock is a <see cref="FakeTimeProvider"/> the tests move forward, and whose requests
 /// come from the trusted proxy at 127.0.0.1 (the test server has no TCP peer), which forwards the client's address.
 /// </summary>
-public sealed class AuditPortal() : PortalFactory(TestCluster.NewDatabase("audit"), demoData: true,
-    new Dictionary<string, string?> { ["Portal:FormPostsPerMinute"] = "1000", ["Portal:SignInFailuresPerAddress"] = "1000" })
+public sealed class AuditPortal() : ClockPortal(TestCluster.NewDatabase("audit"), demoData: true,
+    new Dictionary<string, string?> { ["Portal:FormPostsPerMinute"] = "1000", ["Portal:SignInFailuresPerAddress"] = "1000" }, DateTimeOffset.UtcNow)
 {
     public const string Client = "198.51.100.7";
 
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services =>
-        {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
-            services.AddSingleton<IStartupFilter, FromTheProxy>();
-        });
-    }
+    protected override void AddTestServices(IServiceCollection services) => services.AddSingleton<IStartupFilter, FromTheProxy>();
 
     private sealed class FromTheProxy : IStartupFilter
     {

@@ -13,20 +13,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace CqpPortal.Web.Tests.Privacy;
 
 /// <summary>The portal on a database of its own whose clock starts in 2018: the tests move it years ahead instead of waiting.</summary>
-public sealed class RetentionPortal() : PortalFactory(TestCluster.NewDatabase("retention"), demoData: false)
-{
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2018, 1, 10, 9, 0, 0, TimeSpan.Zero));
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services =>
-        {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
-        });
-    }
-}
+public sealed class RetentionPortal() : ClockPortal(TestCluster.NewDatabase("retention"), demoData: false, null, new DateTimeOffset(2018, 1, 10, 9, 0, 0, TimeSpan.Zero));
 
 /// <summary>
 /// The daily retention job (issue 16): the dry run lists who the privacy notice's periods erase and why, changing
