@@ -31,13 +31,6 @@ public static class FormSafety
     /// <summary>« 12 Mo » for a limit in bytes (rounded down, at least 1).</summary>
     public static long Megabytes(long bytes) => Math.Max(1, bytes / (1024 * 1024));
 
-    public static bool IsConnectionFailure(Exception? e)
-    {
-        for (; e is not null; e = e.InnerException)
-            if (e is NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException or TimeoutException) return true;
-        return false;
-    }
-
     /// <summary>
     /// A declared length over the limit is refused before anything reads the body; a streamed body is counted as it is
     /// read and refused when it passes the limit. Either way the answer is 413 (antiforgery and model binding would turn
@@ -50,7 +43,7 @@ public static class FormSafety
         {
             await WithinTheLimit(context, next);
         }
-        catch (Exception e) when (IsConnectionFailure(e) && !HttpMethods.IsGet(context.Request.Method) && context.Request.HasFormContentType && !context.Response.HasStarted)
+        catch (Exception e) when (Data.DatabaseFailures.IsConnectionFailure(e) && !HttpMethods.IsGet(context.Request.Method) && context.Request.HasFormContentType && !context.Response.HasStarted)
         {
             // Earlier than the page (the session lookup) or while showing the page again: the exception handler would
             // run the same lookup again and fail, so the typed text is answered from here, without the database.
@@ -158,7 +151,7 @@ public static class FormSafety
         {
             var executed = await next();
             var http = context.HttpContext;
-            if (executed.Exception is not { } exception || executed.ExceptionHandled || HttpMethods.IsGet(http.Request.Method) || !IsConnectionFailure(exception)) return;
+            if (executed.Exception is not { } exception || executed.ExceptionHandled || HttpMethods.IsGet(http.Request.Method) || !Data.DatabaseFailures.IsConnectionFailure(exception)) return;
             NpgsqlConnection.ClearAllPools(); // dead pooled connections: the next request connects afresh
             http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FormSafety))
                 .LogWarning(exception, "Database unreachable: {Path} shown again with the posted text, nothing saved", http.Request.Path);

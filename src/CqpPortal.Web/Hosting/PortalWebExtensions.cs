@@ -125,7 +125,7 @@ public static class PortalWebExtensions
         {
             await next(context);
         }
-        catch (Exception e) when (FormSafety.IsConnectionFailure(e))
+        catch (Exception e) when (Data.DatabaseFailures.IsConnectionFailure(e))
         {
             NpgsqlConnection.ClearAllPools();
             throw;

@@ -13,7 +13,7 @@ public class LoginWithCodeModel(TwoFactorSignIn twoFactor) : PageModel
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Saisissez le code à 6 chiffres affiché par votre application.")]
-        [RegularExpression(@"^\s*\d{3}[\s-]?\d{3}\s*$", ErrorMessage = "Le code comporte 6 chiffres, par exemple 123456.")]
+        [AppCode]
         public string Code { get; set; } = "";
     }
 

@@ -15,7 +15,7 @@ public class EnableTwoFactorModel(TwoFactorSetup twoFactor) : PageModel
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Saisissez le code à 6 chiffres affiché par votre application.")]
-        [RegularExpression(@"^\s*\d{3}[\s-]?\d{3}\s*$", ErrorMessage = "Le code comporte 6 chiffres, par exemple 123456.")]
+        [AppCode]
         public string Code { get; set; } = "";
     }
 
